@@ -1,0 +1,50 @@
+package com.forexdiffusion.core;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * The FX week: open from Sunday 17:00 New York to Friday 17:00 New York. The daily rollover (swap) also
+ * happens at 17:00 New York. A missing bar while the market is open is a gap inside a session.
+ */
+public final class FxMarketHours {
+    public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final LocalTime ROLLOVER = LocalTime.of(17, 0);
+
+    private FxMarketHours() {
+    }
+
+    /** Whether the FX market trades at {@code epochMs}. */
+    public static boolean isOpen(long epochMs) {
+        ZonedDateTime ny = Instant.ofEpochMilli(epochMs).atZone(NEW_YORK);
+        DayOfWeek d = ny.getDayOfWeek();
+        LocalTime t = ny.toLocalTime();
+        return switch (d) {
+            case SATURDAY -> false;
+            case SUNDAY -> !t.isBefore(ROLLOVER);
+            case FRIDAY -> t.isBefore(ROLLOVER);
+            default -> true;
+        };
+    }
+
+    /** Whether the whole bar [open, open + tf) lies inside trading time (checked at both ends). */
+    public static boolean barIsInSession(long barOpenMs, Timeframe tf) {
+        return isOpen(barOpenMs) && isOpen(tf.next(barOpenMs) - 1);
+    }
+
+    /** Epoch ms of the 17:00 New York rollover on the New York calendar date {@code date}. */
+    public static long rolloverAt(LocalDate date) {
+        return date.atTime(ROLLOVER).atZone(NEW_YORK).toInstant().toEpochMilli();
+    }
+
+    /** The New York trading date a moment belongs to: after 17:00 it is already the next day's session. */
+    public static LocalDate tradingDate(long epochMs) {
+        ZonedDateTime ny = Instant.ofEpochMilli(epochMs).atZone(NEW_YORK);
+        LocalDate d = ny.toLocalDate();
+        return ny.toLocalTime().isBefore(ROLLOVER) ? d : d.plusDays(1);
+    }
+}

@@ -1,0 +1,35 @@
+package com.forexdiffusion.data.store;
+
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.Timeframe;
+
+import java.util.List;
+
+/**
+ * Candles keyed by (symbol, timeframe, open time), upserted so that re-imports are idempotent. Symbols are
+ * stored in canonical form ("EURUSD"). Implementations: SQLite (embedded default) and PostgreSQL; both pass
+ * the same contract test.
+ */
+public interface CandleStore {
+    /**
+     * Opens a writer: everything it adds is one transaction, visible only after {@link CandleWriter#commit()};
+     * closing it without a commit rolls everything back.
+     */
+    CandleWriter writer();
+
+    /** Bars with open time in [fromMs, toMs), in time order. */
+    BarSeries read(String symbol, Timeframe timeframe, long fromMs, long toMs);
+
+    default BarSeries readAll(String symbol, Timeframe timeframe) {
+        return read(symbol, timeframe, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** Row count of one series (0 when absent). */
+    long count(String symbol, Timeframe timeframe);
+
+    /** One entry per stored (symbol, timeframe), ordered by symbol then timeframe length. */
+    List<SeriesInfo> info();
+
+    /** Deletes one series in one transaction; returns the rows removed. */
+    long delete(String symbol, Timeframe timeframe);
+}

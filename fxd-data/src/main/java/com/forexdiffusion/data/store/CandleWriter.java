@@ -1,0 +1,29 @@
+package com.forexdiffusion.data.store;
+
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.Timeframe;
+
+/**
+ * One write transaction on the candle table, batched internally. Not thread-safe. Use in
+ * try-with-resources: {@link #close()} rolls back unless {@link #commit()} succeeded.
+ */
+public interface CandleWriter extends AutoCloseable {
+    /** Upserts one bar; the same key written twice in one transaction keeps the last values. */
+    void add(String symbol, Timeframe timeframe, long ts, double open, double high, double low, double close,
+             double volume, String source);
+
+    default void addAll(BarSeries bars, String source) {
+        for (int i = 0; i < bars.size(); i++) {
+            add(bars.symbol(), bars.timeframe(), bars.ts(i), bars.open(i), bars.high(i), bars.low(i),
+                    bars.close(i), bars.volume(i), source);
+        }
+    }
+
+    /** Rows added so far in this transaction. */
+    long added();
+
+    void commit();
+
+    @Override
+    void close();
+}
