@@ -1,0 +1,47 @@
+package com.forexdiffusion.app;
+
+import com.forexdiffusion.core.FxdException;
+import picocli.CommandLine;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Entry point of the {@code fxd} command. Exit codes: 0 success, 1 failure (message on stderr), 2 usage error. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command line with the given streams; tests call this directly. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        CommandLine cli = new CommandLine(new FxdCommand());
+        cli.setOut(o);
+        cli.setErr(e);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("fxd: " + describe(ex));
+            if (!(ex instanceof FxdException) || Boolean.getBoolean("fxd.debug")) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().flush();
+            return 1;
+        });
+        int code = cli.execute(args);
+        o.flush();
+        e.flush();
+        return code;
+    }
+
+    private static String describe(Throwable ex) {
+        if (ex instanceof FxdException) {
+            return ex.getMessage();
+        }
+        return "unexpected error: " + ex;
+    }
+}

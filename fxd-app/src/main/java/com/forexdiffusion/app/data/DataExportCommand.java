@@ -1,0 +1,98 @@
+package com.forexdiffusion.app.data;
+
+import com.forexdiffusion.app.DbOptions;
+import com.forexdiffusion.app.TimeArg;
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.FxdException;
+import com.forexdiffusion.core.Instrument;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write stored candles to a CSV file (header time,open,high,low,close,volume; time in UTC).")
+public final class DataExportCommand implements Callable<Integer> {
+    @Mixin
+    DbOptions db;
+
+    @Option(names = "--symbol", required = true)
+    String symbol;
+
+    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
+    Timeframe timeframe;
+
+    @Option(names = "--from", description = "First bar open time, inclusive (UTC date or time).")
+    String from;
+
+    @Option(names = "--to", description = "End, exclusive (UTC date or time).")
+    String to;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        long fromMs = from == null ? Long.MIN_VALUE : TimeArg.parse("--from", from);
+        long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
+        BarSeries bars;
+        try (Database d = db.open()) {
+            bars = d.candles().read(Instrument.normalise(symbol), timeframe, fromMs, toMs);
+        }
+        if (bars.isEmpty()) {
+            throw new FxdException("no " + Instrument.normalise(symbol) + " " + timeframe
+                    + " candles in the requested range; nothing written to " + out);
+        }
+        write(bars, out);
+        spec.commandLine().getOut().printf("wrote %d %s %s bars (%s .. %s) to %s%n", bars.size(), bars.symbol(),
+                timeframe, TimeArg.format(bars.firstTs()), TimeArg.format(bars.lastTs()), out);
+        return 0;
+    }
+
+    /** Writes through a temporary file and an atomic move, so a failed export never leaves half a file. */
+    static void write(BarSeries bars, Path out) {
+        Path abs = out.toAbsolutePath();
+        Path tmp = null;
+        try {
+            Files.createDirectories(abs.getParent());
+            tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write("time,open,high,low,close,volume\n");
+                StringBuilder sb = new StringBuilder(96);
+                for (int i = 0; i < bars.size(); i++) {
+                    sb.setLength(0);
+                    sb.append(Instant.ofEpochMilli(bars.ts(i))).append(',').append(bars.open(i)).append(',')
+                            .append(bars.high(i)).append(',').append(bars.low(i)).append(',')
+                            .append(bars.close(i)).append(',').append(bars.volume(i)).append('\n');
+                    w.append(sb);
+                }
+            }
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new FxdException("cannot write " + out + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the move succeeded or the original error is more useful than this one
+                }
+            }
+        }
+    }
+}
