@@ -1,0 +1,90 @@
+package com.forexdiffusion.data.store;
+
+import com.forexdiffusion.core.FxdException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SqliteCandleStoreTest extends CandleStoreContract {
+    @TempDir
+    Path dir;
+    private Database db;
+
+    @BeforeEach
+    void open() {
+        db = Database.open("sqlite:" + dir.resolve("sub/fxd.db"));
+    }
+
+    @Override
+    Database database() {
+        return db;
+    }
+
+    @Test
+    void createsTheFileInWalMode() throws Exception {
+        assertThat(dir.resolve("sub/fxd.db")).exists();
+        try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("PRAGMA journal_mode");
+            rs.next();
+            assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+        }
+        assertThat(db.dialect()).isEqualTo(Dialect.SQLITE);
+    }
+
+    @Test
+    void reopeningAMigratedDatabaseKeepsItsData() {
+        try (CandleWriter w = db.candles().writer()) {
+            w.addAll(minutes("EURUSD", ms("2024-01-03T10:00:00Z"), 5, 1.1), "a");
+            w.commit();
+        }
+        Database again = Database.open("jdbc:sqlite:" + dir.resolve("sub/fxd.db"));
+        assertThat(again.candles().count("EURUSD", com.forexdiffusion.core.Timeframe.M1)).isEqualTo(5);
+    }
+
+    @Test
+    void anUnknownUrlIsAClearError() {
+        assertThatThrownBy(() -> Database.open("mysql://host/db"))
+                .isInstanceOf(FxdException.class)
+                .hasMessageContaining("mysql://host/db")
+                .hasMessageContaining("sqlite:PATH");
+    }
+
+    @Test
+    void anUnwritablePathIsAClearError() throws Exception {
+        Path file = dir.resolve("not-a-dir");
+        Files.writeString(file, "x");
+        assertThatThrownBy(() -> Database.open("sqlite:" + file.resolve("fxd.db")))
+                .isInstanceOf(FxdException.class)
+                .hasMessageContaining("cannot open database")
+                .hasMessageContaining("not-a-dir");
+    }
+
+    @Test
+    void aLockedDatabaseFailsWithAClearErrorAndLosesNothing() throws Exception {
+        try (CandleWriter w = db.candles().writer()) {
+            w.addAll(minutes("EURUSD", ms("2024-01-03T10:00:00Z"), 5, 1.1), "a");
+            w.commit();
+        }
+        try (Connection holder = db.connection(); Statement s = holder.createStatement()) {
+            s.execute("BEGIN EXCLUSIVE");
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> {
+                try (CandleWriter w = db.candles().writer()) {
+                    w.addAll(minutes("EURUSD", ms("2024-02-03T10:00:00Z"), 5, 1.1), "b");
+                    w.commit();
+                }
+            }).isInstanceOf(FxdException.class).hasMessageContaining("locked").hasMessageContaining("fxd.db");
+            assertThat((System.nanoTime() - t0) / 1e9).isLessThan(30);
+            s.execute("ROLLBACK");
+        }
+        assertThat(db.candles().count("EURUSD", com.forexdiffusion.core.Timeframe.M1)).isEqualTo(5);
+    }
+}
