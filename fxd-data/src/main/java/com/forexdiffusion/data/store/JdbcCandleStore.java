@@ -43,21 +43,20 @@ final class JdbcCandleStore implements CandleStore {
     @Override
     public BarSeries read(String symbol, Timeframe timeframe, long fromMs, long toMs) {
         String sym = Instrument.normalise(symbol);
-        BarSeries.Builder b = BarSeries.builder(sym, timeframe, 1024);
+        List<CandleBlocks.Block> blocks = new ArrayList<>();
         try (Connection c = db.connection()) {
-            // PostgreSQL streams rows only inside a transaction with a fetch size; otherwise it buffers all.
+            // One consistent snapshot; PostgreSQL also needs a transaction to stream with a fetch size.
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("SELECT ts, open, high, low, close, volume FROM candles "
-                    + "WHERE symbol = ? AND timeframe = ? AND ts >= ? AND ts < ? ORDER BY ts")) {
-                ps.setFetchSize(50_000);
+            try (PreparedStatement ps = c.prepareStatement("SELECT n, data FROM candle_blocks WHERE symbol = ? "
+                    + "AND timeframe = ? AND last_ts >= ? AND first_ts < ? ORDER BY block_start")) {
+                ps.setFetchSize(64);
                 ps.setString(1, sym);
                 ps.setString(2, timeframe.name());
                 ps.setLong(3, fromMs);
                 ps.setLong(4, toMs);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        b.add(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
-                                rs.getDouble(6));
+                        blocks.add(CandleBlocks.decode(rs.getBytes(2), rs.getInt(1)));
                     }
                 }
             }
@@ -65,7 +64,40 @@ final class JdbcCandleStore implements CandleStore {
         } catch (SQLException e) {
             throw db.failure("cannot read from", e);
         }
-        return b.build();
+        return concat(sym, timeframe, blocks, fromMs, toMs);
+    }
+
+    /** Joins decoded blocks into one series, trimming the first and last to [fromMs, toMs). */
+    private static BarSeries concat(String sym, Timeframe tf, List<CandleBlocks.Block> blocks, long fromMs, long toMs) {
+        int total = 0;
+        int[] lo = new int[blocks.size()];
+        int[] hi = new int[blocks.size()];
+        for (int k = 0; k < blocks.size(); k++) {
+            long[] ts = blocks.get(k).ts();
+            lo[k] = lowerBound(ts, fromMs);
+            hi[k] = lowerBound(ts, toMs);
+            total += hi[k] - lo[k];
+        }
+        long[] ts = new long[total];
+        double[][] cols = new double[5][total];
+        int at = 0;
+        for (int k = 0; k < blocks.size(); k++) {
+            CandleBlocks.Block b = blocks.get(k);
+            int n = hi[k] - lo[k];
+            System.arraycopy(b.ts(), lo[k], ts, at, n);
+            System.arraycopy(b.open(), lo[k], cols[0], at, n);
+            System.arraycopy(b.high(), lo[k], cols[1], at, n);
+            System.arraycopy(b.low(), lo[k], cols[2], at, n);
+            System.arraycopy(b.close(), lo[k], cols[3], at, n);
+            System.arraycopy(b.volume(), lo[k], cols[4], at, n);
+            at += n;
+        }
+        return BarSeries.of(sym, tf, ts, cols[0], cols[1], cols[2], cols[3], cols[4]);
+    }
+
+    private static int lowerBound(long[] ts, long t) {
+        int i = java.util.Arrays.binarySearch(ts, t);
+        return i >= 0 ? i : -i - 1;
     }
 
     @Override
@@ -98,13 +130,13 @@ final class JdbcCandleStore implements CandleStore {
                             rs.getLong(5), rs.getInt(6) == 1});
                 }
             }
+            c.commit();
             for (Object[] g : groups) {
                 Timeframe tf = Timeframe.parse((String) g[1]);
-                long[] gaps = gaps(c, (String) g[0], tf);
+                long[] gaps = gaps((String) g[0], tf);
                 out.add(new SeriesInfo((String) g[0], tf, (long) g[2], (long) g[3], (long) g[4], gaps[0], gaps[1],
                         (boolean) g[5]));
             }
-            c.commit();
         } catch (SQLException e) {
             throw db.failure("cannot read from", e);
         }
@@ -113,27 +145,15 @@ final class JdbcCandleStore implements CandleStore {
     }
 
     /** {gaps, missing bars}: holes between consecutive bars whose empty slots cover trading time. */
-    private static long[] gaps(Connection c, String symbol, Timeframe tf) throws SQLException {
+    private long[] gaps(String symbol, Timeframe tf) {
+        BarSeries s = readAll(symbol, tf);
         long gaps = 0;
         long missing = 0;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT ts FROM candles WHERE symbol = ? AND timeframe = ? ORDER BY ts")) {
-            ps.setFetchSize(50_000);
-            ps.setString(1, symbol);
-            ps.setString(2, tf.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                long prev = Long.MIN_VALUE;
-                while (rs.next()) {
-                    long ts = rs.getLong(1);
-                    if (prev != Long.MIN_VALUE) {
-                        long inSession = missingInSession(prev, ts, tf);
-                        if (inSession > 0) {
-                            gaps++;
-                            missing += inSession;
-                        }
-                    }
-                    prev = ts;
-                }
+        for (int i = 1; i < s.size(); i++) {
+            long inSession = missingInSession(s.ts(i - 1), s.ts(i), tf);
+            if (inSession > 0) {
+                gaps++;
+                missing += inSession;
             }
         }
         return new long[]{gaps, missing};
@@ -152,11 +172,24 @@ final class JdbcCandleStore implements CandleStore {
 
     @Override
     public long delete(String symbol, Timeframe timeframe) {
-        try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM candles WHERE symbol = ? AND timeframe = ?")) {
-            ps.setString(1, Instrument.normalise(symbol));
-            ps.setString(2, timeframe.name());
-            return ps.executeUpdate();
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            long n;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM candles WHERE symbol = ? AND timeframe = ?");
+                 PreparedStatement pb = c.prepareStatement(
+                         "DELETE FROM candle_blocks WHERE symbol = ? AND timeframe = ?")) {
+                for (PreparedStatement s : new PreparedStatement[]{ps, pb}) {
+                    s.setString(1, Instrument.normalise(symbol));
+                    s.setString(2, timeframe.name());
+                }
+                n = ps.executeUpdate();
+                pb.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+            return n;
         } catch (SQLException e) {
             throw db.failure("cannot delete from", e);
         }
@@ -170,6 +203,9 @@ final class JdbcCandleStore implements CandleStore {
         }
     }
 
+    private record BlockKey(String symbol, Timeframe timeframe, long blockStart) {
+    }
+
     private final class Writer implements CandleWriter {
         private final Connection c;
         private final PreparedStatement ps;
@@ -178,6 +214,8 @@ final class JdbcCandleStore implements CandleStore {
         private boolean committed;
         private String lastSymbolIn;
         private String lastSymbolOut;
+        private final java.util.Set<BlockKey> touched = new java.util.LinkedHashSet<>();
+        private BlockKey lastBlock;
 
         Writer(Connection c, PreparedStatement ps) {
             this.c = c;
@@ -194,6 +232,12 @@ final class JdbcCandleStore implements CandleStore {
             if (!symbol.equals(lastSymbolIn)) {
                 lastSymbolIn = symbol;
                 lastSymbolOut = Instrument.normalise(symbol);
+            }
+            long block = CandleBlocks.blockOf(ts, timeframe);
+            if (lastBlock == null || lastBlock.blockStart() != block || lastBlock.timeframe() != timeframe
+                    || !lastBlock.symbol().equals(lastSymbolOut)) {
+                lastBlock = new BlockKey(lastSymbolOut, timeframe, block);
+                touched.add(lastBlock);
             }
             try {
                 ps.setString(1, lastSymbolOut);
@@ -227,6 +271,9 @@ final class JdbcCandleStore implements CandleStore {
                 if (pending > 0) {
                     ps.executeBatch();
                     pending = 0;
+                }
+                for (BlockKey k : touched) {
+                    CandleBlocks.rebuild(c, k.symbol(), k.timeframe(), k.blockStart());
                 }
                 c.commit();
                 committed = true;

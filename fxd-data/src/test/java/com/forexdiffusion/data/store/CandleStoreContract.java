@@ -65,6 +65,24 @@ abstract class CandleStoreContract {
     }
 
     @Test
+    void rangesAcrossStorageBlocksMatchAFilterOfTheWholeSeries() {
+        long t0 = ms("2024-01-03T10:00:00Z");
+        BarSeries in = minutes("EURUSD", t0, 20_000, 1.1);
+        store(in, "a");
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        for (int k = 0; k < 25; k++) {
+            int a = rnd.nextInt(20_001);
+            int b = a + rnd.nextInt(20_001 - a);
+            long from = t0 + a * 60_000L - rnd.nextInt(2) * 30_000L;
+            long to = t0 + b * 60_000L;
+            BarSeries r = database().candles().read("EURUSD", Timeframe.M1, from, to);
+            BarSeries expected = in.between(from, to);
+            assertThat(r.timestamps()).as("[%d, %d)", from, to).isEqualTo(expected.timestamps());
+            assertThat(r.closes()).isEqualTo(expected.closes());
+        }
+    }
+
+    @Test
     void reimportIsIdempotentAndTheLastValuesWin() {
         long t0 = ms("2024-01-03T10:00:00Z");
         store(minutes("EURUSD", t0, 100, 1.1), "a");
