@@ -30,6 +30,9 @@ public interface CandleStore {
     /** One entry per stored (symbol, timeframe), ordered by symbol then timeframe length. */
     List<SeriesInfo> info();
 
+    /** The summary of one series, empty when nothing is stored for it. */
+    java.util.Optional<SeriesInfo> info(String symbol, Timeframe timeframe);
+
     /** Deletes one series in one transaction; returns the rows removed. */
     long delete(String symbol, Timeframe timeframe);
 }

@@ -117,17 +117,32 @@ final class JdbcCandleStore implements CandleStore {
 
     @Override
     public List<SeriesInfo> info() {
+        return summaries(null, null);
+    }
+
+    @Override
+    public java.util.Optional<SeriesInfo> info(String symbol, Timeframe timeframe) {
+        return summaries(Instrument.normalise(symbol), timeframe).stream().findFirst();
+    }
+
+    private List<SeriesInfo> summaries(String symbol, Timeframe timeframe) {
         List<SeriesInfo> out = new ArrayList<>();
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             List<Object[]> groups = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT symbol, timeframe, COUNT(*), MIN(ts), MAX(ts), "
                     + "MAX(CASE WHEN source = '" + SYNTHETIC + "' THEN 1 ELSE 0 END) FROM candles "
-                    + "GROUP BY symbol, timeframe");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    groups.add(new Object[]{rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), rs.getInt(6) == 1});
+                    + (symbol == null ? "" : "WHERE symbol = ? AND timeframe = ? ")
+                    + "GROUP BY symbol, timeframe")) {
+                if (symbol != null) {
+                    ps.setString(1, symbol);
+                    ps.setString(2, timeframe.name());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        groups.add(new Object[]{rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                                rs.getLong(5), rs.getInt(6) == 1});
+                    }
                 }
             }
             c.commit();
