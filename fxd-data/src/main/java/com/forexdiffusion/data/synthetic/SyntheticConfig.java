@@ -38,6 +38,21 @@ public record SyntheticConfig(long seed, double startPrice, double annualVol, do
         return new SyntheticConfig(seed, 1.10, 0.08, 0.05, 0.90, 5, true, true, 5);
     }
 
+    /** Defaults with a start price typical of the instrument and its quote digits. */
+    public static SyntheticConfig forInstrument(com.forexdiffusion.core.Instrument instrument, long seed) {
+        double price = switch (instrument.symbol()) {
+            case "EURUSD" -> 1.10;
+            case "GBPUSD" -> 1.27;
+            case "USDJPY" -> 145.0;
+            case "USDCHF" -> 0.90;
+            case "AUDUSD" -> 0.66;
+            case "USDCAD" -> 1.35;
+            case "NZDUSD" -> 0.61;
+            default -> instrument.quoteCurrency().equals("JPY") ? 150.0 : 1.0;
+        };
+        return defaults(seed).withStartPrice(price, instrument.digits());
+    }
+
     public SyntheticConfig withStartPrice(double price, int priceDigits) {
         return new SyntheticConfig(seed, price, annualVol, alpha, beta, tDof, seasonality, regimes, priceDigits);
     }

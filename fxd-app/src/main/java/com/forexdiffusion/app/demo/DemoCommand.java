@@ -1,0 +1,80 @@
+package com.forexdiffusion.app.demo;
+
+import com.forexdiffusion.app.DbOptions;
+import com.forexdiffusion.app.TimeArg;
+import com.forexdiffusion.app.console.ConsoleProgress;
+import com.forexdiffusion.app.data.DataInfoCommand;
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.Instrument;
+import com.forexdiffusion.core.InstrumentCatalog;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.resample.Resampler;
+import com.forexdiffusion.data.store.Database;
+import com.forexdiffusion.data.synthetic.SyntheticConfig;
+import com.forexdiffusion.data.synthetic.SyntheticData;
+import com.forexdiffusion.data.resample.StoredResampling;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"The whole path on the embedded defaults: generate a year of SYNTHETIC M1 bars, store them,",
+                "resample to M5, M15, H1, H4 and D1, and print the data summary."})
+public final class DemoCommand implements Callable<Integer> {
+    static final List<Timeframe> TARGETS = List.of(Timeframe.M5, Timeframe.M15, Timeframe.H1, Timeframe.H4,
+            Timeframe.D1);
+
+    @Mixin
+    DbOptions db;
+
+    @Option(names = "--symbol", defaultValue = "EURUSD")
+    String symbol;
+
+    @Option(names = "--days", defaultValue = "365")
+    int days;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--start", defaultValue = "2023-01-02")
+    String start;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Instrument instrument = InstrumentCatalog.builtIn().resolve(symbol);
+        long t0 = System.nanoTime();
+        out.printf("ForexDiffusion demo on %s (all data below is SYNTHETIC, seed %d)%n", db.url, seed);
+        try (Database d = db.open()) {
+            out.printf("[1/3] generating %d days of %s M1 bars and storing them%n", days, instrument.symbol());
+            out.flush();
+            SyntheticConfig cfg = SyntheticConfig.forInstrument(instrument, seed);
+            BarSeries bars;
+            try (ConsoleProgress progress = new ConsoleProgress("store", "bars")) {
+                bars = SyntheticData.generateAndStore(d.candles(), instrument, cfg,
+                        TimeArg.parse("--start", start), days, progress);
+            }
+            out.printf("      %d bars, %s .. %s%n", bars.size(), TimeArg.format(bars.firstTs()),
+                    TimeArg.format(bars.lastTs()));
+            out.printf("[2/3] resampling M1 to %s%n", TARGETS);
+            out.flush();
+            StoredResampling.resample(d.candles(), instrument.symbol(), Timeframe.M1, TARGETS,
+                    Resampler.Alignment.UTC);
+            out.println("[3/3] data summary");
+            DataInfoCommand.print(d.candles().info(), false, out);
+        }
+        out.printf("done in %.1f s. Next: ./fxd data info, ./fxd data export --symbol %s --timeframe H1 --out h1.csv%n",
+                (System.nanoTime() - t0) / 1e9, instrument.symbol());
+        out.flush();
+        return 0;
+    }
+}
