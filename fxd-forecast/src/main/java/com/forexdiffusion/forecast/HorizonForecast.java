@@ -1,0 +1,56 @@
+package com.forexdiffusion.forecast;
+
+import com.forexdiffusion.core.Horizon;
+
+import java.util.Collections;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The predictive distribution of the close at one horizon, in prices of the quote currency.
+ *
+ * @param targetTime label (open time) of the bar whose close is forecast: t + horizon
+ * @param quantiles  level to price, always holding 0.05, 0.5 and 0.95
+ * @param samples    the Monte Carlo sample prices, or null when not kept
+ */
+public record HorizonForecast(Horizon horizon, long targetTime, double mean, double std,
+                              NavigableMap<Double, Double> quantiles, double[] samples) {
+    public static final double[] DEFAULT_LEVELS = {0.05, 0.5, 0.95};
+
+    public HorizonForecast {
+        for (double level : DEFAULT_LEVELS) {
+            if (!quantiles.containsKey(level)) {
+                throw new IllegalArgumentException("quantile " + level + " missing for horizon " + horizon);
+            }
+        }
+        if (!Double.isFinite(mean) || !(std >= 0)) {
+            throw new IllegalArgumentException("mean " + mean + " and std " + std + " must be finite and std >= 0");
+        }
+        quantiles = Collections.unmodifiableNavigableMap(new TreeMap<>(quantiles));
+    }
+
+    public double q05() {
+        return quantiles.get(0.05);
+    }
+
+    public double q50() {
+        return quantiles.get(0.5);
+    }
+
+    public double q95() {
+        return quantiles.get(0.95);
+    }
+
+    public double quantile(double level) {
+        Double q = quantiles.get(level);
+        if (q == null) {
+            throw new IllegalArgumentException("no quantile at level " + level + " (have " + quantiles.keySet() + ")");
+        }
+        return q;
+    }
+
+    /** σ in percent of a price: u = 100 · σ / price (SPEC §1). */
+    public double uncertaintyPct(double price) {
+        return 100.0 * std / price;
+    }
+}
