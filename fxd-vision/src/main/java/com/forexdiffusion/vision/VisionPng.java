@@ -1,0 +1,63 @@
+package com.forexdiffusion.vision;
+
+import com.forexdiffusion.core.FxdException;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/** Writes an encoded window as PNGs: each view in grey (seg.png, gaf.png, rp.png) and the RGB composite. */
+public final class VisionPng {
+    public static final List<String> FILES = List.of("seg.png", "gaf.png", "rp.png", "rgb.png");
+
+    private VisionPng() {
+    }
+
+    /** Writes the four files into {@code dir}, each through a temporary file and an atomic move. */
+    public static void write(float[] image, int offset, int height, int width, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            int plane = height * width;
+            for (int c = 0; c < 3; c++) {
+                BufferedImage g = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        int v = toByte(image[offset + c * plane + y * width + x]);
+                        g.getRaster().setSample(x, y, 0, v);
+                    }
+                }
+                save(g, dir.resolve(FILES.get(c)));
+            }
+            BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    int i = offset + y * width + x;
+                    rgb.setRGB(x, y, toByte(image[i]) << 16 | toByte(image[i + plane]) << 8 | toByte(image[i + 2 * plane]));
+                }
+            }
+            save(rgb, dir.resolve(FILES.get(3)));
+        } catch (IOException e) {
+            throw new FxdException("cannot write PNGs to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static int toByte(float v) {
+        return Math.max(0, Math.min(255, Math.round(v * 255f)));
+    }
+
+    private static void save(BufferedImage img, Path file) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            if (!ImageIO.write(img, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
