@@ -1,0 +1,20 @@
+package com.forexdiffusion.data.importer;
+
+import com.forexdiffusion.core.BadInputException;
+
+/**
+ * Receives parsed rows as primitives so that parsing allocates nothing per row. Times are epoch millis UTC,
+ * {@code line} is the 1-based line number in the file.
+ */
+@FunctionalInterface
+public interface RowSink {
+    void row(long line, long ts, double open, double high, double low, double close, double volume);
+
+    /**
+     * A line that could not be parsed (wrong field count, unparsable number or date). The default stops the
+     * read by throwing; a lenient consumer records the error and returns to continue with the next line.
+     */
+    default void rejected(BadInputException error, String rawText) {
+        throw error;
+    }
+}
