@@ -34,13 +34,13 @@ class CandleImporterTest {
 
     @TempDir
     Path dir;
-    private InMemoryCandleStore store;
+    private SqliteTestStore store;
     private CandleImporter importer;
     private ImportOptions options;
 
     @BeforeEach
     void setUp() {
-        store = new InMemoryCandleStore();
+        store = new SqliteTestStore();
         importer = new CandleImporter(InstrumentCatalog.builtIn(), store);
         options = ImportOptions.defaults().withRejectsDir(dir.resolve("rejects"));
     }
@@ -168,14 +168,14 @@ class CandleImporterTest {
         assertThat(r.firstTs()).isEqualTo(Instant.parse("2022-08-15T10:06:00Z"));
         assertThat(store.readAll("EURUSD", Timeframe.M1).volume(0)).isEqualTo(105);
 
-        InMemoryCandleStore other = new InMemoryCandleStore();
+        SqliteTestStore other = new SqliteTestStore();
         FileImportResult eet = new CandleImporter(InstrumentCatalog.builtIn(), other)
                 .importFiles(List.of(p), options.withSourceZone(ImportOptions.parseZone("EET")), ProgressListener.NONE)
                 .files().getFirst();
         // EET is UTC+3 in August (summer time).
         assertThat(eet.firstTs()).isEqualTo(Instant.parse("2022-08-15T07:06:00Z"));
         assertThat(eet.zone()).startsWith("EET");
-        FileImportResult plus2 = new CandleImporter(InstrumentCatalog.builtIn(), new InMemoryCandleStore())
+        FileImportResult plus2 = new CandleImporter(InstrumentCatalog.builtIn(), new SqliteTestStore())
                 .importFiles(List.of(p), options.withSourceZone(ImportOptions.parseZone("+02:00")),
                         ProgressListener.NONE).files().getFirst();
         assertThat(plus2.firstTs()).isEqualTo(Instant.parse("2022-08-15T08:06:00Z"));

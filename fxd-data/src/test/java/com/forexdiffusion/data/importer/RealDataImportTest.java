@@ -54,7 +54,7 @@ class RealDataImportTest {
         return null;
     }
 
-    private FileImportResult importOne(InMemoryCandleStore store, Path file) {
+    private FileImportResult importOne(SqliteTestStore store, Path file) {
         ImportResult r = new CandleImporter(InstrumentCatalog.builtIn(), store)
                 .importFiles(List.of(file), ImportOptions.defaults().withRejectsDir(rejects), ProgressListener.NONE);
         return r.files().getFirst();
@@ -64,7 +64,7 @@ class RealDataImportTest {
     void histDataMonthlyFiles2017() {
         List<Path> files = IntStream.rangeClosed(1, 5)
                 .mapToObj(m -> fx.resolve(String.format("DAT_ASCII_EURUSD_M1_20170%d.csv", m))).toList();
-        InMemoryCandleStore store = new InMemoryCandleStore();
+        SqliteTestStore store = new SqliteTestStore();
         ImportResult r = new CandleImporter(InstrumentCatalog.builtIn(), store)
                 .importFiles(files, ImportOptions.defaults().withRejectsDir(rejects), ProgressListener.NONE);
         assertThat(r.files()).extracting(FileImportResult::rowsStored)
@@ -78,7 +78,7 @@ class RealDataImportTest {
 
     @Test
     void histDataZipEurusd2018() {
-        InMemoryCandleStore store = new InMemoryCandleStore();
+        SqliteTestStore store = new SqliteTestStore();
         FileImportResult r = importOne(store, fx.resolve("histdata/HISTDATA_COM_ASCII_EURUSD_M12018.zip"));
         assertThat(r.rowsRead()).isEqualTo(372_607);
         assertThat(r.rowsStored()).isEqualTo(372_607);
@@ -90,7 +90,7 @@ class RealDataImportTest {
 
     @Test
     void histDataZipEurusd2019DropsTheRepeatedHour() {
-        InMemoryCandleStore store = new InMemoryCandleStore();
+        SqliteTestStore store = new SqliteTestStore();
         FileImportResult r = importOne(store, fx.resolve("histdata/HISTDATA_COM_ASCII_EURUSD_M12019.zip"));
         assertThat(r.rowsRead()).isEqualTo(372_530);
         assertThat(r.duplicatesDropped()).isEqualTo(60);
@@ -103,7 +103,7 @@ class RealDataImportTest {
 
     @Test
     void histDataZipGbpusd2018() {
-        InMemoryCandleStore store = new InMemoryCandleStore();
+        SqliteTestStore store = new SqliteTestStore();
         FileImportResult r = importOne(store, fx.resolve("histdata/HISTDATA_COM_ASCII_GBPUSD_M12018.zip"));
         assertThat(r.symbol()).isEqualTo("GBPUSD");
         assertThat(r.rowsStored()).isEqualTo(372_261);
@@ -114,7 +114,7 @@ class RealDataImportTest {
 
     @Test
     void metaTrader4Export() {
-        InMemoryCandleStore store = new InMemoryCandleStore();
+        SqliteTestStore store = new SqliteTestStore();
         FileImportResult r = importOne(store, fx.resolve("EURUSD_M1_2022-08-15_2022-10-25_mt4.csv"));
         assertThat(r.format()).isEqualTo(CandleFormat.METATRADER);
         assertThat(r.zone()).startsWith("UTC");
@@ -126,7 +126,7 @@ class RealDataImportTest {
 
     @Test
     void dukascopyExport() {
-        InMemoryCandleStore store = new InMemoryCandleStore();
+        SqliteTestStore store = new SqliteTestStore();
         FileImportResult r = importOne(store, fx.resolve("EURUSD_H1_2023-02-20_2025-02-21_dukascopy_bid_utc.csv"));
         assertThat(r.format()).isEqualTo(CandleFormat.DUKASCOPY);
         assertThat(r.timeframe()).isEqualTo(Timeframe.H1);
