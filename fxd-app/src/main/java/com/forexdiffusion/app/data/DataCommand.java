@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Market data: import candle files, inspect, resample, generate synthetic data, export.",
-        subcommands = {DataInfoCommand.class, DataResampleCommand.class,
+        subcommands = {DataImportCommand.class, DataInfoCommand.class, DataResampleCommand.class,
                 DataSynthCommand.class, DataExportCommand.class})
 public final class DataCommand {
 }
