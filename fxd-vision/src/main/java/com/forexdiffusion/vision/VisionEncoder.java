@@ -28,8 +28,9 @@ public final class VisionEncoder {
     private final float[] rpTable;
     private final PeriodDetector periods;
     private final BilinearResize squareResize;
-    private BilinearResize segResize;
-    private float[] seg;
+    /** SEG resize plans by period: the first window with a given period builds its plan, later ones reuse it. */
+    private final BilinearResize[] segResize;
+    private final float[] seg;
 
     public VisionEncoder(VisionConfig cfg) {
         this.cfg = cfg;
@@ -45,6 +46,8 @@ public final class VisionEncoder {
         this.sinCols = new float[cfg.width()];
         this.periods = new PeriodDetector(n);
         this.squareResize = new BilinearResize(n, n, cfg.height(), cfg.width());
+        this.segResize = new BilinearResize[n + 1];
+        this.seg = new float[2 * n];
         this.rpTable = new float[RP_TABLE + 2];
         double twoEps2 = 2 * cfg.epsilon() * cfg.epsilon();
         for (int k = 0; k < rpTable.length; k++) {
@@ -171,16 +174,11 @@ public final class VisionEncoder {
 
     private void segView(double[] xs, float[] out, int offset) {
         int p = period(xs);
-        int rows = (n + p - 1) / p;
-        if (segResize == null || segResize.inH != rows || segResize.inW != p) {
-            // Few distinct periods occur, so this allocates only until each has been seen once.
-            segResize = new BilinearResize(rows, p, cfg.height(), cfg.width());
-            if (seg == null || seg.length < rows * p) {
-                seg = new float[Math.max(rows * p, 2 * n)];
-            }
+        if (segResize[p] == null) {
+            segResize[p] = new BilinearResize((n + p - 1) / p, p, cfg.height(), cfg.width());
         }
         foldSeg(xs, p, seg);
-        segResize.resize(seg, out, offset);
+        segResize[p].resize(seg, out, offset);
     }
 
     /** Folds the series into rows of one period each, padding the end by repeating the last value. */

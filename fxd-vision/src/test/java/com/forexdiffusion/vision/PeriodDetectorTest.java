@@ -21,7 +21,7 @@ class PeriodDetectorTest {
         assertThat(new PeriodDetector(100).detect(sine(100, 25, 1.0))).isEqualTo(25);
         assertThat(new PeriodDetector(100).detect(sine(100, 10, 0))).isEqualTo(10);
         assertThat(new PeriodDetector(98).detect(sine(98, 7, 0.1))).isEqualTo(7);
-        // Odd length: the last bin (k = 48 of 97) is stored in the packed layout's odd slot.
+        // Odd length: the highest bin below L/2 (k = 48 of 97).
         assertThat(new PeriodDetector(97).detect(sine(97, 97.0 / 48, 0.2))).isEqualTo(2);
         assertThat(new PeriodDetector(96).detect(sine(96, 24, 0))).isEqualTo(24);
     }

@@ -3,6 +3,7 @@ package com.forexdiffusion.app.bench;
 import com.forexdiffusion.app.Json;
 import com.forexdiffusion.app.console.ConsoleProgress;
 import com.forexdiffusion.data.benchmark.DataBenchmark;
+import com.forexdiffusion.vision.benchmark.VisionBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks with machine-readable output.",
-        subcommands = {BenchCommand.Data.class})
+        subcommands = {BenchCommand.Data.class, BenchCommand.Vision.class})
 public final class BenchCommand {
 
     @Command(name = "data", mixinStandardHelpOptions = true,
@@ -48,13 +49,48 @@ public final class BenchCommand {
             m.put("read_bars_per_s", Math.round(r.readBarsPerS()));
             m.put("cores", Runtime.getRuntime().availableProcessors());
             m.put("java", System.getProperty("java.version"));
-            if (json) {
-                out.println(Json.write(m));
-            } else {
-                m.forEach((k, v) -> out.printf("%-20s %s%n", k, v));
-            }
-            out.flush();
+            print(m, json, out);
             return 0;
         }
+    }
+
+    @Command(name = "vision", mixinStandardHelpOptions = true,
+            description = "Vision encoding on one thread: windows/s at 64x64 and 224x224 (L = 100), bytes "
+                    + "allocated per window by the batch form.")
+    public static final class Vision implements Callable<Integer> {
+        @Option(names = "--seconds", defaultValue = "5", description = "Measuring time per size (default: ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(names = "--json", description = "Print one JSON object.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            VisionBenchmark.Result r;
+            try (ConsoleProgress p = new ConsoleProgress("bench vision", "steps")) {
+                r = VisionBenchmark.run(seconds, p);
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("windows_per_s_64", Math.round(r.windowsPerS64()));
+            m.put("windows_per_s_224", Math.round(r.windowsPerS224()));
+            m.put("bytes_per_window", Math.round(r.bytesPerWindow() * 10) / 10.0);
+            m.put("window", 100);
+            m.put("threads", 1);
+            m.put("java", System.getProperty("java.version"));
+            print(m, json, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    static void print(Map<String, Object> m, boolean json, PrintWriter out) {
+        if (json) {
+            out.println(Json.write(m));
+        } else {
+            m.forEach((k, v) -> out.printf("%-20s %s%n", k, v));
+        }
+        out.flush();
     }
 }
