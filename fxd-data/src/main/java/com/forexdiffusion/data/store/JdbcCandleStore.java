@@ -229,8 +229,20 @@ final class JdbcCandleStore implements CandleStore {
         private boolean committed;
         private String lastSymbolIn;
         private String lastSymbolOut;
-        private final java.util.Set<BlockKey> touched = new java.util.LinkedHashSet<>();
-        private BlockKey lastBlock;
+        /*
+         * Blocks are kept in step with the rows. A block that did not exist before this transaction and whose
+         * rows arrive in order, once each, is encoded from memory when the writer moves on; any other touched
+         * block (existing, re-entered, out of order) is rebuilt from the candle rows at commit.
+         */
+        private final java.util.Set<BlockKey> seen = new java.util.HashSet<>();
+        private final java.util.Set<BlockKey> dirty = new java.util.LinkedHashSet<>();
+        private BlockKey cur;
+        private boolean curFresh;
+        private final long[] bts = new long[CandleBlocks.BARS_PER_BLOCK];
+        private final double[][] bcols = new double[5][CandleBlocks.BARS_PER_BLOCK];
+        private int bn;
+        private PreparedStatement exists;
+        private PreparedStatement insertBlock;
 
         Writer(Connection c, PreparedStatement ps) {
             this.c = c;
@@ -248,13 +260,26 @@ final class JdbcCandleStore implements CandleStore {
                 lastSymbolIn = symbol;
                 lastSymbolOut = Instrument.normalise(symbol);
             }
-            long block = CandleBlocks.blockOf(ts, timeframe);
-            if (lastBlock == null || lastBlock.blockStart() != block || lastBlock.timeframe() != timeframe
-                    || !lastBlock.symbol().equals(lastSymbolOut)) {
-                lastBlock = new BlockKey(lastSymbolOut, timeframe, block);
-                touched.add(lastBlock);
-            }
             try {
+                long block = CandleBlocks.blockOf(ts, timeframe);
+                if (cur == null || cur.blockStart() != block || cur.timeframe() != timeframe
+                        || !cur.symbol().equals(lastSymbolOut)) {
+                    switchTo(new BlockKey(lastSymbolOut, timeframe, block));
+                }
+                if (curFresh) {
+                    if ((bn > 0 && ts <= bts[bn - 1]) || bn == bts.length) {
+                        curFresh = false;
+                        dirty.add(cur);
+                    } else {
+                        bts[bn] = ts;
+                        bcols[0][bn] = open;
+                        bcols[1][bn] = high;
+                        bcols[2][bn] = low;
+                        bcols[3][bn] = close;
+                        bcols[4][bn] = volume;
+                        bn++;
+                    }
+                }
                 ps.setString(1, lastSymbolOut);
                 ps.setString(2, timeframe.name());
                 ps.setLong(3, ts);
@@ -275,6 +300,49 @@ final class JdbcCandleStore implements CandleStore {
             }
         }
 
+        private void switchTo(BlockKey next) throws SQLException {
+            finishBlock();
+            cur = next;
+            bn = 0;
+            if (!seen.add(next)) {
+                curFresh = false;
+                dirty.add(next);
+                return;
+            }
+            if (exists == null) {
+                exists = c.prepareStatement(
+                        "SELECT 1 FROM candle_blocks WHERE symbol = ? AND timeframe = ? AND block_start = ?");
+            }
+            exists.setString(1, next.symbol());
+            exists.setString(2, next.timeframe().name());
+            exists.setLong(3, next.blockStart());
+            try (ResultSet rs = exists.executeQuery()) {
+                curFresh = !rs.next();
+            }
+            if (!curFresh) {
+                dirty.add(next);
+            }
+        }
+
+        private void finishBlock() throws SQLException {
+            if (cur == null || !curFresh || bn == 0) {
+                return;
+            }
+            if (insertBlock == null) {
+                insertBlock = c.prepareStatement("INSERT INTO candle_blocks (symbol, timeframe, block_start, n, "
+                        + "first_ts, last_ts, data) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            }
+            insertBlock.setString(1, cur.symbol());
+            insertBlock.setString(2, cur.timeframe().name());
+            insertBlock.setLong(3, cur.blockStart());
+            insertBlock.setInt(4, bn);
+            insertBlock.setLong(5, bts[0]);
+            insertBlock.setLong(6, bts[bn - 1]);
+            insertBlock.setBytes(7, CandleBlocks.encode(bts, bcols[0], bcols[1], bcols[2], bcols[3], bcols[4], bn));
+            insertBlock.executeUpdate();
+            curFresh = false;
+        }
+
         @Override
         public long added() {
             return added;
@@ -287,7 +355,8 @@ final class JdbcCandleStore implements CandleStore {
                     ps.executeBatch();
                     pending = 0;
                 }
-                for (BlockKey k : touched) {
+                finishBlock();
+                for (BlockKey k : dirty) {
                     CandleBlocks.rebuild(c, k.symbol(), k.timeframe(), k.blockStart());
                 }
                 c.commit();
@@ -306,10 +375,14 @@ final class JdbcCandleStore implements CandleStore {
             } catch (SQLException ignored) {
                 // the connection is closed next; an uncommitted transaction dies with it
             } finally {
-                try {
-                    ps.close();
-                } catch (SQLException ignored) {
-                    // closing the connection releases it too
+                for (PreparedStatement s : new PreparedStatement[]{ps, exists, insertBlock}) {
+                    try {
+                        if (s != null) {
+                            s.close();
+                        }
+                    } catch (SQLException ignored) {
+                        // closing the connection releases it too
+                    }
                 }
                 closeQuietly(c);
             }

@@ -83,6 +83,28 @@ abstract class CandleStoreContract {
     }
 
     @Test
+    void rowsWrittenOutOfOrderAndTwiceInOneTransactionReadBackSortedWithTheLastValues() {
+        long t0 = ms("2024-01-03T10:00:00Z");
+        BarSeries in = minutes("EURUSD", t0, 12_000, 1.1);
+        try (CandleWriter w = database().candles().writer()) {
+            // Second half first, then the first half, then one bar again with other values.
+            for (int i = 6_000; i < 12_000; i++) {
+                w.add("EURUSD", Timeframe.M1, in.ts(i), in.open(i), in.high(i), in.low(i), in.close(i), in.volume(i), "a");
+            }
+            for (int i = 0; i < 6_000; i++) {
+                w.add("EURUSD", Timeframe.M1, in.ts(i), in.open(i), in.high(i), in.low(i), in.close(i), in.volume(i), "a");
+            }
+            w.add("EURUSD", Timeframe.M1, in.ts(100), 2, 3, 1, 2.5, 9, "b");
+            w.commit();
+        }
+        BarSeries out = database().candles().readAll("EURUSD", Timeframe.M1);
+        assertThat(out.timestamps()).isEqualTo(in.timestamps());
+        assertThat(out.close(99)).isEqualTo(in.close(99));
+        assertThat(out.close(100)).isEqualTo(2.5);
+        assertThat(out.close(11_999)).isEqualTo(in.close(11_999));
+    }
+
+    @Test
     void reimportIsIdempotentAndTheLastValuesWin() {
         long t0 = ms("2024-01-03T10:00:00Z");
         store(minutes("EURUSD", t0, 100, 1.1), "a");
