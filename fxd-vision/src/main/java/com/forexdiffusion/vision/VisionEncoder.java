@@ -142,18 +142,11 @@ public final class VisionEncoder {
 
     /** (v − min) / (max − min), a constant series becoming 0.5. */
     static void minMax(double[] v, double[] dst) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double a : v) {
-            lo = Math.min(lo, a);
-            hi = Math.max(hi, a);
-        }
-        double range = hi - lo;
-        for (int i = 0; i < v.length; i++) {
-            dst[i] = range > 0 ? (v[i] - lo) / range : 0.5;
-        }
+        java.util.Arrays.fill(dst, 0);
+        accumulateMinMax(v, dst);
     }
 
+    /** Adds the min-max normalised {@code v} to {@code acc}. */
     private static void accumulateMinMax(double[] v, double[] acc) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;

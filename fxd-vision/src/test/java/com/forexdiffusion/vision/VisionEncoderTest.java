@@ -10,7 +10,6 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -20,15 +19,7 @@ import static org.assertj.core.api.Assertions.within;
 
 class VisionEncoderTest {
     static BarSeries walk(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        BarSeries.Builder b = BarSeries.builder("EURUSD", Timeframe.M5, n);
-        double p = 1.1;
-        for (int i = 0; i < n; i++) {
-            double o = p;
-            p *= Math.exp(3e-4 * r.nextGaussian());
-            b.add(i * 300_000L, o, Math.max(o, p) + 2e-5, Math.min(o, p) - 2e-5, p, 10 + r.nextInt(50));
-        }
-        return b.build();
+        return com.forexdiffusion.vision.benchmark.VisionBenchmark.randomWalk(n, seed);
     }
 
     static BarSeries closes(double... c) {
@@ -160,7 +151,7 @@ class VisionEncoderTest {
     @Test
     void anAffineChangeOfPricesLeavesTheImageUnchanged() {
         BarSeries s = walk(200, 2);
-        BarSeries.Builder b = BarSeries.builder("EURUSD", Timeframe.M5, s.size());
+        BarSeries.Builder b = BarSeries.builder("EURUSD", s.timeframe(), s.size());
         for (int i = 0; i < s.size(); i++) {
             b.add(s.ts(i), 3 * s.open(i) + 7, 3 * s.high(i) + 7, 3 * s.low(i) + 7, 3 * s.close(i) + 7, s.volume(i));
         }
@@ -178,7 +169,7 @@ class VisionEncoderTest {
     @Test
     void changingBarsAfterTheWindowChangesNothing() {
         BarSeries s = walk(400, 3);
-        BarSeries.Builder b = BarSeries.builder("EURUSD", Timeframe.M5, s.size());
+        BarSeries.Builder b = BarSeries.builder("EURUSD", s.timeframe(), s.size());
         for (int i = 0; i < s.size(); i++) {
             double k = i > 250 ? 1.5 : 1.0;
             b.add(s.ts(i), s.open(i) * k, s.high(i) * k, s.low(i) * k, s.close(i) * k, s.volume(i) * k);
