@@ -36,6 +36,20 @@ public final class FxMarketHours {
         return isOpen(barOpenMs) && isOpen(tf.next(barOpenMs) - 1);
     }
 
+    /**
+     * Bar slots of {@code tf} strictly between two consecutive bars that overlap trading time: the bars a
+     * hole inside a session is missing. A weekend closure gives 0; a missing bar on a trading day gives 1.
+     */
+    public static long missingSessionBars(long prevTs, long ts, Timeframe tf) {
+        long n = 0;
+        for (long slot = tf.next(prevTs); slot < ts; slot = tf.next(slot)) {
+            if (isOpen(slot) || isOpen(tf.next(slot) - 1)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Epoch ms of the 17:00 New York rollover on the New York calendar date {@code date}. */
     public static long rolloverAt(LocalDate date) {
         return date.atTime(ROLLOVER).atZone(NEW_YORK).toInstant().toEpochMilli();

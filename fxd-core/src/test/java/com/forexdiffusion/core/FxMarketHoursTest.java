@@ -39,4 +39,19 @@ class FxMarketHoursTest {
         assertThat(FxMarketHours.barIsInSession(ms("2024-01-05T21:00:00Z"), Timeframe.H1)).isTrue();
         assertThat(FxMarketHours.barIsInSession(ms("2024-01-05T21:30:00Z"), Timeframe.H1)).isFalse();
     }
+
+    @Test
+    void missingSessionBarsIgnoreTheWeekendButCountHolesInTheWeek() {
+        // Friday 21:59 UTC to Sunday 22:00 UTC (winter): the market is closed in between.
+        assertThat(FxMarketHours.missingSessionBars(ms("2024-01-05T21:59:00Z"), ms("2024-01-07T22:00:00Z"),
+                Timeframe.M1)).isZero();
+        // Wednesday 10:00 then 10:04: 10:01, 10:02, 10:03 are missing.
+        assertThat(FxMarketHours.missingSessionBars(ms("2024-01-03T10:00:00Z"), ms("2024-01-03T10:04:00Z"),
+                Timeframe.M1)).isEqualTo(3);
+        // Friday 20:00 to Sunday 23:00 in H1: the 21:00 Friday bar and the 22:00 Sunday bar are missing.
+        assertThat(FxMarketHours.missingSessionBars(ms("2024-01-05T20:00:00Z"), ms("2024-01-07T23:00:00Z"),
+                Timeframe.H1)).isEqualTo(2);
+        assertThat(FxMarketHours.missingSessionBars(ms("2024-01-03T10:00:00Z"), ms("2024-01-03T10:01:00Z"),
+                Timeframe.M1)).isZero();
+    }
 }

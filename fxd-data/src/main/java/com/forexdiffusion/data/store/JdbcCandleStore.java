@@ -165,24 +165,13 @@ final class JdbcCandleStore implements CandleStore {
         long gaps = 0;
         long missing = 0;
         for (int i = 1; i < s.size(); i++) {
-            long inSession = missingInSession(s.ts(i - 1), s.ts(i), tf);
+            long inSession = FxMarketHours.missingSessionBars(s.ts(i - 1), s.ts(i), tf);
             if (inSession > 0) {
                 gaps++;
                 missing += inSession;
             }
         }
         return new long[]{gaps, missing};
-    }
-
-    /** Counts the empty slots between two consecutive bars that overlap trading time. */
-    static long missingInSession(long prevTs, long ts, Timeframe tf) {
-        long n = 0;
-        for (long slot = tf.next(prevTs); slot < ts; slot = tf.next(slot)) {
-            if (FxMarketHours.isOpen(slot) || FxMarketHours.isOpen(tf.next(slot) - 1)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     @Override
