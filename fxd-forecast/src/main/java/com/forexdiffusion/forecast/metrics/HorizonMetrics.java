@@ -60,10 +60,11 @@ public final class HorizonMetrics {
             acc[0] += ScoringRules.pinball(q.getValue(), q.getKey(), actual);
             acc[1]++;
         }
-        // A bar that closed exactly where it started has no direction to predict: it is left out.
+        // Only calls count: a forecast of no move (a random walk) makes no directional call, and a bar that
+        // closed exactly where it started has no direction to predict.
         double predMove = f.mean() - lastClose;
         double realMove = actual - lastClose;
-        if (realMove != 0) {
+        if (realMove != 0 && predMove != 0) {
             directional++;
             if (Math.signum(predMove) == Math.signum(realMove)) {
                 hits++;

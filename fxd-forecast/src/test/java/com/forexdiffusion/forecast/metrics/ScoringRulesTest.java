@@ -118,8 +118,8 @@ class ScoringRulesTest {
         // CRPS 1: E|X − 1.2| = (0.3 + 0.1)/2 = 0.2, minus ¼ · 0.2 = 0.05 -> 0.15.
         // CRPS 2: E|X − 1.15| = (0.05 + 0.15)/2 = 0.1, minus 0.05 -> 0.05.
         assertThat(s.crps()).isCloseTo(0.1, within(1e-12));
-        // Forecast 1 predicts no move (mean = last close) while the price rose: a miss; forecast 2 a hit.
-        assertThat(s.directional().n()).isEqualTo(2);
+        // Forecast 1 predicts no move (mean = last close): no call, left out; forecast 2 is a hit.
+        assertThat(s.directional().n()).isEqualTo(1);
         assertThat(s.directional().hits()).isEqualTo(1);
         assertThat(s.pinball()).containsKeys(0.05, 0.5, 0.95);
     }
