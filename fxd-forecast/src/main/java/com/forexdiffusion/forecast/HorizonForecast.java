@@ -26,6 +26,15 @@ public record HorizonForecast(Horizon horizon, long targetTime, double mean, dou
         if (!Double.isFinite(mean) || !(std >= 0)) {
             throw new IllegalArgumentException("mean " + mean + " and std " + std + " must be finite and std >= 0");
         }
+        double prev = Double.NEGATIVE_INFINITY;
+        for (var q : quantiles.entrySet()) {
+            // Crossing quantiles are a model bug that would silently invert intervals downstream.
+            if (!(q.getValue() >= prev)) {
+                throw new IllegalArgumentException("quantiles of horizon " + horizon + " decrease or are not finite at "
+                        + "level " + q.getKey() + ": " + quantiles);
+            }
+            prev = q.getValue();
+        }
         quantiles = Collections.unmodifiableNavigableMap(new TreeMap<>(quantiles));
     }
 

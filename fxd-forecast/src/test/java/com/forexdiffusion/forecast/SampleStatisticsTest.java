@@ -39,4 +39,11 @@ class SampleStatisticsTest {
         assertThat(f.std()).isCloseTo(Math.sqrt(2 * 0.02 * 0.02), within(1e-12));
         assertThat(f.uncertaintyPct(2.0)).isCloseTo(100 * Math.sqrt(2 * 0.02 * 0.02) / 2.0, within(1e-12));
     }
+
+    @Test
+    void crossingQuantilesAreRejected() {
+        java.util.TreeMap<Double, Double> q = new java.util.TreeMap<>(java.util.Map.of(0.05, 1.2, 0.5, 1.1, 0.95, 1.3));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HorizonForecast(new Horizon(15), 0, 1.1, 0.1, q,
+                null)).hasMessageContaining("decrease");
+    }
 }
