@@ -50,6 +50,28 @@ public final class FxMarketHours {
         return n;
     }
 
+    /**
+     * Whether the hole between consecutive bars opening at {@code prevTs} and {@code nextTs} lies (partly) inside
+     * trading time: the same answer as {@code missingSessionBars(...) > 0} for timeframes up to D1, in O(1):
+     * either the first missing moment is open, or the market reopens (Sunday 17:00 New York) before nextTs.
+     */
+    public static boolean isSessionGap(long prevTs, long nextTs, Timeframe tf) {
+        long firstMissing = tf.next(prevTs);
+        if (nextTs <= firstMissing) {
+            return false;
+        }
+        return isOpen(firstMissing) || nextOpen(firstMissing) < nextTs;
+    }
+
+    /** The next weekly opening (Sunday 17:00 New York) after a moment at which the market is closed. */
+    static long nextOpen(long closedMs) {
+        LocalDate d = Instant.ofEpochMilli(closedMs).atZone(NEW_YORK).toLocalDate();
+        while (d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            d = d.plusDays(1);
+        }
+        return rolloverAt(d);
+    }
+
     /** Epoch ms of the 17:00 New York rollover on the New York calendar date {@code date}. */
     public static long rolloverAt(LocalDate date) {
         return date.atTime(ROLLOVER).atZone(NEW_YORK).toInstant().toEpochMilli();

@@ -2,6 +2,7 @@ package com.forexdiffusion.forecast.dataset;
 
 import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.FxMarketHours;
 import com.forexdiffusion.core.Horizon;
 import com.forexdiffusion.core.Timeframe;
 
@@ -23,7 +24,7 @@ import java.util.Set;
  *
  * <h2>Gaps</h2>
  * A window whose span [t − L + 1, t + max hb] contains a hole inside a trading session (see
- * {@link SessionGaps}) is skipped as a whole and counted in {@link #skippedForGaps()}. Weekend closures are
+ * {@link FxMarketHours#isSessionGap}) is skipped as a whole and counted in {@link #skippedForGaps()}. Weekend closures are
  * not gaps: the last Friday bar and the first Sunday bar are consecutive in trading time.
  *
  * <h2>Splits</h2>
@@ -136,7 +137,7 @@ public final class WindowDataset {
         // gapsUpTo[i] = number of in-session gaps between consecutive bars j - 1, j with j <= i
         int[] gapsUpTo = new int[n];
         for (int i = 1; i < n; i++) {
-            gapsUpTo[i] = gapsUpTo[i - 1] + (SessionGaps.isInSessionGap(bars.ts(i - 1), bars.ts(i), tf) ? 1 : 0);
+            gapsUpTo[i] = gapsUpTo[i - 1] + (FxMarketHours.isSessionGap(bars.ts(i - 1), bars.ts(i), tf) ? 1 : 0);
         }
         int[] ends = new int[usable];
         int[] splitStart = new int[4];
