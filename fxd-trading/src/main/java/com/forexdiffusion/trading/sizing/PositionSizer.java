@@ -61,8 +61,9 @@ public final class PositionSizer {
         double rawLots = riskAmount / riskPerLot;
         // Round down: rounding up would break the risk limits just applied. The epsilon absorbs binary noise
         // such as 0.29999999999 lots meaning 0.30.
-        double lots = Math.floor(rawLots / cfg.lotStep() + 1e-9) * cfg.lotStep();
-        lots = Math.round(lots / cfg.lotStep()) * cfg.lotStep();
+        long lotSteps = (long) Math.floor(rawLots / cfg.lotStep() + 1e-9);
+        double lots = java.math.BigDecimal.valueOf(cfg.lotStep()).multiply(java.math.BigDecimal.valueOf(lotSteps))
+                .doubleValue();
         steps.add(String.format(Locale.ROOT, "%.4f lots rounded down to %.2f", rawLots, lots));
         if (lots <= 0) {
             return SizingDecision.reject("size below one lot step (" + cfg.lotStep() + ")", steps);
