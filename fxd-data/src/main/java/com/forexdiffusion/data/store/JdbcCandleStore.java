@@ -210,6 +210,9 @@ final class JdbcCandleStore implements CandleStore {
     private record BlockKey(String symbol, Timeframe timeframe, long blockStart) {
     }
 
+    private record RowKey(String symbol, Timeframe timeframe, long ts) {
+    }
+
     private final class Writer implements CandleWriter {
         private final Connection c;
         private final PreparedStatement ps;
@@ -232,6 +235,11 @@ final class JdbcCandleStore implements CandleStore {
         private int bn;
         private PreparedStatement exists;
         private PreparedStatement insertBlock;
+        /**
+         * PostgreSQL rewrites a batch into one multi-row upsert, which may not touch a key twice; the keys of the
+         * pending batch are tracked there so that a repeated key sends the batch first.
+         */
+        private final java.util.Set<RowKey> batchKeys = db.dialect() == Dialect.POSTGRES ? new java.util.HashSet<>() : null;
 
         Writer(Connection c, PreparedStatement ps) {
             this.c = c;
@@ -250,6 +258,12 @@ final class JdbcCandleStore implements CandleStore {
                 lastSymbolOut = Instrument.normalise(symbol);
             }
             try {
+                if (batchKeys != null && !batchKeys.add(new RowKey(lastSymbolOut, timeframe, ts))) {
+                    ps.executeBatch();
+                    pending = 0;
+                    batchKeys.clear();
+                    batchKeys.add(new RowKey(lastSymbolOut, timeframe, ts));
+                }
                 long block = CandleBlocks.blockOf(ts, timeframe);
                 if (cur == null || cur.blockStart() != block || cur.timeframe() != timeframe
                         || !cur.symbol().equals(lastSymbolOut)) {
@@ -283,6 +297,9 @@ final class JdbcCandleStore implements CandleStore {
                 if (++pending == BATCH) {
                     ps.executeBatch();
                     pending = 0;
+                    if (batchKeys != null) {
+                        batchKeys.clear();
+                    }
                 }
             } catch (SQLException e) {
                 throw db.failure("cannot write to", e);

@@ -105,6 +105,21 @@ abstract class CandleStoreContract {
     }
 
     @Test
+    void theSameKeyTwiceInOneBatchKeepsTheLastValues() {
+        long t0 = ms("2024-01-03T10:00:00Z");
+        try (CandleWriter w = database().candles().writer()) {
+            w.add("EURUSD", Timeframe.M1, t0, 1, 2, 0.5, 1.5, 1, "a");
+            w.add("EURUSD", Timeframe.M1, t0 + 60_000, 1, 2, 0.5, 1.5, 1, "a");
+            w.add("EURUSD", Timeframe.M1, t0, 1, 3, 0.5, 2.5, 1, "b");
+            w.commit();
+        }
+        BarSeries out = database().candles().readAll("EURUSD", Timeframe.M1);
+        assertThat(out.size()).isEqualTo(2);
+        assertThat(out.close(0)).isEqualTo(2.5);
+        assertThat(out.high(0)).isEqualTo(3);
+    }
+
+    @Test
     void reimportIsIdempotentAndTheLastValuesWin() {
         long t0 = ms("2024-01-03T10:00:00Z");
         store(minutes("EURUSD", t0, 100, 1.1), "a");
