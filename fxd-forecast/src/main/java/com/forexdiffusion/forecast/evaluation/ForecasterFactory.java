@@ -1,0 +1,50 @@
+package com.forexdiffusion.forecast.evaluation;
+
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.forecast.Forecaster;
+import com.forexdiffusion.forecast.baseline.Garch11;
+import com.forexdiffusion.forecast.baseline.RandomWalkForecaster;
+
+/**
+ * Builds a forecaster from a training stretch of bars, so that walk-forward evaluation can refit per fold with
+ * nothing from after the fold's training data.
+ */
+public interface ForecasterFactory {
+    String name();
+
+    Forecaster fit(BarSeries train);
+
+    /** Random walk with EWMA volatility (λ = 0.94, 500-bar lookback); nothing to fit. */
+    static ForecasterFactory rwEwma() {
+        return new ForecasterFactory() {
+            @Override
+            public String name() {
+                return "rw-ewma";
+            }
+
+            @Override
+            public Forecaster fit(BarSeries train) {
+                return RandomWalkForecaster.ewma(500, 0.94);
+            }
+        };
+    }
+
+    /** Random walk with GARCH(1,1) volatility fitted by maximum likelihood on the training bars' log returns. */
+    static ForecasterFactory rwGarch() {
+        return new ForecasterFactory() {
+            @Override
+            public String name() {
+                return "rw-garch";
+            }
+
+            @Override
+            public Forecaster fit(BarSeries train) {
+                double[] r = new double[train.size() - 1];
+                for (int i = 1; i < train.size(); i++) {
+                    r[i - 1] = Math.log(train.close(i) / train.close(i - 1));
+                }
+                return RandomWalkForecaster.garch(1000, Garch11.fit(r));
+            }
+        };
+    }
+}

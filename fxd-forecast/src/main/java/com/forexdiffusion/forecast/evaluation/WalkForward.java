@@ -1,0 +1,150 @@
+package com.forexdiffusion.forecast.evaluation;
+
+import com.forexdiffusion.core.BadInputException;
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.FxMarketHours;
+import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.core.ProgressListener;
+import com.forexdiffusion.forecast.Forecast;
+import com.forexdiffusion.forecast.ForecastRequest;
+import com.forexdiffusion.forecast.Forecaster;
+import com.forexdiffusion.forecast.HorizonForecast;
+import com.forexdiffusion.forecast.conformal.ConformalCalibrator;
+import com.forexdiffusion.forecast.metrics.HorizonMetrics;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walk-forward evaluation of several forecasters on the same folds (SPEC §6). Every forecast at bar t sees only
+ * bars up to t; forecasters are refitted per fold on that fold's training bars; conformal calibration uses the
+ * calibration part, and ACI learns from test outcomes only once their target bar has passed.
+ */
+public final class WalkForward {
+    private WalkForward() {
+    }
+
+    public record Fold(int trainStart, int trainEnd, int calibrationStart, int calibrationEnd, int testStart,
+                       int testEnd) {
+    }
+
+    /** Per forecaster, per horizon, the summary; the folds used; the number of test forecasts. */
+    public record Result(Map<String, Map<Horizon, HorizonMetrics.Summary>> metrics, List<Fold> folds,
+                         long testForecasts) {
+    }
+
+    public static List<Fold> folds(int n, WalkForwardConfig cfg, int gap) {
+        List<Fold> out = new ArrayList<>();
+        for (int start = 0; ; start += cfg.testBars()) {
+            int trainEnd = start + cfg.trainBars();
+            int calStart = trainEnd + gap;
+            int calEnd = calStart + cfg.calibrationBars();
+            int testStart = calEnd + gap;
+            int testEnd = testStart + cfg.testBars();
+            if (testEnd + gap > n) {
+                break;
+            }
+            out.add(new Fold(start, trainEnd, calStart, calEnd, testStart, testEnd));
+        }
+        return out;
+    }
+
+    public static Result run(BarSeries bars, List<ForecasterFactory> factories, WalkForwardConfig cfg,
+                             ProgressListener progress) {
+        int[] hb = new int[cfg.horizons().size()];
+        int maxHb = 0;
+        for (int k = 0; k < hb.length; k++) {
+            hb[k] = cfg.horizons().get(k).bars(bars.timeframe());
+            maxHb = Math.max(maxHb, hb[k]);
+        }
+        List<Fold> folds = folds(bars.size(), cfg, maxHb);
+        if (folds.isEmpty()) {
+            throw BadInputException.ofField("bars", bars.size() + " " + bars.timeframe() + " bars are too few for one fold of "
+                    + cfg.trainBars() + " train + " + cfg.calibrationBars() + " calibration + " + cfg.testBars()
+                    + " test bars with gaps of " + maxHb);
+        }
+        Map<String, Map<Horizon, HorizonMetrics>> acc = new LinkedHashMap<>();
+        for (ForecasterFactory f : factories) {
+            Map<Horizon, HorizonMetrics> m = new LinkedHashMap<>();
+            cfg.horizons().forEach(h -> m.put(h, new HorizonMetrics(h)));
+            acc.put(f.name(), m);
+        }
+        boolean[] gapAfter = new boolean[bars.size()];
+        int[] gapsUpTo = new int[bars.size()];
+        for (int i = 1; i < bars.size(); i++) {
+            gapAfter[i] = FxMarketHours.isSessionGap(bars.ts(i - 1), bars.ts(i), bars.timeframe());
+            gapsUpTo[i] = gapsUpTo[i - 1] + (gapAfter[i] ? 1 : 0);
+        }
+        long total = (long) folds.size() * factories.size();
+        long done = 0;
+        long tests = 0;
+        for (Fold fold : folds) {
+            for (ForecasterFactory factory : factories) {
+                Forecaster f = factory.fit(bars.slice(fold.trainStart(), fold.trainEnd()));
+                ConformalCalibrator cal = cfg.conformal() == null ? null
+                        : new ConformalCalibrator(cfg.conformal(), cfg.alpha(), 0.005, cfg.calibrationBars());
+                if (cal != null) {
+                    for (int t = fold.calibrationStart(); t < fold.calibrationEnd(); t += cfg.step()) {
+                        if (!usable(t, maxHb, f.lookback(), gapsUpTo, bars.size())) {
+                            continue;
+                        }
+                        Forecast raw = f.forecast(request(bars, t, f, cfg));
+                        for (int k = 0; k < hb.length; k++) {
+                            cal.calibrate(raw.horizons().get(k), bars.close(t + hb[k]));
+                        }
+                    }
+                }
+                Deque<Pending> pending = new ArrayDeque<>();
+                Map<Horizon, HorizonMetrics> m = acc.get(factory.name());
+                for (int t = fold.testStart(); t < fold.testEnd(); t += cfg.step()) {
+                    // ACI learns only from outcomes whose target bar is already closed at t.
+                    while (cal != null && !pending.isEmpty() && pending.peekFirst().targetIndex <= t) {
+                        Pending p = pending.removeFirst();
+                        cal.observe(p.raw, bars.close(p.targetIndex));
+                    }
+                    if (!usable(t, maxHb, f.lookback(), gapsUpTo, bars.size())) {
+                        continue;
+                    }
+                    Forecast raw = f.forecast(request(bars, t, f, cfg));
+                    Forecast used = cal == null ? raw : cal.adjust(raw);
+                    for (int k = 0; k < hb.length; k++) {
+                        HorizonForecast h = used.horizons().get(k);
+                        m.get(h.horizon()).add(h, raw.lastClose(), bars.close(t + hb[k]));
+                        if (cal != null) {
+                            pending.addLast(new Pending(t + hb[k], raw.horizons().get(k)));
+                        }
+                    }
+                    tests++;
+                }
+                progress.update(++done, total);
+            }
+        }
+        Map<String, Map<Horizon, HorizonMetrics.Summary>> out = new LinkedHashMap<>();
+        acc.forEach((name, m) -> {
+            Map<Horizon, HorizonMetrics.Summary> s = new LinkedHashMap<>();
+            m.forEach((h, hm) -> s.put(h, hm.summary()));
+            out.put(name, s);
+        });
+        return new Result(out, folds, tests);
+    }
+
+    private record Pending(int targetIndex, HorizonForecast raw) {
+    }
+
+    /**
+     * At least one return before t, and no in-session hole between t and its farthest target, so that every
+     * target is the bar its horizon names (holes inside the lookback are the forecaster's business).
+     */
+    private static boolean usable(int t, int maxHb, int lookback, int[] gapsUpTo, int n) {
+        return t >= 1 && t + maxHb < n && gapsUpTo[t + maxHb] - gapsUpTo[t] == 0;
+    }
+
+    private static ForecastRequest request(BarSeries bars, int t, Forecaster f, WalkForwardConfig cfg) {
+        int from = Math.max(0, t - f.lookback());
+        return new ForecastRequest(bars.slice(from, t + 1), cfg.horizons(), cfg.samples(), cfg.seed() ^ t, true);
+    }
+}
