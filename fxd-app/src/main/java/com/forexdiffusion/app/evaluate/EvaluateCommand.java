@@ -1,0 +1,202 @@
+package com.forexdiffusion.app.evaluate;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.forexdiffusion.app.CodeVersion;
+import com.forexdiffusion.app.DbOptions;
+import com.forexdiffusion.app.Json;
+import com.forexdiffusion.app.TimeArg;
+import com.forexdiffusion.app.console.ConsoleProgress;
+import com.forexdiffusion.app.console.Table;
+import com.forexdiffusion.app.data.TimeframeConverter;
+import com.forexdiffusion.core.BadInputException;
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.FxdException;
+import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.core.Instrument;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.store.Database;
+import com.forexdiffusion.forecast.conformal.ConformalCalibrator;
+import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
+import com.forexdiffusion.forecast.evaluation.WalkForward;
+import com.forexdiffusion.forecast.evaluation.WalkForwardConfig;
+import com.forexdiffusion.forecast.metrics.HorizonMetrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Walk-forward evaluation of forecasters on the same rolling folds (train, calibration, test):",
+                "MSE and MAE of log returns, CRPS, pinball, 90% coverage, PIT, directional accuracy per horizon.",
+                "Writes DIR/metrics.json, DIR/metrics.csv and DIR/run.json."})
+public final class EvaluateCommand implements Callable<Integer> {
+    @Mixin
+    DbOptions db;
+
+    @Option(names = "--symbol", required = true)
+    String symbol;
+
+    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
+    Timeframe timeframe;
+
+    @Option(names = "--forecasters", defaultValue = "rw-ewma,rw-garch", split = ",",
+            description = "Comma-separated: rw-ewma, rw-garch (default: ${DEFAULT-VALUE}).")
+    List<String> forecasters;
+
+    @Option(names = "--conformal", description = "none (default), split or aci.")
+    String conformal;
+
+    @Option(names = "--horizons", defaultValue = "15,60,240", description = "Minutes (default: ${DEFAULT-VALUE}).")
+    String horizons;
+
+    @Option(names = "--from", description = "First bar (UTC).")
+    String from;
+
+    @Option(names = "--to", description = "End, exclusive (UTC).")
+    String to;
+
+    @Option(names = "--train-bars", defaultValue = "5000")
+    int trainBars;
+
+    @Option(names = "--calibration-bars", defaultValue = "2000")
+    int calibrationBars;
+
+    @Option(names = "--test-bars", defaultValue = "2000")
+    int testBars;
+
+    @Option(names = "--step", defaultValue = "4", description = "Forecast every STEP-th bar (default: ${DEFAULT-VALUE}).")
+    int step;
+
+    @Option(names = "--samples", defaultValue = "100")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<Horizon> hs = Horizon.parseList(horizons);
+        List<ForecasterFactory> factories = new ArrayList<>();
+        for (String name : forecasters) {
+            factories.add(switch (name.trim()) {
+                case "rw-ewma" -> ForecasterFactory.rwEwma();
+                case "rw-garch" -> ForecasterFactory.rwGarch();
+                default -> throw BadInputException.ofField("forecasters", "unknown forecaster '" + name
+                        + "' (available: rw-ewma, rw-garch)");
+            });
+        }
+        ConformalCalibrator.Mode mode = conformal == null ? null : switch (conformal.trim().toLowerCase(Locale.ROOT)) {
+            case "none" -> null;
+            case "split" -> ConformalCalibrator.Mode.SPLIT;
+            case "aci" -> ConformalCalibrator.Mode.ADAPTIVE;
+            default -> throw BadInputException.ofField("conformal", "unknown mode '" + conformal + "' (none, split, aci)");
+        };
+        WalkForwardConfig cfg = new WalkForwardConfig(trainBars, calibrationBars, testBars, step, hs, samples, seed, mode,
+                0.1);
+        String sym = Instrument.normalise(symbol);
+        BarSeries bars;
+        try (Database d = db.open()) {
+            bars = d.candles().read(sym, timeframe, from == null ? Long.MIN_VALUE : TimeArg.parse("--from", from),
+                    to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to));
+        }
+        if (bars.isEmpty()) {
+            throw new FxdException("no " + sym + " " + timeframe + " bars stored in the requested range");
+        }
+        WalkForward.Result r;
+        try (ConsoleProgress p = new ConsoleProgress("evaluate", "fits")) {
+            r = WalkForward.run(bars, factories, cfg, p);
+        }
+        write(r, bars, cfg);
+        print(r);
+        return 0;
+    }
+
+    private void write(WalkForward.Result r, BarSeries bars, WalkForwardConfig cfg) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        StringBuilder csv = new StringBuilder("forecaster,horizon_minutes,n,mse,mae,mse_price,mae_price,crps,coverage90,"
+                + "directional_accuracy,directional_n,pit_chi2_p\n");
+        r.metrics().forEach((name, byH) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            byH.forEach((h, s) -> {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("mse", s.mseReturn());
+                e.put("mae", s.maeReturn());
+                e.put("mse_price", s.msePrice());
+                e.put("mae_price", s.maePrice());
+                e.put("crps", s.crps());
+                e.put("coverage90", s.coverage90());
+                e.put("directional_accuracy", s.directional().accuracy());
+                e.put("directional_n", s.directional().n());
+                e.put("pit_counts", s.pit().counts());
+                e.put("pit_chi2_p", s.pit().pValue());
+                e.put("n", s.n());
+                m.put(Integer.toString(h.minutes()), e);
+                csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.6e,%.6e,%.6e,%.6e,%.6e,%.4f,%.4f,%d,%.4g%n", name,
+                        h.minutes(), s.n(), s.mseReturn(), s.maeReturn(), s.msePrice(), s.maePrice(), s.crps(),
+                        s.coverage90(), s.directional().accuracy(), s.directional().n(), s.pit().pValue()));
+            });
+            metrics.put(name, m);
+        });
+        ObjectNode run = Json.mapper().createObjectNode();
+        run.put("command", "evaluate");
+        run.put("code_version", CodeVersion.current());
+        run.put("symbol", bars.symbol());
+        run.put("timeframe", bars.timeframe().name());
+        run.put("data_first", TimeArg.format(bars.firstTs()));
+        run.put("data_last", TimeArg.format(bars.lastTs()));
+        run.put("bars", bars.size());
+        run.put("seed", cfg.seed());
+        run.set("config", Json.mapper().valueToTree(Map.of("train_bars", cfg.trainBars(), "calibration_bars",
+                cfg.calibrationBars(), "test_bars", cfg.testBars(), "step", cfg.step(), "samples", cfg.samples(),
+                "horizons", cfg.horizons().stream().map(Horizon::minutes).toList(), "conformal",
+                String.valueOf(cfg.conformal()), "alpha", cfg.alpha(), "forecasters", forecasters)));
+        run.put("folds", r.folds().size());
+        run.put("test_forecasts", r.testForecasts());
+        try {
+            Files.createDirectories(out);
+            atomicWrite(out.resolve("metrics.json"), Json.write(metrics));
+            atomicWrite(out.resolve("metrics.csv"), csv.toString());
+            atomicWrite(out.resolve("run.json"), Json.write(run));
+        } catch (IOException e) {
+            throw new FxdException("cannot write results to " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void atomicWrite(Path file, String text) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void print(WalkForward.Result r) {
+        Table t = new Table("FORECASTER", "HORIZON", "N", "MSE(ret)", "MAE(ret)", "CRPS", "COVER90", "DIR ACC");
+        r.metrics().forEach((name, byH) -> byH.forEach((h, s) -> t.row(name, h, s.n(),
+                String.format(Locale.ROOT, "%.4e", s.mseReturn()), String.format(Locale.ROOT, "%.4e", s.maeReturn()),
+                String.format(Locale.ROOT, "%.4e", s.crps()), String.format(Locale.ROOT, "%.1f%%", 100 * s.coverage90()),
+                Double.isNaN(s.directional().accuracy()) ? "no calls"
+                        : String.format(Locale.ROOT, "%.1f%%", 100 * s.directional().accuracy()))));
+        t.print(spec.commandLine().getOut());
+        spec.commandLine().getOut().printf("%d folds, %d test forecasts; results in %s%n", r.folds().size(),
+                r.testForecasts(), out);
+        spec.commandLine().getOut().flush();
+    }
+}
