@@ -41,15 +41,17 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Walk-forward evaluation of forecasters on the same rolling folds (train, calibration, test):",
                 "MSE and MAE of log returns, CRPS, pinball, 90% coverage, PIT, directional accuracy per horizon.",
-                "Writes DIR/metrics.json, DIR/metrics.csv and DIR/run.json."})
+                "Writes DIR/metrics.json, DIR/metrics.csv and DIR/run.json.",
+                "fxd evaluate ett: the long-horizon benchmark protocol on ETT, Exchange or Weather files."},
+        subcommands = {EvaluateEttCommand.class})
 public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--symbol", required = true)
+    @Option(names = "--symbol", description = "Required.")
     String symbol;
 
-    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
+    @Option(names = "--timeframe", converter = TimeframeConverter.class, description = "Required.")
     Timeframe timeframe;
 
     @Option(names = "--forecasters", defaultValue = "rw-ewma,rw-garch", split = ",",
@@ -86,7 +88,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR")
+    @Option(names = "--out", paramLabel = "DIR", description = "Required.")
     Path out;
 
     @Spec
@@ -94,6 +96,10 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (symbol == null || timeframe == null || out == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "fxd evaluate needs --symbol, --timeframe and --out (or the subcommand ett)");
+        }
         List<Horizon> hs = Horizon.parseList(horizons);
         List<ForecasterFactory> factories = new ArrayList<>();
         for (String name : forecasters) {
