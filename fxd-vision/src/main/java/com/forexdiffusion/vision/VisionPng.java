@@ -1,5 +1,6 @@
 package com.forexdiffusion.vision;
 
+import com.forexdiffusion.core.AtomicFile;
 import com.forexdiffusion.core.FxdException;
 
 import javax.imageio.ImageIO;
@@ -7,7 +8,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** Writes an encoded window as PNGs: each view in grey (seg.png, gaf.png, rp.png) and the RGB composite. */
@@ -49,15 +49,11 @@ public final class VisionPng {
         return Math.max(0, Math.min(255, Math.round(v * 255f)));
     }
 
-    private static void save(BufferedImage img, Path file) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
+    private static void save(BufferedImage img, Path file) {
+        AtomicFile.write(file, tmp -> {
             if (!ImageIO.write(img, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer available");
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

@@ -2,6 +2,7 @@ package com.forexdiffusion.app.data;
 
 import com.forexdiffusion.app.DbOptions;
 import com.forexdiffusion.app.TimeArg;
+import com.forexdiffusion.core.AtomicFile;
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.FxdException;
 import com.forexdiffusion.core.Instrument;
@@ -14,11 +15,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
@@ -66,11 +65,7 @@ public final class DataExportCommand implements Callable<Integer> {
 
     /** Writes through a temporary file and an atomic move, so a failed export never leaves half a file. */
     static void write(BarSeries bars, Path out) {
-        Path abs = out.toAbsolutePath();
-        Path tmp = null;
-        try {
-            Files.createDirectories(abs.getParent());
-            tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
+        AtomicFile.write(out, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write("time,open,high,low,close,volume\n");
                 StringBuilder sb = new StringBuilder(96);
@@ -82,17 +77,6 @@ public final class DataExportCommand implements Callable<Integer> {
                     w.append(sb);
                 }
             }
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new FxdException("cannot write " + out + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the move succeeded or the original error is more useful than this one
-                }
-            }
-        }
+        });
     }
 }

@@ -8,6 +8,7 @@ import com.forexdiffusion.app.TimeArg;
 import com.forexdiffusion.app.console.ConsoleProgress;
 import com.forexdiffusion.app.console.Table;
 import com.forexdiffusion.app.data.TimeframeConverter;
+import com.forexdiffusion.core.AtomicFile;
 import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.FxdException;
@@ -26,11 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,20 +174,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 String.valueOf(cfg.conformal()), "alpha", cfg.alpha(), "forecasters", forecasters)));
         run.put("folds", r.folds().size());
         run.put("test_forecasts", r.testForecasts());
-        try {
-            Files.createDirectories(out);
-            atomicWrite(out.resolve("metrics.json"), Json.write(metrics));
-            atomicWrite(out.resolve("metrics.csv"), csv.toString());
-            atomicWrite(out.resolve("run.json"), Json.write(run));
-        } catch (IOException e) {
-            throw new FxdException("cannot write results to " + out + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void atomicWrite(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.writeString(out.resolve("metrics.json"), Json.write(metrics));
+        AtomicFile.writeString(out.resolve("metrics.csv"), csv.toString());
+        AtomicFile.writeString(out.resolve("run.json"), Json.write(run));
     }
 
     private void print(WalkForward.Result r) {

@@ -3,8 +3,8 @@ package com.forexdiffusion.app.evaluate;
 import com.forexdiffusion.app.CodeVersion;
 import com.forexdiffusion.app.Json;
 import com.forexdiffusion.app.console.Table;
+import com.forexdiffusion.core.AtomicFile;
 import com.forexdiffusion.core.BadInputException;
-import com.forexdiffusion.core.FxdException;
 import com.forexdiffusion.forecast.longhorizon.LongHorizonBenchmark;
 import com.forexdiffusion.forecast.longhorizon.LongHorizonData;
 import picocli.CommandLine.Command;
@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -81,12 +80,7 @@ public final class EvaluateEttCommand implements Callable<Integer> {
             });
             json.put("_run", Map.of("file", file.toString(), "lookback", lookback, "channels", data.channels(),
                     "splits_end", Arrays.toString(data.ends()), "code_version", CodeVersion.current()));
-            try {
-                Files.createDirectories(out);
-                Files.writeString(out.resolve("metrics.json"), Json.write(json));
-            } catch (IOException e) {
-                throw new FxdException("cannot write " + out + ": " + e.getMessage(), e);
-            }
+            AtomicFile.writeString(out.resolve("metrics.json"), Json.write(json));
         }
         return 0;
     }
