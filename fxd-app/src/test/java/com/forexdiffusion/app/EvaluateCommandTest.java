@@ -41,6 +41,9 @@ class EvaluateCommandTest {
         assertThat(run.get("data_first").asText()).startsWith("2023-01-02");
         assertThat(run.get("code_version").asText()).isNotBlank();
         assertThat(Files.readAllLines(out.resolve("metrics.csv"))).hasSize(5);
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("<svg").contains("Fan chart").contains("PIT histograms").contains("rw-garch")
+                .contains("CRPS ratio");
     }
 
     @Test

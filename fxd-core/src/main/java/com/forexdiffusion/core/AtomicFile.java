@@ -28,6 +28,10 @@ public final class AtomicFile {
             Files.createDirectories(abs.getParent());
             tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
             writer.write(tmp);
+            // Temporary files are created owner-only; a report or export is meant to be read like any file.
+            if (Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -21,6 +21,7 @@ import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
 import com.forexdiffusion.forecast.evaluation.WalkForward;
 import com.forexdiffusion.forecast.evaluation.WalkForwardConfig;
 import com.forexdiffusion.forecast.metrics.HorizonMetrics;
+import com.forexdiffusion.forecast.report.EvaluationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +39,7 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Walk-forward evaluation of forecasters on the same rolling folds (train, calibration, test):",
                 "MSE and MAE of log returns, CRPS, pinball, 90% coverage, PIT, directional accuracy per horizon.",
-                "Writes DIR/metrics.json, DIR/metrics.csv and DIR/run.json.",
+                "Writes DIR/metrics.json, DIR/metrics.csv, DIR/run.json and DIR/report.html (SVG charts).",
                 "fxd evaluate ett: the long-horizon benchmark protocol on ETT, Exchange or Weather files."},
         subcommands = {EvaluateEttCommand.class})
 public final class EvaluateCommand implements Callable<Integer> {
@@ -177,6 +178,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         AtomicFile.writeString(out.resolve("metrics.json"), Json.write(metrics));
         AtomicFile.writeString(out.resolve("metrics.csv"), csv.toString());
         AtomicFile.writeString(out.resolve("run.json"), Json.write(run));
+        AtomicFile.writeString(out.resolve("report.html"), EvaluationReport.html(r, r.metrics().containsKey("rw-ewma")
+                ? "rw-ewma" : r.metrics().keySet().iterator().next(), List.of(
+                bars.symbol() + " " + bars.timeframe() + ", " + TimeArg.format(bars.firstTs()) + " .. "
+                        + TimeArg.format(bars.lastTs()) + " (" + bars.size() + " bars)",
+                r.folds().size() + " folds of " + cfg.trainBars() + " train, " + cfg.calibrationBars() + " calibration, "
+                        + cfg.testBars() + " test bars; a forecast every " + cfg.step() + " bars; "
+                        + cfg.samples() + " samples",
+                "conformal: " + (cfg.conformal() == null ? "none" : cfg.conformal()) + "; seed " + cfg.seed()
+                        + "; code " + CodeVersion.current())));
     }
 
     private void print(WalkForward.Result r) {

@@ -32,9 +32,19 @@ public final class WalkForward {
                        int testEnd) {
     }
 
-    /** Per forecaster, per horizon, the summary; the folds used; the number of test forecasts. */
-    public record Result(Map<String, Map<Horizon, HorizonMetrics.Summary>> metrics, List<Fold> folds,
-                         long testForecasts) {
+    /**
+     * Per forecaster, per horizon, the summary and the test points in time order; the folds used; the number of
+     * test forecasts.
+     */
+    public record Result(Map<String, Map<Horizon, HorizonMetrics.Summary>> metrics,
+                         Map<String, Map<Horizon, List<Point>>> points, List<Fold> folds, long testForecasts) {
+    }
+
+    /** One evaluated test forecast: made at {@code time} when the close was {@code lastClose}. */
+    public record Point(long time, double lastClose, double q05, double q50, double q95, double mean, double actual) {
+        public boolean covered() {
+            return actual >= q05 && actual <= q95;
+        }
     }
 
     public static List<Fold> folds(int n, WalkForwardConfig cfg, int gap) {
@@ -68,10 +78,16 @@ public final class WalkForward {
                     + " test bars with gaps of " + maxHb);
         }
         Map<String, Map<Horizon, HorizonMetrics>> acc = new LinkedHashMap<>();
+        Map<String, Map<Horizon, List<Point>>> points = new LinkedHashMap<>();
         for (ForecasterFactory f : factories) {
             Map<Horizon, HorizonMetrics> m = new LinkedHashMap<>();
-            cfg.horizons().forEach(h -> m.put(h, new HorizonMetrics(h)));
+            Map<Horizon, List<Point>> pts = new LinkedHashMap<>();
+            cfg.horizons().forEach(h -> {
+                m.put(h, new HorizonMetrics(h));
+                pts.put(h, new ArrayList<>());
+            });
             acc.put(f.name(), m);
+            points.put(f.name(), pts);
         }
         boolean[] gapAfter = new boolean[bars.size()];
         int[] gapsUpTo = new int[bars.size()];
@@ -113,7 +129,10 @@ public final class WalkForward {
                     Forecast used = cal == null ? raw : cal.adjust(raw);
                     for (int k = 0; k < hb.length; k++) {
                         HorizonForecast h = used.horizons().get(k);
-                        m.get(h.horizon()).add(h, raw.lastClose(), bars.close(t + hb[k]));
+                        double actual = bars.close(t + hb[k]);
+                        m.get(h.horizon()).add(h, raw.lastClose(), actual);
+                        points.get(factory.name()).get(h.horizon()).add(new Point(raw.time(), raw.lastClose(), h.q05(),
+                                h.q50(), h.q95(), h.mean(), actual));
                         if (cal != null) {
                             pending.addLast(new Pending(t + hb[k], raw.horizons().get(k)));
                         }
@@ -129,7 +148,7 @@ public final class WalkForward {
             m.forEach((h, hm) -> s.put(h, hm.summary()));
             out.put(name, s);
         });
-        return new Result(out, folds, tests);
+        return new Result(out, points, folds, tests);
     }
 
     private record Pending(int targetIndex, HorizonForecast raw) {
