@@ -53,7 +53,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Timeframe timeframe;
 
     @Option(names = "--forecasters", defaultValue = "rw-ewma,rw-garch", split = ",",
-            description = "Comma-separated: rw-ewma, rw-garch (default: ${DEFAULT-VALUE}).")
+            description = "Comma-separated: rw-ewma, rw-garch, dlinear (default: ${DEFAULT-VALUE}).")
     List<String> forecasters;
 
     @Option(names = "--conformal", description = "none (default), split or aci.")
@@ -104,8 +104,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             factories.add(switch (name.trim()) {
                 case "rw-ewma" -> ForecasterFactory.rwEwma();
                 case "rw-garch" -> ForecasterFactory.rwGarch();
+                case "dlinear" -> ForecasterFactory.dlinear(hs);
                 default -> throw BadInputException.ofField("forecasters", "unknown forecaster '" + name
-                        + "' (available: rw-ewma, rw-garch)");
+                        + "' (available: rw-ewma, rw-garch, dlinear)");
             });
         }
         ConformalCalibrator.Mode mode = conformal == null ? null : switch (conformal.trim().toLowerCase(Locale.ROOT)) {

@@ -8,18 +8,23 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * The forecast of a martingale price with normal log returns: ln(P_h / P_0) ~ N(−σ²/2, σ²), so E[P_h] = P_0.
- * Statistics are exact (not sampled); samples are drawn only when asked for, from the given seed.
+ * The forecast of a price with normal log returns: ln(P_h / P_0) ~ N(μ, σ²). The random walks use
+ * μ = −σ²/2, a martingale (E[P_h] = P_0). Statistics are exact (not sampled); samples are drawn only when asked
+ * for, from the given seed.
  */
-final class LognormalForecast {
+public final class LognormalForecast {
     private LognormalForecast() {
     }
 
     static HorizonForecast of(Horizon horizon, long targetTime, double lastClose, double sigma, double[] levels,
                               SplittableRandom rnd, int samples, boolean keepSamples) {
-        double mu = -0.5 * sigma * sigma;
-        double mean = lastClose;
-        double std = lastClose * Math.sqrt(Math.expm1(sigma * sigma));
+        return of(horizon, targetTime, lastClose, -0.5 * sigma * sigma, sigma, levels, rnd, samples, keepSamples);
+    }
+
+    public static HorizonForecast of(Horizon horizon, long targetTime, double lastClose, double mu, double sigma,
+                                     double[] levels, SplittableRandom rnd, int samples, boolean keepSamples) {
+        double mean = lastClose * Math.exp(mu + 0.5 * sigma * sigma);
+        double std = mean * Math.sqrt(Math.expm1(sigma * sigma));
         TreeMap<Double, Double> q = new TreeMap<>();
         for (double level : HorizonForecast.DEFAULT_LEVELS) {
             q.put(level, lastClose * Math.exp(mu + sigma * normalQuantile(level)));

@@ -29,6 +29,21 @@ public interface ForecasterFactory {
         };
     }
 
+    /** DLinear on log returns (lookback 96), fitted in closed form on the training bars for these horizons. */
+    static ForecasterFactory dlinear(java.util.List<com.forexdiffusion.core.Horizon> horizons) {
+        return new ForecasterFactory() {
+            @Override
+            public String name() {
+                return "dlinear";
+            }
+
+            @Override
+            public Forecaster fit(BarSeries train) {
+                return com.forexdiffusion.forecast.baseline.DlinearForecaster.fit(train, 96, horizons);
+            }
+        };
+    }
+
     /** Random walk with GARCH(1,1) volatility fitted by maximum likelihood on the training bars' log returns. */
     static ForecasterFactory rwGarch() {
         return new ForecasterFactory() {

@@ -118,4 +118,30 @@ class BaselineTest {
         }
         assertThat((double) hits / n).isBetween(0.88, 0.92);
     }
+
+    @Test
+    void dlinearLearnsAnAutoregressiveDriftAndBeatsTheRandomWalkOnIt() {
+        // Returns with AR(1) coefficient 0.5: the best one-step forecast is half the last return.
+        SplittableRandom rnd = new SplittableRandom(12);
+        double[] r = new double[6000];
+        for (int i = 1; i < r.length; i++) {
+            r[i] = 0.5 * r[i - 1] + 1e-4 * rnd.nextGaussian();
+        }
+        BarSeries s = pricesFrom(r, 1.1);
+        List<Horizon> hs = List.of(new Horizon(15), new Horizon(30));
+        DlinearForecaster d = DlinearForecaster.fit(s.slice(0, 4000), 96, hs);
+        RandomWalkForecaster rw = RandomWalkForecaster.ewma(200, 0.94);
+        double seD = 0;
+        double seRw = 0;
+        for (int t = 4100; t + 2 < s.size(); t++) {
+            ForecastRequest req = ForecastRequest.of(s.slice(t - 300, t + 1), hs, 2, 1);
+            double actual = Math.log(s.close(t + 1) / s.close(t));
+            double pd = Math.log(d.forecast(req).at(hs.get(0)).mean() / s.close(t));
+            double prw = Math.log(rw.forecast(req).at(hs.get(0)).mean() / s.close(t));
+            seD += (pd - actual) * (pd - actual);
+            seRw += (prw - actual) * (prw - actual);
+        }
+        // The AR(1) one-step error variance is 1e-8 against 1e-8 / (1 − 0.25) for a zero forecast: a ratio of 0.75.
+        assertThat(seD / seRw).isBetween(0.70, 0.80);
+    }
 }
