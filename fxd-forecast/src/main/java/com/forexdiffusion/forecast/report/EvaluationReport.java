@@ -102,7 +102,7 @@ public final class EvaluationReport {
             min = Math.min(min, Math.min(lo[i], act[i]));
             max = Math.max(max, Math.max(hi[i], act[i]));
         }
-        return new Svg(1000, 320, title + ": q05–q95 band, q50 and the realised close").range(0, n - 1, min, max)
+        return new Svg(1000, 320, title + ": forecast q05–q95 band and q50 for t + h beside the close realised at t + h, by forecast time t").range(0, n - 1, min, max)
                 .band(x, lo, hi, "#1f77b4", 0.2).line(x, mid, "#1f77b4", 1).line(x, act, "#222", 1.2)
                 .legend(new String[]{"q05–q95", "q50", "realised"}, new String[]{"#a9c8e6", "#1f77b4", "#222"})
                 .xLabels(Instant.ofEpochMilli(pts.get(0).time()).toString(),
