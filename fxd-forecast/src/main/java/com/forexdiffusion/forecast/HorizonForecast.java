@@ -58,6 +58,22 @@ public record HorizonForecast(Horizon horizon, long targetTime, double mean, dou
         return q;
     }
 
+    /** Δ = mean − last close. */
+    public double change(double lastClose) {
+        return mean - lastClose;
+    }
+
+    /** +1 (bull), −1 (bear) or 0 (no call) by the sign of Δ. */
+    public int directionSign(double lastClose) {
+        return (int) Math.signum(change(lastClose));
+    }
+
+    /** min(|Δ| / σ, 1), before any uncertainty penalty; a certain forecast of a move has strength 1. */
+    public double strength(double lastClose) {
+        double d = Math.abs(change(lastClose));
+        return std > 0 ? Math.min(d / std, 1) : (d > 0 ? 1 : 0);
+    }
+
     /** σ in percent of a price: u = 100 · σ / price (SPEC §1). */
     public double uncertaintyPct(double price) {
         return 100.0 * std / price;

@@ -38,11 +38,11 @@ public final class SignalGenerator {
         List<Signal> out = new ArrayList<>(f.horizons().size());
         double close = f.lastClose();
         for (HorizonForecast h : f.horizons()) {
-            double delta = h.mean() - close;
-            Direction dir = delta > 0 ? Direction.BULL : delta < 0 ? Direction.BEAR : Direction.NEUTRAL;
+            double delta = h.change(close);
+            int sign = h.directionSign(close);
+            Direction dir = sign > 0 ? Direction.BULL : sign < 0 ? Direction.BEAR : Direction.NEUTRAL;
             double u = h.uncertaintyPct(close);
-            double strength = h.std() > 0 ? Math.min(Math.abs(delta) / h.std(), 1) : (delta != 0 ? 1 : 0);
-            strength *= uncertaintyPenalty(u);
+            double strength = h.strength(close) * uncertaintyPenalty(u);
             double stop = switch (dir) {
                 case BULL -> h.q05();
                 case BEAR -> h.q95();

@@ -1,0 +1,130 @@
+package com.forexdiffusion.forecast.log;
+
+import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.store.Database;
+import com.forexdiffusion.forecast.Forecast;
+import com.forexdiffusion.forecast.HorizonForecast;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The prediction log against the real schema on SQLite. */
+class PredictionLogTest {
+    static final long T = Instant.parse("2024-03-01T10:00:00Z").toEpochMilli();
+    static final long MIN = 60_000L;
+
+    @TempDir
+    Path dir;
+    Database db;
+    final AtomicLong now = new AtomicLong(T + 15 * MIN);
+    final InstantSource clock = () -> Instant.ofEpochMilli(now.get());
+    final Map<Long, Double> closes = new HashMap<>();
+    final PriceSource prices = (s, tf, ts) -> closes.containsKey(ts) ? OptionalDouble.of(closes.get(ts))
+            : OptionalDouble.empty();
+
+    @BeforeEach
+    void open() {
+        db = Database.open("sqlite:" + dir.resolve("fxd.db"));
+    }
+
+    static HorizonForecast h(int minutes, double mean, double std, double q05, double q95) {
+        TreeMap<Double, Double> q = new TreeMap<>(Map.of(0.05, q05, 0.5, mean, 0.95, q95));
+        return new HorizonForecast(new Horizon(minutes), T + minutes * MIN, mean, std, q, null);
+    }
+
+    Forecast forecast() {
+        return new Forecast("EURUSD", Timeframe.M15, T, 1.1000, List.of(
+                h(15, 1.1010, 0.0010, 1.0990, 1.1030),
+                h(60, 1.0990, 0.0020, 1.0950, 1.1010),
+                h(240, 1.1000, 0.0040, 1.0930, 1.1070)), 12.5, "rw-garch", "v1");
+    }
+
+    Map<String, Object> row(int horizon) throws Exception {
+        try (Connection c = db.connection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT * FROM ldm4ts_predictions WHERE horizon_minutes = " + horizon)) {
+            assertThat(rs.next()).isTrue();
+            Map<String, Object> m = new HashMap<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                m.put(rs.getMetaData().getColumnName(i).toLowerCase(), rs.getObject(i));
+            }
+            return m;
+        }
+    }
+
+    @Test
+    void recordsOneRowPerHorizonWithSignalFields() throws Exception {
+        PredictionLog log = new PredictionLog(db::connection, clock);
+        assertThat(log.record(forecast(), 50)).hasSize(3);
+        Map<String, Object> r15 = row(15);
+        assertThat(r15.get("direction")).isEqualTo("bull");
+        assertThat(((Number) r15.get("signal_strength")).doubleValue()).isCloseTo(1.0, within(1e-9));
+        assertThat(((Number) r15.get("uncertainty_pct")).doubleValue()).isCloseTo(100 * 0.001 / 1.1, within(1e-12));
+        assertThat(((Number) r15.get("target_time")).longValue()).isEqualTo(T + 15 * MIN);
+        assertThat(((Number) r15.get("num_samples")).intValue()).isEqualTo(50);
+        assertThat(row(60).get("direction")).isEqualTo("bear");
+        assertThat(((Number) row(60).get("signal_strength")).doubleValue()).isCloseTo(0.5, within(1e-9));
+        assertThat(row(240).get("direction")).isEqualTo("neutral");
+        assertThat(row(15).get("actual_price")).isNull();
+    }
+
+    @Test
+    void resolvesOnlyOnceTheTargetBarHasClosedWithTheRealisedClose() throws Exception {
+        PredictionLog log = new PredictionLog(db::connection, clock);
+        log.record(forecast(), 50);
+        closes.put(T + 15 * MIN, 1.1020);
+        closes.put(T + 60 * MIN, 1.1040);
+        // At 10:15 the target bar (10:15–10:30) has only opened: nothing may be resolved.
+        now.set(T + 15 * MIN);
+        assertThat(log.resolve(prices)).isZero();
+        now.set(T + 30 * MIN - 1);
+        assertThat(log.resolve(prices)).isZero();
+        now.set(T + 30 * MIN);
+        assertThat(log.resolve(prices)).isEqualTo(1);
+        Map<String, Object> r15 = row(15);
+        assertThat(((Number) r15.get("actual_price")).doubleValue()).isEqualTo(1.1020);
+        assertThat(((Number) r15.get("mae")).doubleValue()).isCloseTo(0.0010, within(1e-12));
+        assertThat(((Number) r15.get("mse")).doubleValue()).isCloseTo(1e-6, within(1e-15));
+        assertThat(((Number) r15.get("mape")).doubleValue()).isCloseTo(100 * 0.001 / 1.102, within(1e-9));
+        assertThat(((Number) r15.get("interval_hit")).intValue()).isEqualTo(1);
+        assertThat(((Number) r15.get("direction_correct")).intValue()).isEqualTo(1);
+        assertThat(row(60).get("actual_price")).isNull();
+
+        // After a restart, a new log resolves what is still open; the 60-minute forecast was bear, price rose
+        // above q95: a miss on both counts.
+        now.set(T + 75 * MIN);
+        PredictionLog restarted = new PredictionLog(db::connection, clock);
+        assertThat(restarted.resolve(prices)).isEqualTo(1);
+        Map<String, Object> r60 = row(60);
+        assertThat(((Number) r60.get("interval_hit")).intValue()).isZero();
+        assertThat(((Number) r60.get("direction_correct")).intValue()).isZero();
+        assertThat(restarted.resolve(prices)).isZero();
+    }
+
+    @Test
+    void aMissingTargetBarKeepsThePredictionOpenAndANeutralCallHasNoDirectionResult() throws Exception {
+        PredictionLog log = new PredictionLog(db::connection, clock);
+        log.record(forecast(), 50);
+        now.set(T + 300 * MIN);
+        closes.put(T + 240 * MIN, 1.0990);
+        assertThat(log.resolve(prices)).isEqualTo(1);
+        assertThat(row(240).get("direction_correct")).isNull();
+        assertThat(((Number) row(240).get("interval_hit")).intValue()).isEqualTo(1);
+        assertThat(row(15).get("actual_price")).isNull();
+    }
+}
