@@ -1,0 +1,140 @@
+package com.forexdiffusion.app.forecast;
+
+import com.forexdiffusion.app.DbOptions;
+import com.forexdiffusion.app.Json;
+import com.forexdiffusion.app.TimeArg;
+import com.forexdiffusion.app.console.Table;
+import com.forexdiffusion.app.data.TimeframeConverter;
+import com.forexdiffusion.core.BadInputException;
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.FxdException;
+import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.core.Instrument;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.store.CandleStore;
+import com.forexdiffusion.data.store.Database;
+import com.forexdiffusion.forecast.Forecast;
+import com.forexdiffusion.forecast.ForecastJson;
+import com.forexdiffusion.forecast.ForecastRequest;
+import com.forexdiffusion.forecast.Forecaster;
+import com.forexdiffusion.forecast.HorizonForecast;
+import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
+import com.forexdiffusion.forecast.log.PredictionLog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+
+@Command(name = "forecast", mixinStandardHelpOptions = true,
+        description = {"Forecast the close per horizon from the bars up to --at (default: the last stored bar).",
+                "Baselines are fitted on the --train-bars before the forecast time. --log records the forecast in",
+                "ldm4ts_predictions and first resolves every earlier prediction whose target bar has closed."})
+public final class ForecastCommand implements Callable<Integer> {
+    @Mixin
+    DbOptions db;
+
+    @Option(names = "--forecaster", defaultValue = "rw-garch", description = "rw-ewma, rw-garch or dlinear.")
+    String forecaster;
+
+    @Option(names = "--symbol", required = true)
+    String symbol;
+
+    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
+    Timeframe timeframe;
+
+    @Option(names = "--at", description = "Forecast time: the last bar open at or before it (UTC).")
+    String at;
+
+    @Option(names = "--horizons", defaultValue = "15,60,240")
+    String horizons;
+
+    @Option(names = "--samples", defaultValue = "50")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--train-bars", defaultValue = "5000")
+    int trainBars;
+
+    @Option(names = "--json", description = "Print the predictions JSON form.")
+    boolean json;
+
+    @Option(names = "--log", description = "Record the forecast in the prediction log.")
+    boolean log;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<Horizon> hs = Horizon.parseList(horizons);
+        hs.forEach(h -> h.bars(timeframe));
+        ForecasterFactory factory = switch (forecaster) {
+            case "rw-ewma" -> ForecasterFactory.rwEwma();
+            case "rw-garch" -> ForecasterFactory.rwGarch();
+            case "dlinear" -> ForecasterFactory.dlinear(hs);
+            default -> throw BadInputException.ofField("forecaster", "unknown forecaster '" + forecaster
+                    + "' (available: rw-ewma, rw-garch, dlinear; LDM4TS comes with its model)");
+        };
+        String sym = Instrument.normalise(symbol);
+        try (Database d = db.open()) {
+            long t = at == null ? Long.MAX_VALUE - 1 : TimeArg.parse("--at", at);
+            // Nothing after the forecast time is read.
+            BarSeries bars = d.candles().read(sym, timeframe, Long.MIN_VALUE, t + 1);
+            if (bars.size() < trainBars + 2) {
+                throw new FxdException("need at least " + (trainBars + 2) + " " + sym + " " + timeframe
+                        + " bars up to the forecast time, have " + bars.size() + " (lower --train-bars?)");
+            }
+            int end = bars.size();
+            Forecaster f = factory.fit(bars.slice(end - trainBars - 1, end));
+            int from = Math.max(0, end - f.lookback() - 1);
+            Forecast fc = f.forecast(new ForecastRequest(bars.slice(from, end), hs, samples, seed, false));
+            if (log) {
+                PredictionLog pl = new PredictionLog(d::connection, InstantSource.system());
+                int resolved = pl.resolve(closes(d.candles()));
+                pl.record(fc, samples);
+                spec.commandLine().getErr().printf("logged %d predictions; resolved %d earlier ones%n",
+                        fc.horizons().size(), resolved);
+            }
+            print(fc);
+        }
+        return 0;
+    }
+
+    static com.forexdiffusion.forecast.log.PriceSource closes(CandleStore store) {
+        return (s, tf, ts) -> {
+            BarSeries b = store.read(s, tf, ts, ts + 1);
+            return b.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(b.close(0));
+        };
+    }
+
+    private void print(Forecast fc) {
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(ForecastJson.predictions(fc)));
+        } else {
+            out.printf("%s %s at %s, close %s, %s %s (%.2f ms)%n", fc.symbol(), fc.timeframe(), Instant.ofEpochMilli(fc.time()),
+                    fc.lastClose(), fc.modelName(), fc.modelVersion(), fc.inferenceMillis());
+            Table t = new Table("HORIZON", "TARGET (UTC)", "MEAN", "SIGMA", "Q05", "Q50", "Q95", "U %");
+            for (HorizonForecast h : fc.horizons()) {
+                t.row(h.horizon(), TimeArg.format(h.targetTime()), f5(h.mean()), f5(h.std()), f5(h.q05()), f5(h.q50()),
+                        f5(h.q95()), String.format(Locale.ROOT, "%.3f", h.uncertaintyPct(fc.lastClose())));
+            }
+            t.print(out);
+        }
+        out.flush();
+    }
+
+    private static String f5(double v) {
+        return String.format(Locale.ROOT, "%.5f", v);
+    }
+}
