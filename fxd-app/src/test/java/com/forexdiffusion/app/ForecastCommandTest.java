@@ -39,6 +39,12 @@ class ForecastCommandTest {
             assertThat(rs.getInt(1)).isEqualTo(6);
             assertThat(rs.getInt(2)).isEqualTo(3);
         }
+        String version = j.get("model_version").asText();
+        Cli health = Cli.run("model", "health", "--db", db, "--model", version, "--json");
+        assertThat(health.code()).as(health.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(health.out());
+        assertThat(rows.size()).isGreaterThanOrEqualTo(1);
+        assertThat(rows.get(0).get("inferenceCount").asLong()).isEqualTo(1);
     }
 
     @Test

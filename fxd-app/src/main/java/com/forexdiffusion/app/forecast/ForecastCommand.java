@@ -19,6 +19,7 @@ import com.forexdiffusion.forecast.ForecastRequest;
 import com.forexdiffusion.forecast.Forecaster;
 import com.forexdiffusion.forecast.HorizonForecast;
 import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
+import com.forexdiffusion.forecast.log.InferenceMonitor;
 import com.forexdiffusion.forecast.log.PredictionLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,6 +103,9 @@ public final class ForecastCommand implements Callable<Integer> {
                 PredictionLog pl = new PredictionLog(d::connection, InstantSource.system());
                 int resolved = pl.resolve(closes(d.candles()));
                 pl.record(fc, samples);
+                InferenceMonitor monitor = new InferenceMonitor(d::connection, InstantSource.system(), fc.modelVersion(),
+                        fc.symbol(), fc.timeframe().name(), 1, Long.MAX_VALUE);
+                monitor.served(fc);
                 spec.commandLine().getErr().printf("logged %d predictions; resolved %d earlier ones%n",
                         fc.horizons().size(), resolved);
             }
