@@ -1,0 +1,27 @@
+package com.forexdiffusion.trading.broker;
+
+import com.forexdiffusion.core.Bar;
+import com.forexdiffusion.core.Timeframe;
+
+import java.util.List;
+
+/** Orders, positions and the account. The paper broker implements it now; a cTrader broker later. */
+public interface Broker {
+    OrderResult submit(OrderRequest request);
+
+    /** Closes a position at the given bid price (market order). */
+    ClosedTrade close(String positionId, double bidPrice, long time, String reason);
+
+    /**
+     * A closed bar of a symbol: triggers stops and targets inside it and charges swap for rollovers it passed.
+     * Returns the positions it closed.
+     */
+    List<ClosedTrade> onBar(String symbol, Timeframe timeframe, Bar bar);
+
+    List<Position> openPositions();
+
+    double balance();
+
+    /** Balance plus the open positions marked at the last prices seen. */
+    double equity();
+}

@@ -1,0 +1,411 @@
+package com.forexdiffusion.trading.broker;
+
+import com.forexdiffusion.core.Bar;
+import com.forexdiffusion.core.FxMarketHours;
+import com.forexdiffusion.core.FxdException;
+import com.forexdiffusion.core.Instrument;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.store.Database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A simulated broker with real costs (SPEC §7): fills at bid/ask with a spread and slippage, commission per lot,
+ * swap at the 17:00 New York rollover (triple on Wednesday), stops and targets inside a bar resolved
+ * conservatively (the stop first when a bar touches both; a gap fills at the open), margin checked against
+ * equity at the configured leverage. Every change is written to the database in one transaction before it is
+ * visible, so a new broker opened on the same database after a crash continues exactly where this one stopped.
+ * Not thread-safe: the engine calls it from its event loop.
+ */
+public final class PaperBroker implements Broker {
+    private final Database db;
+    private final String accountId;
+    private final BrokerConfig cfg;
+    private final Map<String, Position> open = new LinkedHashMap<>();
+    private final Map<String, Double> lastBid = new HashMap<>();
+    private double balance;
+    private long lastRollover;
+    private long sequence;
+
+    private PaperBroker(Database db, String accountId, BrokerConfig cfg) {
+        this.db = db;
+        this.accountId = accountId;
+        this.cfg = cfg;
+    }
+
+    /** Opens the account, creating it with {@code deposit} at {@code time} if it does not exist yet. */
+    public static PaperBroker open(Database db, String accountId, BrokerConfig cfg, double deposit, long time) {
+        PaperBroker b = new PaperBroker(db, accountId, cfg);
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT balance, last_swap FROM trading_accounts WHERE account_id = ?")) {
+                ps.setString(1, accountId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        b.balance = rs.getDouble(1);
+                        b.lastRollover = rs.getLong(2);
+                    } else {
+                        b.balance = deposit;
+                        b.lastRollover = time;
+                        try (PreparedStatement ins = c.prepareStatement("INSERT INTO trading_accounts (account_id, "
+                                + "currency, balance, leverage, last_swap, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                            ins.setString(1, accountId);
+                            ins.setString(2, cfg.accountCurrency());
+                            ins.setDouble(3, deposit);
+                            ins.setDouble(4, cfg.leverage());
+                            ins.setLong(5, time);
+                            ins.setLong(6, time);
+                            ins.setLong(7, time);
+                            ins.executeUpdate();
+                        }
+                        b.ledger(c, time, "deposit", deposit, null);
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT position_id, symbol, side, lots, entry_price, "
+                    + "stop_price, target_price, opened_at, swap, commission FROM trading_positions WHERE account_id = ? "
+                    + "AND status = 'open' ORDER BY opened_at, position_id")) {
+                ps.setString(1, accountId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Position p = new Position(rs.getString(1), rs.getString(2), Side.fromDb(rs.getString(3)),
+                                rs.getDouble(4), rs.getDouble(5), (Double) rs.getObject(6, Double.class),
+                                (Double) rs.getObject(7, Double.class), rs.getLong(8), rs.getDouble(9), rs.getDouble(10));
+                        b.open.put(p.id(), p);
+                        b.lastBid.put(p.symbol(), p.entry());
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trading_orders WHERE account_id = ?")) {
+                ps.setString(1, accountId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    b.sequence = rs.getLong(1);
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw db.failure("cannot open paper account " + accountId + " in", e);
+        }
+        return b;
+    }
+
+    private double pip(String symbol) {
+        return cfg.instruments().resolve(symbol).pipSize();
+    }
+
+    /** Account currency per unit of quote currency at this price (USD-quoted or USD-based pairs). */
+    private double quoteToAccount(String symbol, double price) {
+        Instrument i = cfg.instruments().resolve(symbol);
+        if (i.quoteCurrency().equals(cfg.accountCurrency())) {
+            return 1;
+        }
+        if (i.baseCurrency().equals(cfg.accountCurrency())) {
+            return 1 / price;
+        }
+        throw new FxdException(symbol + ": no conversion from " + i.quoteCurrency() + " to the account currency "
+                + cfg.accountCurrency() + " (crosses need a rate source)");
+    }
+
+    private double margin(String symbol, double lots, double price) {
+        Instrument i = cfg.instruments().resolve(symbol);
+        return lots * i.contractSize() * price * quoteToAccount(symbol, price) / cfg.leverage();
+    }
+
+    @Override
+    public OrderResult submit(OrderRequest r) {
+        String sym = Instrument.normalise(r.symbol());
+        SymbolCosts k = cfg.costs(sym);
+        double pip = pip(sym);
+        String orderId = accountId + "-o" + (++sequence);
+        String rejection = null;
+        double fill = r.side() == Side.BUY ? r.price() + (k.spreadPips() + k.slippagePips()) * pip
+                : r.price() - k.slippagePips() * pip;
+        if (!(r.lots() > 0) || !(r.price() > 0)) {
+            rejection = "lots and price must be positive";
+        } else if (r.stop() != null && (r.stop() - fill) * r.side().sign() >= 0) {
+            rejection = "stop " + r.stop() + " is not on the losing side of the fill " + fill;
+        } else if (r.target() != null && (r.target() - fill) * r.side().sign() <= 0) {
+            rejection = "target " + r.target() + " is not on the winning side of the fill " + fill;
+        } else {
+            double used = open.values().stream().mapToDouble(p -> margin(p.symbol(), p.lots(), p.entry())).sum();
+            double need = margin(sym, r.lots(), fill);
+            if (used + need > equity()) {
+                rejection = String.format(java.util.Locale.ROOT, "insufficient margin: %.2f needed, %.2f free",
+                        need, equity() - used);
+            }
+        }
+        lastBid.put(sym, r.price());
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            if (rejection != null) {
+                order(c, orderId, sym, r.side(), r.lots(), r.price(), null, "rejected", rejection, r.time());
+                c.commit();
+                return new OrderResult(orderId, null, Double.NaN, rejection);
+            }
+            double commission = cfg.commissionPerLot() * r.lots();
+            Position p = new Position(accountId + "-p" + sequence, sym, r.side(), r.lots(), fill, r.stop(), r.target(),
+                    r.time(), 0, commission);
+            order(c, orderId, sym, r.side(), r.lots(), r.price(), p.id(), "filled", null, r.time());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO trading_positions (position_id, account_id, "
+                    + "symbol, side, lots, entry_price, stop_price, target_price, opened_at, commission, status) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')")) {
+                ps.setString(1, p.id());
+                ps.setString(2, accountId);
+                ps.setString(3, sym);
+                ps.setString(4, r.side().db());
+                ps.setDouble(5, r.lots());
+                ps.setDouble(6, fill);
+                ps.setObject(7, r.stop());
+                ps.setObject(8, r.target());
+                ps.setLong(9, r.time());
+                ps.setDouble(10, commission);
+                ps.executeUpdate();
+            }
+            fill(c, orderId, p.id(), sym, r.side(), r.lots(), fill, commission, r.time());
+            double newBalance = balance - commission;
+            ledger(c, r.time(), "commission", -commission, p.id(), newBalance);
+            account(c, newBalance, lastRollover, r.time());
+            c.commit();
+            balance = newBalance;
+            open.put(p.id(), p);
+            return new OrderResult(orderId, p, fill, null);
+        } catch (SQLException e) {
+            throw db.failure("cannot record order " + orderId + " in", e);
+        }
+    }
+
+    @Override
+    public ClosedTrade close(String positionId, double bidPrice, long time, String reason) {
+        Position p = open.get(positionId);
+        if (p == null) {
+            throw new FxdException("no open position " + positionId);
+        }
+        SymbolCosts k = cfg.costs(p.symbol());
+        double pip = pip(p.symbol());
+        double exit = p.side() == Side.BUY ? bidPrice - k.slippagePips() * pip
+                : bidPrice + (k.spreadPips() + k.slippagePips()) * pip;
+        lastBid.put(p.symbol(), bidPrice);
+        return settle(p, exit, time, reason);
+    }
+
+    @Override
+    public List<ClosedTrade> onBar(String symbol, Timeframe timeframe, Bar bar) {
+        String sym = Instrument.normalise(symbol);
+        SymbolCosts k = cfg.costs(sym);
+        double pip = pip(sym);
+        double spread = k.spreadPips() * pip;
+        double slip = k.slippagePips() * pip;
+        List<ClosedTrade> closed = new ArrayList<>();
+        for (Position p : new ArrayList<>(open.values())) {
+            if (!p.symbol().equals(sym) || p.openedAt() >= timeframe.next(bar.ts())) {
+                continue;
+            }
+            boolean isLong = p.side() == Side.BUY;
+            // Longs close at the bid, shorts at the ask (bid + spread).
+            double hi = bar.high() + (isLong ? 0 : spread);
+            double lo = bar.low() + (isLong ? 0 : spread);
+            double op = bar.open() + (isLong ? 0 : spread);
+            boolean stopHit = p.stop() != null && (isLong ? lo <= p.stop() : hi >= p.stop());
+            boolean targetHit = p.target() != null && (isLong ? hi >= p.target() : lo <= p.target());
+            if (stopHit) {
+                // Conservative: when one bar touches both, the stop is taken to have come first. A gap through the
+                // stop fills at the open, and stops slip.
+                double trigger = isLong ? Math.min(p.stop(), op) : Math.max(p.stop(), op);
+                closed.add(settle(p, trigger - p.side().sign() * slip, bar.ts(), "stop"));
+            } else if (targetHit) {
+                double trigger = isLong ? Math.max(p.target(), op) : Math.min(p.target(), op);
+                closed.add(settle(p, trigger, bar.ts(), "target"));
+            }
+        }
+        lastBid.put(sym, bar.close());
+        chargeSwap(timeframe.next(bar.ts()));
+        return closed;
+    }
+
+    /** Charges every rollover in (lastRollover, until] to the positions open before it. */
+    private void chargeSwap(long until) {
+        LocalDate d = FxMarketHours.tradingDate(lastRollover).minusDays(1);
+        while (true) {
+            long r = FxMarketHours.rolloverAt(d);
+            if (r > until) {
+                break;
+            }
+            if (r > lastRollover) {
+                applyRollover(r, d.getDayOfWeek() == DayOfWeek.WEDNESDAY ? 3 : 1);
+            }
+            d = d.plusDays(1);
+        }
+    }
+
+    private void applyRollover(long r, int nights) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            double newBalance = balance;
+            Map<String, Position> updated = new LinkedHashMap<>();
+            for (Position p : open.values()) {
+                if (p.openedAt() >= r) {
+                    continue;
+                }
+                SymbolCosts k = cfg.costs(p.symbol());
+                double pips = p.side() == Side.BUY ? k.swapLongPips() : k.swapShortPips();
+                Instrument i = cfg.instruments().resolve(p.symbol());
+                double px = lastBid.getOrDefault(p.symbol(), p.entry());
+                double amount = nights * pips * i.pipSize() * p.lots() * i.contractSize() * quoteToAccount(p.symbol(), px);
+                newBalance += amount;
+                Position q = p.withCosts(p.swap() + amount, p.commission());
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE trading_positions SET swap = ? WHERE position_id = ?")) {
+                    ps.setDouble(1, q.swap());
+                    ps.setString(2, q.id());
+                    ps.executeUpdate();
+                }
+                ledger(c, r, "swap", amount, p.id(), newBalance);
+                updated.put(q.id(), q);
+            }
+            account(c, newBalance, r, r);
+            c.commit();
+            balance = newBalance;
+            lastRollover = r;
+            open.putAll(updated);
+        } catch (SQLException e) {
+            throw db.failure("cannot charge swap in", e);
+        }
+    }
+
+    private ClosedTrade settle(Position p, double exit, long time, String reason) {
+        Instrument i = cfg.instruments().resolve(p.symbol());
+        double pricePnl = (exit - p.entry()) * p.side().sign() * p.lots() * i.contractSize()
+                * quoteToAccount(p.symbol(), exit);
+        double commission = cfg.commissionPerLot() * p.lots();
+        double newBalance = balance + pricePnl - commission;
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            String orderId = accountId + "-o" + (sequence + 1);
+            order(c, orderId, p.symbol(), p.side().opposite(), p.lots(), exit, p.id(), "filled", reason, time);
+            fill(c, orderId, p.id(), p.symbol(), p.side().opposite(), p.lots(), exit, commission, time);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE trading_positions SET status = 'closed', "
+                    + "closed_at = ?, close_price = ?, close_reason = ?, realized_pnl = ?, commission = ? "
+                    + "WHERE position_id = ?")) {
+                ps.setLong(1, time);
+                ps.setDouble(2, exit);
+                ps.setString(3, reason);
+                ps.setDouble(4, pricePnl + p.swap() - p.commission() - commission);
+                ps.setDouble(5, p.commission() + commission);
+                ps.setString(6, p.id());
+                ps.executeUpdate();
+            }
+            ledger(c, time, "pnl", pricePnl, p.id(), balance + pricePnl);
+            ledger(c, time, "commission", -commission, p.id(), newBalance);
+            account(c, newBalance, lastRollover, time);
+            c.commit();
+        } catch (SQLException e) {
+            throw db.failure("cannot record the close of " + p.id() + " in", e);
+        }
+        sequence++;
+        balance = newBalance;
+        open.remove(p.id());
+        return new ClosedTrade(p.withCosts(p.swap(), p.commission() + commission), exit, time, reason, pricePnl,
+                pricePnl + p.swap() - p.commission() - commission);
+    }
+
+    private void order(Connection c, String id, String sym, Side side, double lots, double price, String positionId,
+                       String status, String reason, long time) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trading_orders (order_id, account_id, symbol, side, "
+                + "kind, lots, price, position_id, status, reason, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, 'market', ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, accountId);
+            ps.setString(3, sym);
+            ps.setString(4, side.db());
+            ps.setDouble(5, lots);
+            ps.setDouble(6, price);
+            ps.setString(7, positionId);
+            ps.setString(8, status);
+            ps.setString(9, reason);
+            ps.setLong(10, time);
+            ps.setLong(11, time);
+            ps.executeUpdate();
+        }
+    }
+
+    private void fill(Connection c, String orderId, String positionId, String sym, Side side, double lots, double price,
+                      double commission, long time) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trading_fills (fill_id, order_id, position_id, "
+                + "account_id, symbol, side, lots, price, commission, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, orderId + "-f");
+            ps.setString(2, orderId);
+            ps.setString(3, positionId);
+            ps.setString(4, accountId);
+            ps.setString(5, sym);
+            ps.setString(6, side.db());
+            ps.setDouble(7, lots);
+            ps.setDouble(8, price);
+            ps.setDouble(9, commission);
+            ps.setLong(10, time);
+            ps.executeUpdate();
+        }
+    }
+
+    private void ledger(Connection c, long time, String kind, double amount, String ref) throws SQLException {
+        ledger(c, time, kind, amount, ref, balance);
+    }
+
+    private void ledger(Connection c, long time, String kind, double amount, String ref, double after)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trading_ledger (account_id, ts, kind, amount, "
+                + "balance_after, ref) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, accountId);
+            ps.setLong(2, time);
+            ps.setString(3, kind);
+            ps.setDouble(4, amount);
+            ps.setDouble(5, after);
+            ps.setString(6, ref);
+            ps.executeUpdate();
+        }
+    }
+
+    private void account(Connection c, double newBalance, long rollover, long time) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE trading_accounts SET balance = ?, last_swap = ?, updated_at = ? WHERE account_id = ?")) {
+            ps.setDouble(1, newBalance);
+            ps.setLong(2, rollover);
+            ps.setLong(3, time);
+            ps.setString(4, accountId);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<Position> openPositions() {
+        return List.copyOf(open.values());
+    }
+
+    @Override
+    public double balance() {
+        return balance;
+    }
+
+    @Override
+    public double equity() {
+        double e = balance;
+        for (Position p : open.values()) {
+            Instrument i = cfg.instruments().resolve(p.symbol());
+            double bid = lastBid.getOrDefault(p.symbol(), p.entry());
+            double mark = p.side() == Side.BUY ? bid : bid + cfg.costs(p.symbol()).spreadPips() * i.pipSize();
+            e += (mark - p.entry()) * p.side().sign() * p.lots() * i.contractSize() * quoteToAccount(p.symbol(), mark);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,133 @@
+package com.forexdiffusion.trading.broker;
+
+import com.forexdiffusion.core.Bar;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.store.Database;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The paper broker on a real SQLite database; costs: spread 0.8 pips, slippage 0.1, $3.5 per lot and side. */
+class PaperBrokerTest {
+    static long ms(String iso) {
+        return Instant.parse(iso).toEpochMilli();
+    }
+
+    static final long TUE_NOON = ms("2024-01-09T12:00:00Z");
+
+    @TempDir
+    Path dir;
+    Database db;
+
+    @BeforeEach
+    void open() {
+        db = Database.open("sqlite:" + dir.resolve("fxd.db"));
+    }
+
+    PaperBroker broker() {
+        return PaperBroker.open(db, "acc", BrokerConfig.defaults(), 10_000, TUE_NOON);
+    }
+
+    @Test
+    void fillsAtTheAskAndBidWithCommissionByHand() {
+        PaperBroker b = broker();
+        OrderResult r = b.submit(new OrderRequest("EURUSD", Side.BUY, 1.0, 1.10000, null, null, TUE_NOON));
+        assertThat(r.accepted()).isTrue();
+        // Ask = 1.10000 + 0.8 pips, + 0.1 pip slippage.
+        assertThat(r.fillPrice()).isCloseTo(1.10009, within(1e-12));
+        assertThat(b.balance()).isCloseTo(10_000 - 3.5, within(1e-9));
+        ClosedTrade t = b.close(r.position().id(), 1.10109, TUE_NOON + 60_000, "manual");
+        // Sold at the bid less 0.1 pip: 1.10108; (1.10108 − 1.10009) · 100 000 = 99.
+        assertThat(t.exitPrice()).isCloseTo(1.10108, within(1e-12));
+        assertThat(t.pricePnl()).isCloseTo(99.0, within(1e-6));
+        assertThat(t.netPnl()).isCloseTo(92.0, within(1e-6));
+        assertThat(b.balance()).isCloseTo(10_092, within(1e-6));
+        assertThat(b.openPositions()).isEmpty();
+    }
+
+    @Test
+    void aShortClosesAtTheAsk() {
+        PaperBroker b = broker();
+        OrderResult r = b.submit(new OrderRequest("EURUSD", Side.SELL, 0.5, 1.10000, null, null, TUE_NOON));
+        assertThat(r.fillPrice()).isCloseTo(1.09999, within(1e-12));
+        ClosedTrade t = b.close(r.position().id(), 1.09900, TUE_NOON + 60_000, "manual");
+        // Bought back at 1.09900 + 0.8 + 0.1 pips = 1.09909: (1.09999 − 1.09909) · 50 000 = 45.
+        assertThat(t.pricePnl()).isCloseTo(45.0, within(1e-6));
+    }
+
+    @Test
+    void theStopComesFirstWhenOneBarTouchesBoth() {
+        PaperBroker b = broker();
+        b.submit(new OrderRequest("EURUSD", Side.BUY, 1.0, 1.10000, 1.09900, 1.10200, TUE_NOON));
+        List<ClosedTrade> c = b.onBar("EURUSD", Timeframe.M15, new Bar(TUE_NOON + 900_000, 1.1000, 1.1025, 1.0985, 1.1010, 1));
+        assertThat(c).hasSize(1);
+        assertThat(c.get(0).reason()).isEqualTo("stop");
+        assertThat(c.get(0).exitPrice()).isCloseTo(1.09899, within(1e-12));
+    }
+
+    @Test
+    void aGapThroughTheStopFillsAtTheOpenAndATargetAtItsPrice() {
+        PaperBroker b = broker();
+        b.submit(new OrderRequest("EURUSD", Side.BUY, 1.0, 1.10000, 1.09900, null, TUE_NOON));
+        List<ClosedTrade> c = b.onBar("EURUSD", Timeframe.M15, new Bar(TUE_NOON + 900_000, 1.0980, 1.0990, 1.0970, 1.0985, 1));
+        assertThat(c.get(0).exitPrice()).isCloseTo(1.09799, within(1e-12));
+        b.submit(new OrderRequest("EURUSD", Side.BUY, 1.0, 1.10000, null, 1.10100, TUE_NOON + 1_800_000));
+        List<ClosedTrade> t = b.onBar("EURUSD", Timeframe.M15, new Bar(TUE_NOON + 2_700_000, 1.1005, 1.1012, 1.1000, 1.1008, 1));
+        assertThat(t.get(0).reason()).isEqualTo("target");
+        assertThat(t.get(0).exitPrice()).isEqualTo(1.10100);
+    }
+
+    @Test
+    void swapIsChargedAtEachRolloverAndTripledOnWednesday() {
+        PaperBroker b = broker();
+        b.submit(new OrderRequest("EURUSD", Side.BUY, 1.0, 1.10000, null, null, TUE_NOON));
+        // Bars up to Thursday noon: rollovers Tuesday 22:00 UTC (1 night) and Wednesday 22:00 UTC (3 nights).
+        for (long t = TUE_NOON; t < ms("2024-01-11T12:00:00Z"); t += 3_600_000L) {
+            b.onBar("EURUSD", Timeframe.H1, new Bar(t, 1.1, 1.1001, 1.0999, 1.1, 1));
+        }
+        // −0.6 pips · 0.0001 · 100 000 = −$6 a night, four nights.
+        assertThat(b.openPositions().get(0).swap()).isCloseTo(-24.0, within(1e-9));
+        assertThat(b.balance()).isCloseTo(10_000 - 3.5 - 24, within(1e-9));
+    }
+
+    @Test
+    void marginIsCheckedAgainstEquity() {
+        PaperBroker b = broker();
+        // 30:1 on $10 000: 3 lots of EURUSD (330 000 notional) need $11 000.
+        OrderResult r = b.submit(new OrderRequest("EURUSD", Side.BUY, 3.0, 1.10000, null, null, TUE_NOON));
+        assertThat(r.accepted()).isFalse();
+        assertThat(r.rejection()).contains("insufficient margin");
+        assertThat(b.submit(new OrderRequest("EURUSD", Side.BUY, 2.0, 1.10000, null, null, TUE_NOON)).accepted()).isTrue();
+        assertThat(b.balance()).isCloseTo(10_000 - 7, within(1e-9));
+    }
+
+    @Test
+    void aNewBrokerOnTheSameDatabaseContinuesExactly() throws Exception {
+        PaperBroker b = broker();
+        OrderResult a = b.submit(new OrderRequest("EURUSD", Side.BUY, 1.0, 1.10000, 1.0950, 1.1100, TUE_NOON));
+        b.submit(new OrderRequest("USDJPY", Side.SELL, 0.3, 145.000, 146.0, 144.0, TUE_NOON));
+        b.close(a.position().id(), 1.1010, TUE_NOON + 60_000, "manual");
+        b.onBar("USDJPY", Timeframe.H1, new Bar(TUE_NOON + 3_600_000, 145.0, 145.1, 144.9, 145.05, 1));
+        b.onBar("USDJPY", Timeframe.H1, new Bar(ms("2024-01-09T22:00:00Z"), 145.0, 145.1, 144.9, 145.05, 1));
+        // Simulated crash: a new broker on the same database.
+        PaperBroker again = PaperBroker.open(db, "acc", BrokerConfig.defaults(), 999, TUE_NOON);
+        assertThat(again.balance()).isEqualTo(b.balance());
+        assertThat(again.openPositions()).isEqualTo(b.openPositions());
+        OrderResult next = again.submit(new OrderRequest("EURUSD", Side.BUY, 0.1, 1.1, null, null, TUE_NOON + 7_200_000));
+        assertThat(next.orderId()).isEqualTo("acc-o4");
+        try (Connection c = db.connection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT balance_after FROM trading_ledger ORDER BY id DESC LIMIT 1")) {
+            rs.next();
+            assertThat(rs.getDouble(1)).isCloseTo(again.balance(), within(1e-9));
+        }
+    }
+}
