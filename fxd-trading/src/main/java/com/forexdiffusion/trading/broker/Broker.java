@@ -18,6 +18,9 @@ public interface Broker {
      */
     List<ClosedTrade> onBar(String symbol, Timeframe timeframe, Bar bar);
 
+    /** Moves the stop order of an open position (trailing stops); the new stop must protect the position. */
+    Position modifyStop(String positionId, double stop, long time);
+
     List<Position> openPositions();
 
     double balance();

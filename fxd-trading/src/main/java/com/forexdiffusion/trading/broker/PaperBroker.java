@@ -388,6 +388,30 @@ public final class PaperBroker implements Broker {
     }
 
     @Override
+    public Position modifyStop(String positionId, double stop, long time) {
+        Position p = open.get(positionId);
+        if (p == null) {
+            throw new FxdException("no open position " + positionId);
+        }
+        double bid = lastBid.getOrDefault(p.symbol(), p.entry());
+        if ((bid - stop) * p.side().sign() <= 0) {
+            throw new FxdException("stop " + stop + " of " + positionId + " would trigger at once (price " + bid + ")");
+        }
+        Position q = new Position(p.id(), p.symbol(), p.side(), p.lots(), p.entry(), stop, p.target(), p.openedAt(),
+                p.swap(), p.commission());
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("UPDATE trading_positions SET stop_price = ? WHERE position_id = ?")) {
+            ps.setDouble(1, stop);
+            ps.setString(2, positionId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw db.failure("cannot move the stop of " + positionId + " in", e);
+        }
+        open.put(positionId, q);
+        return q;
+    }
+
+    @Override
     public List<Position> openPositions() {
         return List.copyOf(open.values());
     }

@@ -1,0 +1,76 @@
+package com.forexdiffusion.trading.risk;
+
+import com.forexdiffusion.core.FxMarketHours;
+import com.forexdiffusion.trading.broker.Position;
+import com.forexdiffusion.trading.broker.Side;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies the account-level limits as bars arrive: the daily loss limit (measured from the equity at the start of
+ * the New York trading day), the position count, the maximum holding time and the trailing stop. A pure function
+ * of what it has been shown, so backtests and live runs decide alike.
+ */
+public final class RiskManager {
+    private final RiskLimits limits;
+    private LocalDate day;
+    private double dayStartEquity;
+    private boolean haltedForDay;
+    private final Map<String, Double> bestPrice = new HashMap<>();
+
+    public RiskManager(RiskLimits limits) {
+        this.limits = limits;
+    }
+
+    /** What the engine must do now. */
+    public record Actions(boolean flattenAll, List<String> close, Map<String, Double> newStops) {
+    }
+
+    /**
+     * Called on every bar with the current equity and open positions and the last bid per symbol.
+     */
+    public Actions onBar(long time, double equity, List<Position> open, Map<String, Double> bid,
+                         java.util.function.ToDoubleFunction<String> pipSize) {
+        LocalDate d = FxMarketHours.tradingDate(time);
+        if (!d.equals(day)) {
+            day = d;
+            dayStartEquity = equity;
+            haltedForDay = false;
+        }
+        if (!haltedForDay && equity <= dayStartEquity * (1 - limits.dailyLossPct() / 100)) {
+            haltedForDay = true;
+            return new Actions(true, open.stream().map(Position::id).toList(), Map.of());
+        }
+        List<String> close = new ArrayList<>();
+        Map<String, Double> stops = new HashMap<>();
+        for (Position p : open) {
+            if (limits.maxHoldingMinutes() > 0 && time - p.openedAt() >= limits.maxHoldingMinutes() * 60_000L) {
+                close.add(p.id());
+                continue;
+            }
+            Double px = bid.get(p.symbol());
+            if (limits.trailingStopPips() > 0 && px != null) {
+                double best = bestPrice.merge(p.id(), px, p.side() == Side.BUY ? Math::max : Math::min);
+                double trail = best - p.side().sign() * limits.trailingStopPips() * pipSize.applyAsDouble(p.symbol());
+                boolean tighter = p.stop() == null || (trail - p.stop()) * p.side().sign() > 0;
+                if (tighter) {
+                    stops.put(p.id(), trail);
+                }
+            }
+        }
+        return new Actions(false, close, stops);
+    }
+
+    /** Whether a new position may be opened now. */
+    public boolean mayOpen(int openPositions) {
+        return !haltedForDay && openPositions < limits.maxOpenPositions();
+    }
+
+    public boolean haltedForDay() {
+        return haltedForDay;
+    }
+}
