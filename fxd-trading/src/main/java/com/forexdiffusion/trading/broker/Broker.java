@@ -21,6 +21,9 @@ public interface Broker {
     /** Moves the stop order of an open position (trailing stops); the new stop must protect the position. */
     Position modifyStop(String positionId, double stop, long time);
 
+    /** The largest size a new position in {@code symbol} at this bid may have within the free margin. */
+    double maxLots(String symbol, double bidPrice);
+
     List<Position> openPositions();
 
     double balance();

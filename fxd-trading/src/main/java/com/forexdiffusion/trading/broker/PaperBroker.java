@@ -412,6 +412,15 @@ public final class PaperBroker implements Broker {
     }
 
     @Override
+    public double maxLots(String symbol, double bidPrice) {
+        String sym = Instrument.normalise(symbol);
+        double used = open.values().stream().mapToDouble(p -> margin(p.symbol(), p.lots(), p.entry())).sum();
+        double ask = bidPrice + (cfg.costs(sym).spreadPips() + cfg.costs(sym).slippagePips()) * pip(sym);
+        double perLot = margin(sym, 1.0, ask);
+        return Math.max(0, (equity() - used) / perLot);
+    }
+
+    @Override
     public List<Position> openPositions() {
         return List.copyOf(open.values());
     }

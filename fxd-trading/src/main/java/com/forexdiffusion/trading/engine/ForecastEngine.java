@@ -1,0 +1,196 @@
+package com.forexdiffusion.trading.engine;
+
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.Instrument;
+import com.forexdiffusion.core.InstrumentCatalog;
+import com.forexdiffusion.forecast.Forecast;
+import com.forexdiffusion.forecast.ForecastRequest;
+import com.forexdiffusion.forecast.Forecaster;
+import com.forexdiffusion.trading.broker.Broker;
+import com.forexdiffusion.trading.broker.ClosedTrade;
+import com.forexdiffusion.trading.broker.OrderRequest;
+import com.forexdiffusion.trading.broker.OrderResult;
+import com.forexdiffusion.trading.broker.Position;
+import com.forexdiffusion.trading.broker.Side;
+import com.forexdiffusion.trading.quality.QualityContext;
+import com.forexdiffusion.trading.quality.QualityScore;
+import com.forexdiffusion.trading.quality.SignalQualityScorer;
+import com.forexdiffusion.trading.ranking.ScoredSignal;
+import com.forexdiffusion.trading.ranking.SignalRanker;
+import com.forexdiffusion.trading.regime.RegimeDetector;
+import com.forexdiffusion.trading.risk.RiskManager;
+import com.forexdiffusion.trading.signal.Direction;
+import com.forexdiffusion.trading.signal.Signal;
+import com.forexdiffusion.trading.signal.SignalGenerator;
+import com.forexdiffusion.trading.sizing.PositionSizer;
+import com.forexdiffusion.trading.sizing.SizingDecision;
+import com.forexdiffusion.trading.sizing.SizingRequest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The event-driven engine shared by backtest, paper and live trading (DESIGN "Engine"). On each closed bar of a
+ * symbol it lets the broker resolve stops, targets and swap, applies the risk limits, closes positions whose
+ * signal has expired, and, when allowed, turns the forecast for that bar into scored, ranked, sized orders. It
+ * reads only the bars up to the event (the series it is given is cut at the event's index), and every decision is
+ * a function of the events so far, so a replay decides exactly as the original run did.
+ */
+public final class ForecastEngine {
+    private final BarSeries series;
+    private final Forecaster forecaster;
+    private final Function<Integer, Forecast> forecastCache;
+    private final Broker broker;
+    private final StrategyConfig cfg;
+    private final InstrumentCatalog instruments;
+    private final RegimeDetector.Estimate[] regimes;
+    private final SignalGenerator signals = SignalGenerator.defaults();
+    private final SignalQualityScorer scorer = SignalQualityScorer.defaults();
+    private final SignalRanker ranker;
+    private final PositionSizer sizer;
+    private final RiskManager risk;
+    private final Map<String, Signal> signalOf = new HashMap<>();
+    private final Map<String, Double> qualityOf = new HashMap<>();
+    private final List<TradeRecord> trades = new ArrayList<>();
+    private final List<Double> pnls = new ArrayList<>();
+    private double peakEquity;
+
+    /**
+     * @param forecastCache forecasts precomputed by bar index (a backtest computes them in batches), or null to
+     *                      forecast on each event (paper and live)
+     * @param regimes       regime estimates by bar index, or null when no detector is used
+     */
+    public ForecastEngine(BarSeries series, Forecaster forecaster, Function<Integer, Forecast> forecastCache,
+                          Broker broker, StrategyConfig cfg, InstrumentCatalog instruments,
+                          RegimeDetector.Estimate[] regimes) {
+        this.series = series;
+        this.forecaster = forecaster;
+        this.forecastCache = forecastCache;
+        this.broker = broker;
+        this.cfg = cfg;
+        this.instruments = instruments;
+        this.regimes = regimes;
+        this.ranker = new SignalRanker(cfg.minStrength(), cfg.topN());
+        this.sizer = new PositionSizer(cfg.sizing());
+        this.risk = new RiskManager(cfg.risk());
+        this.peakEquity = broker.equity();
+    }
+
+    /** The forecast request for the bar at {@code index}: the lookback window ending there, seeded by its time. */
+    public static ForecastRequest request(BarSeries series, int index, StrategyConfig cfg) {
+        int from = Math.max(0, index - cfg.lookback() + 1);
+        return new ForecastRequest(series.slice(from, index + 1), cfg.horizons(), cfg.samples(),
+                cfg.seed() ^ series.ts(index), false);
+    }
+
+    public void on(EngineEvent event) {
+        if (!(event instanceof EngineEvent.BarClosed b)) {
+            return;
+        }
+        String sym = Instrument.normalise(b.symbol());
+        for (ClosedTrade t : broker.onBar(sym, b.timeframe(), b.bar())) {
+            record(t);
+        }
+        long now = b.time();
+        Map<String, Double> bid = Map.of(sym, b.bar().close());
+        RiskManager.Actions act = risk.onBar(now, broker.equity(), broker.openPositions(), bid,
+                s -> instruments.resolve(s).pipSize());
+        List<String> toClose = new ArrayList<>(act.close());
+        for (Position p : broker.openPositions()) {
+            Signal s = signalOf.get(p.id());
+            if (s != null && now >= s.validUntil() && !toClose.contains(p.id())) {
+                toClose.add(p.id());
+            }
+        }
+        for (String id : toClose) {
+            record(broker.close(id, b.bar().close(), now, act.flattenAll() ? "daily-loss" : "expired"));
+        }
+        act.newStops().forEach((id, stop) -> {
+            if (broker.openPositions().stream().anyMatch(p -> p.id().equals(id))) {
+                broker.modifyStop(id, stop, now);
+            }
+        });
+        peakEquity = Math.max(peakEquity, broker.equity());
+        if (b.index() < cfg.lookback() || !risk.mayOpen(broker.openPositions().size())) {
+            return;
+        }
+        Forecast f = forecastCache != null ? forecastCache.apply(b.index())
+                : forecaster.forecast(request(series.slice(0, b.index() + 1), b.index(), cfg));
+        decide(sym, b, f, now);
+    }
+
+    private void decide(String sym, EngineEvent.BarClosed b, Forecast f, long now) {
+        List<Signal> sigs = signals.signals(f);
+        List<Direction> dirs = sigs.stream().map(Signal::direction).toList();
+        RegimeDetector.Estimate regime = regimes == null ? null : regimes[b.index()];
+        double volumeRatio = volumeRatio(b.index());
+        List<ScoredSignal> scored = new ArrayList<>();
+        for (Signal s : sigs) {
+            QualityContext ctx = new QualityContext(dirs, List.of(), regime == null ? null : regime.regime(),
+                    regime == null ? 1.0 : regime.confidence(), volumeRatio, null, 0.0);
+            QualityScore q = scorer.score(s, ctx);
+            scored.add(new ScoredSignal(s, q, regime == null ? 1.0 : regime.confidence()));
+        }
+        java.util.Set<String> held = new java.util.HashSet<>();
+        broker.openPositions().forEach(p -> held.add(p.symbol()));
+        for (ScoredSignal best : ranker.select(scored, held)) {
+            Signal s = best.signal();
+            Instrument inst = instruments.resolve(sym);
+            double openRisk = broker.openPositions().stream().mapToDouble(p -> p.stop() == null ? 0
+                    : Math.abs(p.entry() - p.stop()) * p.lots() * inst.contractSize()).sum();
+            SizingDecision size = sizer.size(new SizingRequest(s.entry(), s.stop(), s.metadata().uncertaintyPct(),
+                    regime == null ? null : regime.regime(), broker.equity(), peakEquity, inst.contractSize(),
+                    inst.quoteCurrency().equals("USD") ? 1 : 1 / s.entry(), openRisk, pnls, 0, 0));
+            if (size.rejected()) {
+                continue;
+            }
+            Side side = s.direction() == Direction.BULL ? Side.BUY : Side.SELL;
+            // The sizer bounds risk at the stop; the broker's margin bounds the notional. Take the smaller, on the
+            // lot grid, rounded down.
+            double step = cfg.sizing().lotStep();
+            double lots = Math.min(size.lots(), Math.floor(broker.maxLots(sym, b.bar().close()) / step + 1e-9) * step);
+            lots = java.math.BigDecimal.valueOf(step).multiply(java.math.BigDecimal.valueOf(Math.round(lots / step)))
+                    .doubleValue();
+            if (lots <= 0) {
+                continue;
+            }
+            OrderResult r = broker.submit(new OrderRequest(sym, side, lots, b.bar().close(), s.stop(),
+                    s.target(), now));
+            if (r.accepted()) {
+                signalOf.put(r.position().id(), s);
+                qualityOf.put(r.position().id(), best.quality().composite());
+            }
+        }
+    }
+
+    private double volumeRatio(int index) {
+        int from = Math.max(0, index - cfg.volumeWindow());
+        if (index - from < 1) {
+            return 1;
+        }
+        double sum = 0;
+        for (int i = from; i < index; i++) {
+            sum += series.volume(i);
+        }
+        double avg = sum / (index - from);
+        return avg > 0 ? series.volume(index) / avg : 1;
+    }
+
+    private void record(ClosedTrade t) {
+        Position p = t.position();
+        Signal s = signalOf.remove(p.id());
+        Double q = qualityOf.remove(p.id());
+        trades.add(new TradeRecord(p.id(), p.symbol(), p.side(), p.lots(), p.openedAt(), p.entry(), t.closedAt(),
+                t.exitPrice(), t.reason(), t.pricePnl(), p.swap(), p.commission(), t.netPnl(),
+                s == null ? null : s.id(), s == null ? Double.NaN : s.metadata().uncertaintyPct(),
+                q == null ? Double.NaN : q));
+        pnls.add(t.netPnl());
+    }
+
+    public List<TradeRecord> trades() {
+        return List.copyOf(trades);
+    }
+}
