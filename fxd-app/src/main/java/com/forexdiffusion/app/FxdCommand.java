@@ -1,5 +1,6 @@
 package com.forexdiffusion.app;
 
+import com.forexdiffusion.app.backtest.BacktestCommand;
 import com.forexdiffusion.app.bench.BenchCommand;
 import com.forexdiffusion.app.data.DataCommand;
 import com.forexdiffusion.app.demo.DemoCommand;
@@ -11,6 +12,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "fxd", mixinStandardHelpOptions = true, versionProvider = CodeVersion.class,
         description = "ForexDiffusion: candles to probabilistic forecasts to risk-sized orders.",
-        subcommands = {DataCommand.class, VisionCommand.class, ForecastCommand.class, EvaluateCommand.class, ModelCommand.class, BenchCommand.class, DemoCommand.class})
+        subcommands = {DataCommand.class, VisionCommand.class, ForecastCommand.class, EvaluateCommand.class, BacktestCommand.class, ModelCommand.class, BenchCommand.class, DemoCommand.class})
 public final class FxdCommand {
 }

@@ -105,7 +105,7 @@ class DataCommandsTest {
     void demoStoresResamplesAndSummarises() {
         Cli r = Cli.run("demo", "--db", db(), "--days", "8");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("SYNTHETIC").contains("[3/3] data summary");
+        assertThat(r.out()).contains("SYNTHETIC").contains("[3/4] data summary").contains("[4/4] backtest skipped");
         for (String tf : new String[]{"M1", "M5", "M15", "H1", "H4", "D1"}) {
             assertThat(r.out()).containsPattern("EURUSD\\s+" + tf + "\\s+\\d+");
         }

@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The whole path on the embedded defaults: generate a year of SYNTHETIC M1 bars, store them,",
-                "resample to M5, M15, H1, H4 and D1, and print the data summary."})
+                "resample to M5, M15, H1, H4 and D1, print the data summary, then backtest a baseline forecaster",
+                "(DLinear, fitted on the first 2000 H1 bars) and print where the report is."})
 public final class DemoCommand implements Callable<Integer> {
     static final List<Timeframe> TARGETS = List.of(Timeframe.M5, Timeframe.M15, Timeframe.H1, Timeframe.H4,
             Timeframe.D1);
@@ -55,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         out.printf("ForexDiffusion demo on %s (all data below is SYNTHETIC, seed %d)%n", db.url, seed);
         try (Database d = db.open()) {
-            out.printf("[1/3] generating %d days of %s M1 bars and storing them%n", days, instrument.symbol());
+            out.printf("[1/4] generating %d days of %s M1 bars and storing them%n", days, instrument.symbol());
             out.flush();
             SyntheticConfig cfg = SyntheticConfig.forInstrument(instrument, seed);
             BarSeries bars;
@@ -65,12 +66,30 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.printf("      %d bars, %s .. %s%n", bars.size(), TimeArg.format(bars.firstTs()),
                     TimeArg.format(bars.lastTs()));
-            out.printf("[2/3] resampling M1 to %s%n", TARGETS);
+            out.printf("[2/4] resampling M1 to %s%n", TARGETS);
             out.flush();
             StoredResampling.resample(d.candles(), instrument.symbol(), Timeframe.M1, TARGETS,
                     Resampler.Alignment.UTC);
-            out.println("[3/3] data summary");
+            out.println("[3/4] data summary");
             DataInfoCommand.print(d.candles().info(), false, out);
+        }
+        BarSeries h1;
+        try (Database d = db.open()) {
+            h1 = d.candles().readAll(instrument.symbol(), Timeframe.H1);
+        }
+        if (h1.size() > 2500) {
+            out.println("[4/4] backtest: dlinear on H1 (horizons 60 and 240 minutes), paper broker with costs");
+            out.flush();
+            String from = TimeArg.format(h1.ts(2000));
+            int code = spec.commandLine().getParent().getSubcommands().get("backtest").execute("--db", db.url,
+                    "--symbol", instrument.symbol(), "--timeframe", "H1", "--from", from, "--forecaster", "dlinear",
+                    "--train-bars", "2000", "--horizons", "60,240", "--seed", Long.toString(seed), "--out",
+                    "out/demo-backtest");
+            if (code != 0) {
+                return code;
+            }
+        } else {
+            out.println("[4/4] backtest skipped: " + h1.size() + " H1 bars are too few (use more --days)");
         }
         out.printf("done in %.1f s. Next: ./fxd data info, ./fxd data export --symbol %s --timeframe H1 --out h1.csv%n",
                 (System.nanoTime() - t0) / 1e9, instrument.symbol());

@@ -219,14 +219,15 @@ public final class PaperBroker implements Broker {
             double op = bar.open() + (isLong ? 0 : spread);
             boolean stopHit = p.stop() != null && (isLong ? lo <= p.stop() : hi >= p.stop());
             boolean targetHit = p.target() != null && (isLong ? hi >= p.target() : lo <= p.target());
+            // The broker learns of the fill when the bar closes; that is the time the trade is recorded with.
             if (stopHit) {
                 // Conservative: when one bar touches both, the stop is taken to have come first. A gap through the
                 // stop fills at the open, and stops slip.
                 double trigger = isLong ? Math.min(p.stop(), op) : Math.max(p.stop(), op);
-                closed.add(settle(p, trigger - p.side().sign() * slip, bar.ts(), "stop"));
+                closed.add(settle(p, trigger - p.side().sign() * slip, timeframe.next(bar.ts()), "stop"));
             } else if (targetHit) {
                 double trigger = isLong ? Math.max(p.target(), op) : Math.min(p.target(), op);
-                closed.add(settle(p, trigger, bar.ts(), "target"));
+                closed.add(settle(p, trigger, timeframe.next(bar.ts()), "target"));
             }
         }
         lastBid.put(sym, bar.close());

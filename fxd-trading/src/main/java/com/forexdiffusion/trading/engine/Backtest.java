@@ -57,6 +57,9 @@ public final class Backtest {
         ForecastEngine engine = new ForecastEngine(bars, forecaster, cache::get, broker, cfg, instruments, regimes);
         List<LocalDate> days = new ArrayList<>();
         List<Double> equity = new ArrayList<>();
+        // The first point is the equity before any decision, dated the trading day before the first bar's.
+        days.add(FxMarketHours.tradingDate(bars.ts(start)).minusDays(1));
+        equity.add(broker.equity());
         days.add(FxMarketHours.tradingDate(bars.ts(start)));
         equity.add(broker.equity());
         for (int i = start; i < n; i++) {

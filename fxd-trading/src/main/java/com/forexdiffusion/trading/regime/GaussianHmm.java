@@ -127,6 +127,10 @@ public record GaussianHmm(double[] initial, double[][] transition, double[][] me
         double[] nearest = new double[n];
         Arrays.fill(nearest, Double.POSITIVE_INFINITY);
         means[0] = obs[rnd.nextInt(n)].clone();
+        for (int d = 0; d < dim; d++) {
+            // A constant feature (such as the zero volume of some data sources) must not give a zero variance.
+            globalVar[d] = Math.max(globalVar[d], MIN_VARIANCE);
+        }
         for (int s = 0; s < states; s++) {
             vars[s] = globalVar.clone();
             if (s == 0) {

@@ -107,4 +107,15 @@ class GaussianHmmTest {
         double[][] obs = simulate(TWO, 1000, 9);
         assertThat(GaussianHmm.fit(obs, 2, 1, 50, 1e-9).means()).isDeepEqualTo(GaussianHmm.fit(obs, 2, 1, 50, 1e-9).means());
     }
+
+    @Test
+    void aConstantFeatureDoesNotBreakTheFit() {
+        double[][] obs = simulate(TWO, 1000, 4);
+        double[][] withConstant = new double[obs.length][];
+        for (int t = 0; t < obs.length; t++) {
+            withConstant[t] = new double[]{obs[t][0], 0.0};
+        }
+        GaussianHmm fit = GaussianHmm.fit(withConstant, 2, 1, 100, 1e-9);
+        assertThat(fit.logLikelihood(withConstant)).isFinite();
+    }
 }

@@ -1,0 +1,233 @@
+package com.forexdiffusion.app.backtest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.forexdiffusion.app.CodeVersion;
+import com.forexdiffusion.app.DbOptions;
+import com.forexdiffusion.app.Json;
+import com.forexdiffusion.app.TimeArg;
+import com.forexdiffusion.app.console.ConsoleProgress;
+import com.forexdiffusion.app.data.TimeframeConverter;
+import com.forexdiffusion.core.AtomicFile;
+import com.forexdiffusion.core.BadInputException;
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.FxdException;
+import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.core.Instrument;
+import com.forexdiffusion.core.InstrumentCatalog;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.store.Database;
+import com.forexdiffusion.forecast.Forecaster;
+import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
+import com.forexdiffusion.trading.broker.BrokerConfig;
+import com.forexdiffusion.trading.broker.PaperBroker;
+import com.forexdiffusion.trading.engine.Backtest;
+import com.forexdiffusion.trading.engine.StrategyConfig;
+import com.forexdiffusion.trading.regime.RegimeDetector;
+import com.forexdiffusion.trading.report.BacktestReport;
+import com.forexdiffusion.trading.report.PerformanceMetrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = {"Event-driven backtest over stored bars: forecasts (in batches), signals, quality, regimes,",
+                "sizing, risk limits and the paper broker with costs. Writes DIR/metrics.json, DIR/trades.csv,",
+                "DIR/report.html and DIR/paper-broker.db, and a row in backtest_runs."})
+public final class BacktestCommand implements Callable<Integer> {
+    @Mixin
+    DbOptions db;
+
+    @Option(names = "--symbol", required = true)
+    String symbol;
+
+    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
+    Timeframe timeframe;
+
+    @Option(names = "--from", required = true, description = "First decision bar (UTC); earlier bars fit the models.")
+    String from;
+
+    @Option(names = "--to", description = "End, exclusive (UTC).")
+    String to;
+
+    @Option(names = "--forecaster", defaultValue = "rw-garch", description = "rw-ewma, rw-garch or dlinear.")
+    String forecaster;
+
+    @Option(names = "--train-bars", defaultValue = "5000", description = "Bars before --from used to fit.")
+    int trainBars;
+
+    @Option(names = "--horizons", defaultValue = "15,60,240")
+    String horizons;
+
+    @Option(names = "--deposit", defaultValue = "100000")
+    double deposit;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Horizon> hs = Horizon.parseList(horizons);
+        ForecasterFactory factory = switch (forecaster) {
+            case "rw-ewma" -> ForecasterFactory.rwEwma();
+            case "rw-garch" -> ForecasterFactory.rwGarch();
+            case "dlinear" -> ForecasterFactory.dlinear(hs);
+            default -> throw BadInputException.ofField("forecaster", "unknown forecaster '" + forecaster
+                    + "' (available: rw-ewma, rw-garch, dlinear)");
+        };
+        StrategyConfig base = StrategyConfig.defaults();
+        StrategyConfig cfg = new StrategyConfig(hs, base.samples(), seed, base.lookback(), base.minStrength(),
+                base.topN(), base.sizing(), base.risk(), base.volumeWindow());
+        String sym = Instrument.normalise(symbol);
+        long fromMs = TimeArg.parse("--from", from);
+        long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
+        String runId = "bt-" + sym + "-" + timeframe + "-" + System.currentTimeMillis();
+        try (Database d = db.open()) {
+            BarSeries all = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
+            int start = all.lowerBound(fromMs);
+            if (start < trainBars || start >= all.size()) {
+                throw new FxdException("need " + trainBars + " " + sym + " " + timeframe + " bars before " + from
+                        + " to fit the models and bars after it to trade; have " + start + " before and "
+                        + (all.size() - start) + " after");
+            }
+            BarSeries train = all.slice(start - trainBars, start);
+            Forecaster f = factory.fit(train);
+            RegimeDetector.Estimate[] regimes = RegimeDetector.fit(train, 20, seed).estimates(all);
+            ObjectNode config = Json.mapper().createObjectNode();
+            config.put("forecaster", f.name() + ":" + f.version());
+            config.put("horizons", horizons);
+            config.put("samples", cfg.samples());
+            config.put("deposit", deposit);
+            config.put("train_bars", trainBars);
+            config.set("strategy", Json.mapper().valueToTree(Map.of("min_strength", cfg.minStrength(), "top_n",
+                    cfg.topN(), "risk_pct", cfg.sizing().riskPct(), "uncertainty_threshold_pct",
+                    cfg.sizing().uncertaintyThresholdPct(), "daily_loss_pct", cfg.risk().dailyLossPct())));
+            runRow(d, runId, sym, timeframe, all.ts(start), all.lastTs(), f.name(), seed, Json.write(config));
+            Files.createDirectories(out);
+            Path brokerDb = out.resolve("paper-broker.db");
+            for (String s : new String[]{"", "-wal", "-shm"}) {
+                Files.deleteIfExists(out.resolve("paper-broker.db" + s));
+            }
+            Backtest.Result r;
+            try (Database bdb = Database.open("sqlite:" + brokerDb);
+                 ConsoleProgress p = new ConsoleProgress("backtest", "steps")) {
+                PaperBroker broker = PaperBroker.open(bdb, runId, BrokerConfig.defaults(), deposit, all.ts(start));
+                r = Backtest.run(all, start, f, cfg, broker, InstrumentCatalog.builtIn(), regimes,
+                        (done, total) -> {
+                            p.update(done, total);
+                            if (done % 20_000 == 0) {
+                                progress(d, runId, (double) done / Math.max(1, total));
+                            }
+                        });
+            } catch (RuntimeException e) {
+                finish(d, runId, "failed", null, null, e.getMessage());
+                throw e;
+            }
+            Map<String, Object> metrics = metrics(r);
+            AtomicFile.writeString(out.resolve("metrics.json"), Json.write(metrics));
+            AtomicFile.writeString(out.resolve("trades.csv"), BacktestReport.tradesCsv(r.trades()));
+            AtomicFile.writeString(out.resolve("report.html"), BacktestReport.html(r, List.of(
+                    "run " + runId + ", code " + CodeVersion.current() + ", seed " + seed,
+                    sym + " " + timeframe + " " + TimeArg.format(all.ts(start)) + " .. " + TimeArg.format(all.lastTs()),
+                    "forecaster " + f.name() + " " + f.version() + ", fitted on " + trainBars + " bars before the start",
+                    "paper broker: spread 0.8 pips, slippage 0.1 pips, commission $3.5 per lot and side, swap, 30:1")));
+            finish(d, runId, "done", Json.write(metrics), out.resolve("report.html").toAbsolutePath().toString(), null);
+            var o = spec.commandLine().getOut();
+            PerformanceMetrics m = r.metrics();
+            o.printf("run %s: %d trades, %d forecasts%n", runId, r.trades().size(), r.forecasts());
+            if (m != null) {
+                o.printf("total return %.2f%%, Sharpe %.2f, max drawdown %.2f%%, profit factor %.2f%n",
+                        100 * m.totalReturn(), m.sharpe(), 100 * m.maxDrawdown(), m.profitFactor());
+            }
+            o.println("report: " + out.resolve("report.html"));
+            o.flush();
+        }
+        return 0;
+    }
+
+    static Map<String, Object> metrics(Backtest.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        PerformanceMetrics p = r.metrics();
+        m.put("trades", r.trades().size());
+        if (p != null) {
+            m.put("total_return", p.totalReturn());
+            m.put("cagr", p.cagr());
+            m.put("sharpe", p.sharpe());
+            m.put("sortino", p.sortino());
+            m.put("max_drawdown", p.maxDrawdown());
+            m.put("calmar", p.calmar());
+            m.put("profit_factor", p.profitFactor());
+            m.put("win_rate", p.winRate());
+            m.put("expectancy", p.expectancy());
+        }
+        m.put("costs_paid", r.trades().stream().mapToDouble(t -> t.commission() - t.swap()).sum());
+        m.put("forecasts", r.forecasts());
+        m.replaceAll((k, v) -> v instanceof Double x && (x.isNaN() || x.isInfinite()) ? null : v);
+        return m;
+    }
+
+    private static void runRow(Database d, String id, String sym, Timeframe tf, long from, long to, String f, long seed,
+                               String config) {
+        try (Connection c = d.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO backtest_runs (run_id, "
+                + "symbol, timeframe, forecaster, data_from, data_to, seed, code_version, config_json, status, started_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, sym);
+            ps.setString(3, tf.name());
+            ps.setString(4, f);
+            ps.setLong(5, from);
+            ps.setLong(6, to);
+            ps.setLong(7, seed);
+            ps.setString(8, CodeVersion.current());
+            ps.setString(9, config);
+            ps.setLong(10, System.currentTimeMillis());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw d.failure("cannot record backtest run in", e);
+        }
+    }
+
+    private static void progress(Database d, String id, double fraction) {
+        try (Connection c = d.connection();
+             PreparedStatement ps = c.prepareStatement("UPDATE backtest_runs SET progress = ? WHERE run_id = ?")) {
+            ps.setDouble(1, fraction);
+            ps.setString(2, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw d.failure("cannot update backtest run in", e);
+        }
+    }
+
+    private static void finish(Database d, String id, String status, String metrics, String report, String error) {
+        try (Connection c = d.connection(); PreparedStatement ps = c.prepareStatement("UPDATE backtest_runs SET status = ?, "
+                + "progress = 1, metrics_json = ?, report_path = ?, error = ?, finished_at = ? WHERE run_id = ?")) {
+            ps.setString(1, status);
+            ps.setString(2, metrics);
+            ps.setString(3, report);
+            ps.setString(4, error == null ? null : error.substring(0, Math.min(error.length(), 1990)));
+            ps.setLong(5, System.currentTimeMillis());
+            ps.setString(6, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw d.failure("cannot update backtest run in", e);
+        }
+    }
+}

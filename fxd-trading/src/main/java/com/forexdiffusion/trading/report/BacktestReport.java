@@ -1,0 +1,117 @@
+package com.forexdiffusion.trading.report;
+
+import com.forexdiffusion.forecast.report.Svg;
+import com.forexdiffusion.trading.engine.Backtest;
+import com.forexdiffusion.trading.engine.TradeRecord;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The backtest report (SPEC §8): figures, equity and drawdown charts, monthly returns, the trade list. */
+public final class BacktestReport {
+    private BacktestReport() {
+    }
+
+    public static String tradesCsv(List<TradeRecord> trades) {
+        StringBuilder sb = new StringBuilder("position_id,symbol,side,lots,opened_at,entry,closed_at,exit,reason,"
+                + "price_pnl,swap,commission,net_pnl,signal_id,uncertainty_pct,quality\n");
+        for (TradeRecord t : trades) {
+            sb.append(String.format(Locale.ROOT, "%s,%s,%s,%.2f,%s,%.6f,%s,%.6f,%s,%.2f,%.2f,%.2f,%.2f,%s,%.4f,%.4f%n",
+                    t.positionId(), t.symbol(), t.side(), t.lots(), Instant.ofEpochMilli(t.openedAt()), t.entry(),
+                    Instant.ofEpochMilli(t.closedAt()), t.exit(), t.reason(), t.pricePnl(), t.swap(), t.commission(),
+                    t.netPnl(), t.signalId(), t.uncertaintyPct(), t.quality()));
+        }
+        return sb.toString();
+    }
+
+    /** Month (yyyy-MM) to return over the month, from end-of-day equity. */
+    static Map<String, Double> monthly(List<LocalDate> days, double[] equity) {
+        Map<String, double[]> firstLast = new TreeMap<>();
+        double prevClose = equity[0];
+        for (int i = 0; i < days.size(); i++) {
+            String m = days.get(i).toString().substring(0, 7);
+            double start = i == 0 ? equity[0] : prevClose;
+            firstLast.computeIfAbsent(m, k -> new double[]{start, start})[1] = equity[i];
+            prevClose = equity[i];
+        }
+        Map<String, Double> out = new TreeMap<>();
+        firstLast.forEach((m, fl) -> out.put(m, fl[1] / fl[0] - 1));
+        return out;
+    }
+
+    public static String html(Backtest.Result r, List<String> header) {
+        StringBuilder h = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>ForexDiffusion "
+                + "backtest</title><style>body{font-family:sans-serif;margin:24px;max-width:1100px}table{border-collapse:"
+                + "collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f3f3f3}"
+                + "</style></head><body><h1>Backtest</h1><ul>");
+        header.forEach(l -> h.append("<li>").append(esc(l)).append("</li>"));
+        h.append("</ul>");
+        PerformanceMetrics m = r.metrics();
+        if (m != null) {
+            h.append("<table><tr><th>total return</th><th>CAGR</th><th>Sharpe</th><th>Sortino</th><th>max drawdown</th>"
+                    + "<th>Calmar</th><th>profit factor</th><th>win rate</th><th>expectancy</th><th>trades</th></tr><tr>");
+            for (String v : new String[]{pct(m.totalReturn()), pct(m.cagr()), fix(m.sharpe()), fix(m.sortino()),
+                    pct(m.maxDrawdown()), fix(m.calmar()), fix(m.profitFactor()), pct(m.winRate()), fix(m.expectancy()),
+                    Integer.toString(m.trades())}) {
+                h.append("<td>").append(v).append("</td>");
+            }
+            h.append("</tr></table>");
+        }
+        double[] eq = r.dailyEquity();
+        if (eq.length >= 2) {
+            double[] x = new double[eq.length];
+            double[] dd = new double[eq.length];
+            double peak = eq[0];
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            double minDd = 0;
+            for (int i = 0; i < eq.length; i++) {
+                x[i] = i;
+                peak = Math.max(peak, eq[i]);
+                dd[i] = -(peak - eq[i]) / peak * 100;
+                min = Math.min(min, eq[i]);
+                max = Math.max(max, eq[i]);
+                minDd = Math.min(minDd, dd[i]);
+            }
+            String first = r.days().get(0).toString();
+            String last = r.days().get(r.days().size() - 1).toString();
+            h.append("<h2>Equity</h2>").append(new Svg(1000, 300, "end-of-day equity").range(0, eq.length - 1, min, max)
+                    .line(x, eq, "#1f77b4", 1.5).xLabels(first, last));
+            h.append("<h2>Drawdown (%)</h2>").append(new Svg(1000, 220, "drawdown from the running peak, percent")
+                    .range(0, eq.length - 1, minDd, 0).line(x, dd, "#d62728", 1.2).xLabels(first, last));
+            h.append("<h2>Monthly returns</h2><table><tr><th>month</th><th>return</th></tr>");
+            monthly(r.days(), eq).forEach((mo, ret) -> h.append("<tr><td>").append(mo).append("</td><td>")
+                    .append(pct(ret)).append("</td></tr>"));
+            h.append("</table>");
+        }
+        h.append("<h2>Trades</h2><table><tr><th>opened</th><th>side</th><th>lots</th><th>entry</th><th>closed</th>"
+                + "<th>exit</th><th>reason</th><th>net P&amp;L</th><th>u %</th><th>quality</th></tr>");
+        for (TradeRecord t : r.trades()) {
+            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%.2f</td><td>%.5f</td><td>%s</td>"
+                            + "<td>%.5f</td><td>%s</td><td>%.2f</td><td>%.3f</td><td>%.3f</td></tr>",
+                    Instant.ofEpochMilli(t.openedAt()), t.side(), t.lots(), t.entry(), Instant.ofEpochMilli(t.closedAt()),
+                    t.exit(), t.reason(), t.netPnl(), t.uncertaintyPct(), t.quality()));
+        }
+        if (r.trades().isEmpty()) {
+            h.append("<tr><td colspan=\"10\">no trades: no signal passed the quality, strength, uncertainty and risk "
+                    + "filters</td></tr>");
+        }
+        return h.append("</table></body></html>").toString();
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    }
+
+    private static String fix(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? String.valueOf(v) : String.format(Locale.ROOT, "%.3f", v);
+    }
+}
