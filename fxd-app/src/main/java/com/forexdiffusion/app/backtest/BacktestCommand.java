@@ -8,7 +8,6 @@ import com.forexdiffusion.app.TimeArg;
 import com.forexdiffusion.app.console.ConsoleProgress;
 import com.forexdiffusion.app.data.TimeframeConverter;
 import com.forexdiffusion.core.AtomicFile;
-import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.FxdException;
 import com.forexdiffusion.core.Horizon;
@@ -86,13 +85,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Horizon> hs = Horizon.parseList(horizons);
-        ForecasterFactory factory = switch (forecaster) {
-            case "rw-ewma" -> ForecasterFactory.rwEwma();
-            case "rw-garch" -> ForecasterFactory.rwGarch();
-            case "dlinear" -> ForecasterFactory.dlinear(hs);
-            default -> throw BadInputException.ofField("forecaster", "unknown forecaster '" + forecaster
-                    + "' (available: rw-ewma, rw-garch, dlinear)");
-        };
+        ForecasterFactory factory = ForecasterFactory.named(forecaster, hs);
         StrategyConfig base = StrategyConfig.defaults();
         StrategyConfig cfg = new StrategyConfig(hs, base.samples(), seed, base.lookback(), base.minStrength(),
                 base.topN(), base.sizing(), base.risk(), base.volumeWindow());

@@ -20,7 +20,6 @@ import com.forexdiffusion.forecast.conformal.ConformalCalibrator;
 import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
 import com.forexdiffusion.forecast.evaluation.WalkForward;
 import com.forexdiffusion.forecast.evaluation.WalkForwardConfig;
-import com.forexdiffusion.forecast.metrics.HorizonMetrics;
 import com.forexdiffusion.forecast.report.EvaluationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,13 +100,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Horizon> hs = Horizon.parseList(horizons);
         List<ForecasterFactory> factories = new ArrayList<>();
         for (String name : forecasters) {
-            factories.add(switch (name.trim()) {
-                case "rw-ewma" -> ForecasterFactory.rwEwma();
-                case "rw-garch" -> ForecasterFactory.rwGarch();
-                case "dlinear" -> ForecasterFactory.dlinear(hs);
-                default -> throw BadInputException.ofField("forecasters", "unknown forecaster '" + name
-                        + "' (available: rw-ewma, rw-garch, dlinear)");
-            });
+            factories.add(ForecasterFactory.named(name, hs));
         }
         ConformalCalibrator.Mode mode = conformal == null ? null : switch (conformal.trim().toLowerCase(Locale.ROOT)) {
             case "none" -> null;

@@ -5,7 +5,6 @@ import com.forexdiffusion.app.Json;
 import com.forexdiffusion.app.TimeArg;
 import com.forexdiffusion.app.console.Table;
 import com.forexdiffusion.app.data.TimeframeConverter;
-import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.FxdException;
 import com.forexdiffusion.core.Horizon;
@@ -79,13 +78,7 @@ public final class ForecastCommand implements Callable<Integer> {
     public Integer call() {
         List<Horizon> hs = Horizon.parseList(horizons);
         hs.forEach(h -> h.bars(timeframe));
-        ForecasterFactory factory = switch (forecaster) {
-            case "rw-ewma" -> ForecasterFactory.rwEwma();
-            case "rw-garch" -> ForecasterFactory.rwGarch();
-            case "dlinear" -> ForecasterFactory.dlinear(hs);
-            default -> throw BadInputException.ofField("forecaster", "unknown forecaster '" + forecaster
-                    + "' (available: rw-ewma, rw-garch, dlinear; LDM4TS comes with its model)");
-        };
+        ForecasterFactory factory = ForecasterFactory.named(forecaster, hs);
         String sym = Instrument.normalise(symbol);
         try (Database d = db.open()) {
             long t = at == null ? Long.MAX_VALUE - 1 : TimeArg.parse("--at", at);

@@ -14,6 +14,17 @@ public interface ForecasterFactory {
 
     Forecaster fit(BarSeries train);
 
+    /** The baseline named on a command line: rw-ewma, rw-garch or dlinear (which needs the horizons). */
+    static ForecasterFactory named(String name, java.util.List<com.forexdiffusion.core.Horizon> horizons) {
+        return switch (name.trim()) {
+            case "rw-ewma" -> rwEwma();
+            case "rw-garch" -> rwGarch();
+            case "dlinear" -> dlinear(horizons);
+            default -> throw com.forexdiffusion.core.BadInputException.ofField("forecaster", "unknown forecaster '"
+                    + name + "' (available: rw-ewma, rw-garch, dlinear; LDM4TS comes with its model)");
+        };
+    }
+
     /** Random walk with EWMA volatility (λ = 0.94, 500-bar lookback); nothing to fit. */
     static ForecasterFactory rwEwma() {
         return new ForecasterFactory() {
