@@ -27,10 +27,13 @@ class BacktestCommandTest {
                 "--forecaster", "dlinear", "--train-bars", "1500", "--horizons", "60,240", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode m = new ObjectMapper().readTree(Files.readString(out.resolve("metrics.json")));
-        for (String k : new String[]{"trades", "total_return", "sharpe", "max_drawdown", "costs_paid"}) {
+        for (String k : new String[]{"trades", "total_return_pct", "sharpe", "sortino", "max_drawdown_pct",
+                "profit_factor", "costs_paid"}) {
             assertThat(m.has(k)).as(k).isTrue();
         }
         long trades = m.get("trades").asLong();
+        assertThat(m.get("max_drawdown_pct").asDouble()).isCloseTo(100 * m.get("max_drawdown").asDouble(),
+                org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Files.readAllLines(out.resolve("trades.csv"))).hasSize((int) trades + 1);
         assertThat(Files.readString(out.resolve("report.html"))).contains("<svg").contains("Monthly returns");
         try (Database d = Database.open(db); Connection c = d.connection();

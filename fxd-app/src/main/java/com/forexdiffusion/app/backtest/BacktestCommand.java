@@ -161,10 +161,12 @@ public final class BacktestCommand implements Callable<Integer> {
         PerformanceMetrics p = r.metrics();
         m.put("trades", r.trades().size());
         if (p != null) {
+            m.put("total_return_pct", 100 * p.totalReturn());
             m.put("total_return", p.totalReturn());
             m.put("cagr", p.cagr());
             m.put("sharpe", p.sharpe());
             m.put("sortino", p.sortino());
+            m.put("max_drawdown_pct", 100 * p.maxDrawdown());
             m.put("max_drawdown", p.maxDrawdown());
             m.put("calmar", p.calmar());
             m.put("profit_factor", p.profitFactor());
