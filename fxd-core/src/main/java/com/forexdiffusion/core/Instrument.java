@@ -26,7 +26,23 @@ public record Instrument(String symbol, double pipSize, int digits, double contr
         if (symbol == null || symbol.isBlank()) {
             throw BadInputException.ofField("symbol", "empty symbol");
         }
-        return symbol.trim().replaceAll("[/_\\-. ]", "").toUpperCase(Locale.ROOT);
+        if (isCanonical(symbol)) {
+            // Hot paths (engine, broker) pass canonical symbols on every bar: skip the regex.
+            return symbol;
+        }
+        return SEPARATORS.matcher(symbol.trim()).replaceAll("").toUpperCase(Locale.ROOT);
+    }
+
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[/_\\-. ]");
+
+    private static boolean isCanonical(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A six-letter currency pair with the usual FX conventions (JPY quotes have 2-digit pips). */

@@ -4,6 +4,7 @@ import com.forexdiffusion.app.Json;
 import com.forexdiffusion.app.console.ConsoleProgress;
 import com.forexdiffusion.data.benchmark.DataBenchmark;
 import com.forexdiffusion.vision.benchmark.VisionBenchmark;
+import com.forexdiffusion.trading.benchmark.BacktestBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks with machine-readable output.",
-        subcommands = {BenchCommand.Data.class, BenchCommand.Vision.class})
+        subcommands = {BenchCommand.Data.class, BenchCommand.Vision.class, BenchCommand.BacktestBench.class})
 public final class BenchCommand {
 
     @Command(name = "data", mixinStandardHelpOptions = true,
@@ -79,6 +80,35 @@ public final class BenchCommand {
             m.put("bytes_per_window", Math.round(r.bytesPerWindow() * 10) / 10.0);
             m.put("window", 100);
             m.put("threads", 1);
+            m.put("java", System.getProperty("java.version"));
+            print(m, json, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "backtest", mixinStandardHelpOptions = true,
+            description = "Engine bars/s with cached forecasts (one year of M5, random-walk baseline) and the wall "
+                    + "time of the whole one-year M5 backtest.")
+    public static final class BacktestBench implements Callable<Integer> {
+        @Option(names = "--json", description = "Print one JSON object.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = Files.createTempDirectory("fxd-bench-backtest");
+            BacktestBenchmark.Result r;
+            try {
+                r = BacktestBenchmark.run(work);
+            } finally {
+                DataBenchmark.clean(work);
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bars", r.bars());
+            m.put("bars_per_s", Math.round(r.barsPerS()));
+            m.put("one_year_m5_cached_s", Math.round(r.oneYearM5CachedS() * 100) / 100.0);
             m.put("java", System.getProperty("java.version"));
             print(m, json, spec.commandLine().getOut());
             return 0;

@@ -251,6 +251,13 @@ public final class PaperBroker implements Broker {
     }
 
     private void applyRollover(long r, int nights) {
+        if (open.values().stream().noneMatch(p -> p.openedAt() < r)) {
+            // Nothing pays swap: no transaction. The stored last_swap catches up with the next write; after a
+            // restart the rollovers in between are re-examined and, with no position open across them, charge
+            // nothing.
+            lastRollover = r;
+            return;
+        }
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             double newBalance = balance;

@@ -1,0 +1,79 @@
+package com.forexdiffusion.trading.benchmark;
+
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.FxdException;
+import com.forexdiffusion.core.InstrumentCatalog;
+import com.forexdiffusion.core.ProgressListener;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.resample.Resampler;
+import com.forexdiffusion.data.store.Database;
+import com.forexdiffusion.data.synthetic.SyntheticConfig;
+import com.forexdiffusion.data.synthetic.SyntheticGenerator;
+import com.forexdiffusion.forecast.Forecast;
+import com.forexdiffusion.forecast.baseline.RandomWalkForecaster;
+import com.forexdiffusion.trading.broker.BrokerConfig;
+import com.forexdiffusion.trading.broker.PaperBroker;
+import com.forexdiffusion.trading.engine.Backtest;
+import com.forexdiffusion.trading.engine.EngineEvent;
+import com.forexdiffusion.trading.engine.ForecastEngine;
+import com.forexdiffusion.trading.engine.StrategyConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Engine throughput with forecasts already cached (bars per second through the event loop, broker and risk
+ * checks included), and the wall time of a whole one-year M5 backtest with the random walk (forecasts computed in
+ * batches, then the loop).
+ */
+public final class BacktestBenchmark {
+    private BacktestBenchmark() {
+    }
+
+    public record Result(long bars, double barsPerS, double oneYearM5CachedS) {
+    }
+
+    public static Result run(Path workDir) {
+        try {
+            Files.createDirectories(workDir);
+            BarSeries m5 = Resampler.resample(new SyntheticGenerator(SyntheticConfig.defaults(1))
+                    .generate("EURUSD", Instant.parse("2023-01-02T00:00:00Z").toEpochMilli(), 365), Timeframe.M5);
+            StrategyConfig base = StrategyConfig.defaults();
+            StrategyConfig cfg = new StrategyConfig(java.util.List.of(new com.forexdiffusion.core.Horizon(15),
+                    new com.forexdiffusion.core.Horizon(60)), 10, 1, 200, base.minStrength(), base.topN(),
+                    base.sizing(), base.risk(), base.volumeWindow());
+            RandomWalkForecaster rw = RandomWalkForecaster.ewma(200, 0.94);
+            Map<Integer, Forecast> cache = new HashMap<>();
+            for (int i = cfg.lookback(); i < m5.size(); i++) {
+                cache.put(i, rw.forecast(ForecastEngine.request(m5, i, cfg)));
+            }
+            double best = 0;
+            for (int rep = 0; rep < 3; rep++) {
+                try (Database db = Database.open("sqlite:" + workDir.resolve("loop-" + rep + ".db"))) {
+                    PaperBroker broker = PaperBroker.open(db, "bench", BrokerConfig.defaults(), 100_000, m5.ts(0));
+                    ForecastEngine engine = new ForecastEngine(m5, rw, cache::get, broker, cfg,
+                            InstrumentCatalog.builtIn(), null);
+                    long t0 = System.nanoTime();
+                    for (int i = 0; i < m5.size(); i++) {
+                        engine.on(new EngineEvent.BarClosed("EURUSD", Timeframe.M5, m5.bar(i), i));
+                    }
+                    best = Math.max(best, m5.size() / ((System.nanoTime() - t0) / 1e9));
+                }
+            }
+            double wall;
+            try (Database db = Database.open("sqlite:" + workDir.resolve("full.db"))) {
+                PaperBroker broker = PaperBroker.open(db, "bench", BrokerConfig.defaults(), 100_000, m5.ts(0));
+                long t0 = System.nanoTime();
+                Backtest.run(m5, cfg.lookback(), rw, cfg, broker, InstrumentCatalog.builtIn(), null, ProgressListener.NONE);
+                wall = (System.nanoTime() - t0) / 1e9;
+            }
+            return new Result(m5.size(), best, wall);
+        } catch (IOException e) {
+            throw new FxdException("benchmark failed in " + workDir + ": " + e.getMessage(), e);
+        }
+    }
+}
