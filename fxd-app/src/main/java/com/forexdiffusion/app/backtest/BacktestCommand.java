@@ -21,6 +21,7 @@ import com.forexdiffusion.trading.broker.BrokerConfig;
 import com.forexdiffusion.trading.broker.PaperBroker;
 import com.forexdiffusion.trading.engine.Backtest;
 import com.forexdiffusion.trading.engine.StrategyConfig;
+import com.forexdiffusion.trading.engine.StrategyConfigFile;
 import com.forexdiffusion.trading.regime.RegimeDetector;
 import com.forexdiffusion.trading.report.BacktestReport;
 import com.forexdiffusion.trading.report.PerformanceMetrics;
@@ -76,6 +77,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
+    @Option(names = "--config", paramLabel = "FILE.json", description = "Strategy settings (horizons, samples, "
+            + "min_strength, top_n, risk_pct, sizing, uncertainty_threshold_pct, daily_loss_pct, ...).")
+    Path configFile;
+
     @Option(names = "--out", required = true, paramLabel = "DIR")
     Path out;
 
@@ -84,11 +89,13 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Horizon> hs = Horizon.parseList(horizons);
-        ForecasterFactory factory = ForecasterFactory.named(forecaster, hs);
         StrategyConfig base = StrategyConfig.defaults();
-        StrategyConfig cfg = new StrategyConfig(hs, base.samples(), seed, base.lookback(), base.minStrength(),
-                base.topN(), base.sizing(), base.risk(), base.volumeWindow());
+        StrategyConfig cli = new StrategyConfig(Horizon.parseList(horizons), base.samples(), seed, base.lookback(),
+                base.minStrength(), base.topN(), base.sizing(), base.risk(), base.volumeWindow());
+        StrategyConfig cfg = configFile == null ? cli : StrategyConfigFile.read(configFile, cli);
+        List<Horizon> hs = cfg.horizons();
+        cfg.horizons().forEach(h -> h.bars(timeframe));
+        ForecasterFactory factory = ForecasterFactory.named(forecaster, hs);
         String sym = Instrument.normalise(symbol);
         long fromMs = TimeArg.parse("--from", from);
         long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
@@ -106,7 +113,7 @@ public final class BacktestCommand implements Callable<Integer> {
             RegimeDetector.Estimate[] regimes = RegimeDetector.fit(train, 20, seed).estimates(all);
             ObjectNode config = Json.mapper().createObjectNode();
             config.put("forecaster", f.name() + ":" + f.version());
-            config.put("horizons", horizons);
+            config.put("horizons", hs.toString());
             config.put("samples", cfg.samples());
             config.put("deposit", deposit);
             config.put("train_bars", trainBars);
