@@ -35,6 +35,9 @@ public final class PaperBroker implements Broker {
     private final Map<String, Double> lastBid = new HashMap<>();
     private double balance;
     private long lastRollover;
+    /** The first rollover after lastRollover: bars before it need no calendar arithmetic. */
+    private long nextRollover = Long.MIN_VALUE;
+    private final Map<String, Instrument> instrumentCache = new HashMap<>();
     private long sequence;
 
     private PaperBroker(Database db, String accountId, BrokerConfig cfg) {
@@ -101,13 +104,17 @@ public final class PaperBroker implements Broker {
         return b;
     }
 
+    private Instrument instrument(String symbol) {
+        return instrumentCache.computeIfAbsent(symbol, s -> cfg.instruments().resolve(s));
+    }
+
     private double pip(String symbol) {
-        return cfg.instruments().resolve(symbol).pipSize();
+        return instrument(symbol).pipSize();
     }
 
     /** Account currency per unit of quote currency at this price (USD-quoted or USD-based pairs). */
     private double quoteToAccount(String symbol, double price) {
-        Instrument i = cfg.instruments().resolve(symbol);
+        Instrument i = instrument(symbol);
         if (i.quoteCurrency().equals(cfg.accountCurrency())) {
             return 1;
         }
@@ -119,7 +126,7 @@ public final class PaperBroker implements Broker {
     }
 
     private double margin(String symbol, double lots, double price) {
-        Instrument i = cfg.instruments().resolve(symbol);
+        Instrument i = instrument(symbol);
         return lots * i.contractSize() * price * quoteToAccount(symbol, price) / cfg.leverage();
     }
 
@@ -237,6 +244,9 @@ public final class PaperBroker implements Broker {
 
     /** Charges every rollover in (lastRollover, until] to the positions open before it. */
     private void chargeSwap(long until) {
+        if (until < nextRollover) {
+            return;
+        }
         LocalDate d = FxMarketHours.tradingDate(lastRollover).minusDays(1);
         while (true) {
             long r = FxMarketHours.rolloverAt(d);
@@ -248,6 +258,7 @@ public final class PaperBroker implements Broker {
             }
             d = d.plusDays(1);
         }
+        nextRollover = FxMarketHours.rolloverAt(d);
     }
 
     private void applyRollover(long r, int nights) {
@@ -268,7 +279,7 @@ public final class PaperBroker implements Broker {
                 }
                 SymbolCosts k = cfg.costs(p.symbol());
                 double pips = p.side() == Side.BUY ? k.swapLongPips() : k.swapShortPips();
-                Instrument i = cfg.instruments().resolve(p.symbol());
+                Instrument i = instrument(p.symbol());
                 double px = lastBid.getOrDefault(p.symbol(), p.entry());
                 double amount = nights * pips * i.pipSize() * p.lots() * i.contractSize() * quoteToAccount(p.symbol(), px);
                 newBalance += amount;
@@ -293,7 +304,7 @@ public final class PaperBroker implements Broker {
     }
 
     private ClosedTrade settle(Position p, double exit, long time, String reason) {
-        Instrument i = cfg.instruments().resolve(p.symbol());
+        Instrument i = instrument(p.symbol());
         double pricePnl = (exit - p.entry()) * p.side().sign() * p.lots() * i.contractSize()
                 * quoteToAccount(p.symbol(), exit);
         double commission = cfg.commissionPerLot() * p.lots();
@@ -442,7 +453,7 @@ public final class PaperBroker implements Broker {
     public double equity() {
         double e = balance;
         for (Position p : open.values()) {
-            Instrument i = cfg.instruments().resolve(p.symbol());
+            Instrument i = instrument(p.symbol());
             double bid = lastBid.getOrDefault(p.symbol(), p.entry());
             double mark = p.side() == Side.BUY ? bid : bid + cfg.costs(p.symbol()).spreadPips() * i.pipSize();
             e += (mark - p.entry()) * p.side().sign() * p.lots() * i.contractSize() * quoteToAccount(p.symbol(), mark);

@@ -119,7 +119,10 @@ public final class ForecastEngine {
         }
         Forecast f = forecastCache != null ? forecastCache.apply(b.index())
                 : forecaster.forecast(request(series.slice(0, b.index() + 1), b.index(), cfg));
-        decide(sym, b, f, now);
+        if (f != null) {
+            // A cache without a forecast for this bar (none could be made) means: no decision here.
+            decide(sym, b, f, now);
+        }
     }
 
     private void decide(String sym, EngineEvent.BarClosed b, Forecast f, long now) {

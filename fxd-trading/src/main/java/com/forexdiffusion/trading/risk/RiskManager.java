@@ -18,6 +18,8 @@ import java.util.Map;
 public final class RiskManager {
     private final RiskLimits limits;
     private LocalDate day;
+    /** The rollover that ends the current trading day: until then the day cannot change. */
+    private long dayEnd = Long.MIN_VALUE;
     private double dayStartEquity;
     private boolean haltedForDay;
     private final Map<String, Double> bestPrice = new HashMap<>();
@@ -35,11 +37,14 @@ public final class RiskManager {
      */
     public Actions onBar(long time, double equity, List<Position> open, Map<String, Double> bid,
                          java.util.function.ToDoubleFunction<String> pipSize) {
-        LocalDate d = FxMarketHours.tradingDate(time);
-        if (!d.equals(day)) {
-            day = d;
-            dayStartEquity = equity;
-            haltedForDay = false;
+        if (time >= dayEnd) {
+            LocalDate d = FxMarketHours.tradingDate(time);
+            if (!d.equals(day)) {
+                day = d;
+                dayStartEquity = equity;
+                haltedForDay = false;
+            }
+            dayEnd = FxMarketHours.rolloverAt(d);
         }
         if (!haltedForDay && equity <= dayStartEquity * (1 - limits.dailyLossPct() / 100)) {
             haltedForDay = true;
