@@ -181,6 +181,13 @@ public final class BacktestCommand implements Callable<Integer> {
             m.put("expectancy", p.expectancy());
         }
         m.put("costs_paid", r.trades().stream().mapToDouble(t -> t.commission() - t.swap()).sum());
+        m.put("exposure", BacktestReport.exposure(r.trades(), r.startTime(), r.endTime()));
+        m.put("turnover", r.trades().stream().mapToDouble(t -> t.lots() * 100_000 * (t.entry() + t.exit())).sum()
+                / r.dailyEquity()[0]);
+        Map<String, Object> regimes = new LinkedHashMap<>();
+        BacktestReport.byRegime(r.trades()).forEach((k, s) -> regimes.put(k, Map.of("trades", s.trades(), "wins",
+                s.wins(), "net_pnl", s.netPnl())));
+        m.put("by_regime", regimes);
         m.put("forecasts", r.forecasts());
         m.replaceAll((k, v) -> v instanceof Double x && (x.isNaN() || x.isInfinite()) ? null : v);
         return m;

@@ -30,7 +30,7 @@ public final class Backtest {
 
     /** Trades, equity at the close of each New York trading day, and the figures. */
     public record Result(List<TradeRecord> trades, List<LocalDate> days, double[] dailyEquity,
-                         PerformanceMetrics metrics, long forecasts) {
+                         PerformanceMetrics metrics, long forecasts, long startTime, long endTime) {
     }
 
     public static Result run(BarSeries bars, int start, Forecaster forecaster, StrategyConfig cfg, Broker broker,
@@ -83,6 +83,6 @@ public final class Backtest {
         PerformanceMetrics m = eq.length >= 2
                 ? PerformanceMetrics.of(eq, calendarDays, trades.stream().map(TradeRecord::netPnl).toList())
                 : null;
-        return new Result(trades, List.copyOf(days), eq, m, cache.size());
+        return new Result(trades, List.copyOf(days), eq, m, cache.size(), bars.ts(start), bars.timeframe().next(bars.ts(n - 1)));
     }
 }

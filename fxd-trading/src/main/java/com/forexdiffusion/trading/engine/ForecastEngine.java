@@ -54,6 +54,7 @@ public final class ForecastEngine {
     private final RiskManager risk;
     private final Map<String, Signal> signalOf = new HashMap<>();
     private final Map<String, Double> qualityOf = new HashMap<>();
+    private final Map<String, String> regimeOf = new HashMap<>();
     private final List<TradeRecord> trades = new ArrayList<>();
     private final List<Double> pnls = new ArrayList<>();
     private double peakEquity;
@@ -165,6 +166,9 @@ public final class ForecastEngine {
             if (r.accepted()) {
                 signalOf.put(r.position().id(), s);
                 qualityOf.put(r.position().id(), best.quality().composite());
+                if (regime != null) {
+                    regimeOf.put(r.position().id(), regime.regime().name());
+                }
             }
         }
     }
@@ -186,10 +190,11 @@ public final class ForecastEngine {
         Position p = t.position();
         Signal s = signalOf.remove(p.id());
         Double q = qualityOf.remove(p.id());
+        String regime = regimeOf.remove(p.id());
         trades.add(new TradeRecord(p.id(), p.symbol(), p.side(), p.lots(), p.openedAt(), p.entry(), t.closedAt(),
                 t.exitPrice(), t.reason(), t.pricePnl(), p.swap(), p.commission(), t.netPnl(),
                 s == null ? null : s.id(), s == null ? Double.NaN : s.metadata().uncertaintyPct(),
-                q == null ? Double.NaN : q));
+                q == null ? Double.NaN : q, regime));
         pnls.add(t.netPnl());
     }
 

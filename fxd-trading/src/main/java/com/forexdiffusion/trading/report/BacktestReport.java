@@ -18,14 +18,37 @@ public final class BacktestReport {
 
     public static String tradesCsv(List<TradeRecord> trades) {
         StringBuilder sb = new StringBuilder("position_id,symbol,side,lots,opened_at,entry,closed_at,exit,reason,"
-                + "price_pnl,swap,commission,net_pnl,signal_id,uncertainty_pct,quality\n");
+                + "price_pnl,swap,commission,net_pnl,signal_id,uncertainty_pct,quality,regime\n");
         for (TradeRecord t : trades) {
-            sb.append(String.format(Locale.ROOT, "%s,%s,%s,%.2f,%s,%.6f,%s,%.6f,%s,%.2f,%.2f,%.2f,%.2f,%s,%.4f,%.4f%n",
+            sb.append(String.format(Locale.ROOT, "%s,%s,%s,%.2f,%s,%.6f,%s,%.6f,%s,%.2f,%.2f,%.2f,%.2f,%s,%.4f,%.4f,%s%n",
                     t.positionId(), t.symbol(), t.side(), t.lots(), Instant.ofEpochMilli(t.openedAt()), t.entry(),
                     Instant.ofEpochMilli(t.closedAt()), t.exit(), t.reason(), t.pricePnl(), t.swap(), t.commission(),
-                    t.netPnl(), t.signalId(), t.uncertaintyPct(), t.quality()));
+                    t.netPnl(), t.signalId(), t.uncertaintyPct(), t.quality(), t.regime() == null ? "" : t.regime()));
         }
         return sb.toString();
+    }
+
+    /** Trades, wins and net result per regime at entry ("none" without a detector). */
+    public record RegimeStats(long trades, long wins, double netPnl) {
+    }
+
+    public static Map<String, RegimeStats> byRegime(List<TradeRecord> trades) {
+        Map<String, RegimeStats> out = new TreeMap<>();
+        for (TradeRecord t : trades) {
+            String k = t.regime() == null ? "none" : t.regime();
+            RegimeStats s = out.getOrDefault(k, new RegimeStats(0, 0, 0));
+            out.put(k, new RegimeStats(s.trades() + 1, s.wins() + (t.netPnl() > 0 ? 1 : 0), s.netPnl() + t.netPnl()));
+        }
+        return out;
+    }
+
+    /** Share of the period with a position open (overlaps counted once per position). */
+    public static double exposure(List<TradeRecord> trades, long from, long to) {
+        long held = 0;
+        for (TradeRecord t : trades) {
+            held += Math.max(0, Math.min(t.closedAt(), to) - Math.max(t.openedAt(), from));
+        }
+        return to > from ? Math.min(1.0, (double) held / (to - from)) : Double.NaN;
     }
 
     /** Month (yyyy-MM) to return over the month, from end-of-day equity. */
@@ -83,6 +106,12 @@ public final class BacktestReport {
                     .line(x, eq, "#1f77b4", 1.5).xLabels(first, last));
             h.append("<h2>Drawdown (%)</h2>").append(new Svg(1000, 220, "drawdown from the running peak, percent")
                     .range(0, eq.length - 1, minDd, 0).line(x, dd, "#d62728", 1.2).xLabels(first, last));
+            h.append("<h2>By regime at entry</h2><table><tr><th>regime</th><th>trades</th><th>win rate</th>"
+                    + "<th>net P&amp;L</th></tr>");
+            byRegime(r.trades()).forEach((k, s) -> h.append(String.format(Locale.ROOT,
+                    "<tr><td>%s</td><td>%d</td><td>%s</td><td>%.2f</td></tr>", k, s.trades(),
+                    pct(s.trades() == 0 ? Double.NaN : (double) s.wins() / s.trades()), s.netPnl())));
+            h.append("</table>");
             h.append("<h2>Monthly returns</h2><table><tr><th>month</th><th>return</th></tr>");
             monthly(r.days(), eq).forEach((mo, ret) -> h.append("<tr><td>").append(mo).append("</td><td>")
                     .append(pct(ret)).append("</td></tr>"));
