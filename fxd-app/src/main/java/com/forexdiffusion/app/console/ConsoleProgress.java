@@ -43,6 +43,11 @@ public final class ConsoleProgress implements ProgressListener, AutoCloseable {
         bar.stepTo(done);
     }
 
+    /** Text shown after the bar (a running loss, a stage). */
+    public void message(String text) {
+        bar.setExtraMessage(text);
+    }
+
     @Override
     public void close() {
         if (bar.getMax() > 0) {

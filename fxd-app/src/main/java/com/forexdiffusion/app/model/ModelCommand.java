@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Model operations.",
-        subcommands = {ModelCommand.Health.class})
+        subcommands = {ModelCommand.Health.class, ModelInfoCommand.class})
 public final class ModelCommand {
 
     @Command(name = "health", mixinStandardHelpOptions = true,

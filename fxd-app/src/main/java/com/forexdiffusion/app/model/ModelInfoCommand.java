@@ -1,0 +1,79 @@
+package com.forexdiffusion.app.model;
+
+import com.forexdiffusion.app.Json;
+import com.forexdiffusion.app.TimeArg;
+import com.forexdiffusion.ldm4ts.checkpoint.Checkpoint;
+import com.forexdiffusion.ldm4ts.checkpoint.TrainingState;
+import com.forexdiffusion.ldm4ts.model.Ldm4tsConfig;
+import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Describe a model directory: profile, parameter count, horizons, timeframe, window and the "
+                + "validation figures. Every weight is loaded and checked; a broken checkpoint exits 1.")
+public final class ModelInfoCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR")
+    Path dir;
+
+    @Option(names = "--json")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Ldm4tsConfig cfg;
+        long parameters;
+        try (Ldm4tsModel model = Checkpoint.load(dir, ai.djl.Device.cpu())) {
+            cfg = model.config();
+            parameters = model.params().count();
+        }
+        TrainingState st = Checkpoint.readTraining(dir);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("profile", cfg.profile());
+        info.put("parameters", parameters);
+        info.put("symbol", cfg.symbol());
+        info.put("horizons", cfg.horizons());
+        info.put("timeframe", cfg.timeframe());
+        info.put("window", cfg.lookback());
+        info.put("image_size", cfg.imageSize());
+        info.put("sampling_steps", cfg.diffusion().samplingSteps());
+        info.put("seed", cfg.seed());
+        info.put("code_version", cfg.codeVersion());
+        if (cfg.data() != null) {
+            info.put("data_from", TimeArg.format(cfg.data().from()));
+            info.put("data_to", TimeArg.format(cfg.data().to()));
+            info.put("train_windows", cfg.data().trainWindows());
+        }
+        Map<String, Object> val = new LinkedHashMap<>();
+        if (st != null && st.validation() != null) {
+            val.put("mse", st.validation().mse());
+            val.put("mae", st.validation().mae());
+            val.put("directional_accuracy", st.validation().directionalAccuracy());
+            val.put("zero_return_mse", st.validation().zeroReturnMse());
+            val.put("windows", st.validation().windows());
+            info.put("epochs", st.epoch());
+            info.put("stop_reason", st.stopReason());
+        }
+        info.put("validation", val);
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(info));
+        } else {
+            info.forEach((k, v) -> out.printf(Locale.ROOT, "%-16s %s%n", k, v));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,219 @@
+package com.forexdiffusion.app.train;
+
+import com.forexdiffusion.app.CodeVersion;
+import com.forexdiffusion.app.DbOptions;
+import com.forexdiffusion.app.Json;
+import com.forexdiffusion.app.TimeArg;
+import com.forexdiffusion.app.console.ConsoleProgress;
+import com.forexdiffusion.app.data.TimeframeConverter;
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.FxdException;
+import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.core.Instrument;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.models.ModelRecords;
+import com.forexdiffusion.data.store.Database;
+import com.forexdiffusion.ldm4ts.checkpoint.Checkpoint;
+import com.forexdiffusion.ldm4ts.checkpoint.EpochRecord;
+import com.forexdiffusion.ldm4ts.model.Ldm4tsConfig;
+import com.forexdiffusion.ldm4ts.model.Profile;
+import com.forexdiffusion.ldm4ts.train.Ldm4tsTrainer;
+import com.forexdiffusion.ldm4ts.train.TrainingConfig;
+import com.forexdiffusion.ldm4ts.train.TrainingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train LDM4TS on stored bars: stage 1 the VAE (compact), stage 2 the U-Net, conditioners and "
+                + "fusion on cached latents; split 70/15/15 by time.",
+                "Writes DIR/config.json, DIR/model.safetensors, DIR/training.json and DIR/optimizer.safetensors, a row "
+                        + "in ldm4ts_training_runs and one in ldm4ts_model_metadata."})
+public final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    DbOptions db;
+
+    @Option(names = "--symbol", required = true)
+    String symbol;
+
+    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
+    Timeframe timeframe;
+
+    @Option(names = "--from", description = "First bar (UTC).")
+    String from;
+
+    @Option(names = "--to", description = "End, exclusive (UTC).")
+    String to;
+
+    @Option(names = "--profile", defaultValue = "compact", description = "compact or paper.")
+    String profile;
+
+    @Option(names = "--horizons", defaultValue = "15,30,60", description = "Minutes, comma-separated.")
+    String horizons;
+
+    @Option(names = "--epochs", defaultValue = "10", description = "Stage-2 epochs.")
+    int epochs;
+
+    @Option(names = "--vae-epochs", defaultValue = "2")
+    int vaeEpochs;
+
+    @Option(names = "--vae-images", defaultValue = "6000", description = "Training windows whose images train the VAE.")
+    int vaeImages;
+
+    @Option(names = "--batch", defaultValue = "32")
+    int batch;
+
+    @Option(names = "--stride", defaultValue = "1", description = "Use every k-th training window.")
+    int stride;
+
+    @Option(names = "--lr", defaultValue = "5e-4", description = "Stage-2 peak learning rate.")
+    double lr;
+
+    @Option(names = "--validation-windows", defaultValue = "512")
+    int validationWindows;
+
+    @Option(names = "--validation-samples", defaultValue = "2")
+    int validationSamples;
+
+    @Option(names = "--patience", defaultValue = "3")
+    int patience;
+
+    @Option(names = "--max-minutes", defaultValue = "0", description = "Wall-time budget (0 = none).")
+    double maxMinutes;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--vae-path", paramLabel = "DIR", description = "Paper profile: a local diffusers VAE folder.")
+    Path vaePath;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue stage 2 from a checkpoint.")
+    Path resume;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        String sym = Instrument.normalise(symbol);
+        List<Integer> hs = new ArrayList<>();
+        for (Horizon h : Horizon.parseList(horizons)) {
+            h.bars(timeframe);
+            hs.add(h.minutes());
+        }
+        Ldm4tsConfig base = Profile.parse(profile) == Profile.COMPACT
+                ? Ldm4tsConfig.compact(sym, timeframe, hs, seed)
+                : Ldm4tsConfig.paper(sym, timeframe, hs, seed, vaePath == null ? null : vaePath.toString());
+        TrainingConfig tc = new TrainingConfig(vaeEpochs, vaeImages, epochs, batch, 1e-3, lr, 0.01, 0.05, 1.0, 0.999,
+                patience, 1e-6, stride, validationWindows, validationSamples, maxMinutes, seed);
+        long fromMs = from == null ? Long.MIN_VALUE : TimeArg.parse("--from", from);
+        long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
+        String runId = UUID.randomUUID().toString();
+        String version = CodeVersion.current();
+        try (Database d = db.open()) {
+            BarSeries bars = d.candles().read(sym, timeframe, fromMs, toMs);
+            if (bars.isEmpty()) {
+                throw new FxdException("no " + sym + " " + timeframe + " bars stored in " + d.url()
+                        + " for the range asked (import and resample first)");
+            }
+            ModelRecords records = new ModelRecords(d);
+            records.startRun(new ModelRecords.TrainingRun(runId, sym, timeframe.name(), base.profile(), bars.ts(0),
+                    bars.ts(bars.size() - 1), seed, version, Json.write(tc), out.toAbsolutePath().toString()),
+                    System.currentTimeMillis());
+            List<EpochRecord> epochsDone = new ArrayList<>();
+            Ldm4tsTrainer.Result result;
+            try (Bar bar = new Bar(records, runId, epochsDone, tc.epochs())) {
+                result = new Ldm4tsTrainer(tc, bar).train(bars, base, version, out, resume);
+            } catch (RuntimeException e) {
+                records.finishRun(runId, "failed", null, Json.write(epochsDone), e.getMessage(), System.currentTimeMillis());
+                throw e;
+            }
+            String modelVersion = "ldm4ts-" + base.profile() + "-" + sym + "-" + timeframe + "-" + runId.substring(0, 8);
+            var st = result.state();
+            records.register(new ModelRecords.Model(modelVersion, out.toAbsolutePath().toString(), sym, timeframe.name(),
+                    base.profile(), base.imageSize(), base.vaePath() == null ? "trained" : base.vaePath(),
+                    base.diffusion().samplingSteps(), base.monteCarloSamples(), result.config().data().from(),
+                    result.config().data().to(), st.epoch(), result.config().data().trainWindows(),
+                    st.validation().mse(), st.validation().mae()), System.currentTimeMillis());
+            records.finishRun(runId, "done", modelVersion, Json.write(st.history()), null, System.currentTimeMillis());
+            var o = spec.commandLine().getOut();
+            var v = st.validation();
+            o.printf(Locale.ROOT, "model %s saved to %s (%,d parameters)%n", modelVersion, out, result.parameters());
+            o.printf(Locale.ROOT, "stopped by %s after %d epochs, %.1f min; VAE %.1f windows/s, denoiser %.1f windows/s; "
+                            + "peak RSS %.0f MiB%n", st.stopReason(), st.epoch(), st.seconds() / 60,
+                    st.vaeWindowsPerSecond(), st.denoiserWindowsPerSecond(), st.peakRssBytes() / 1048576.0);
+            o.printf(Locale.ROOT, "validation %d-min return: MSE %.4e (zero-return %.4e, ratio %.4f), MAE %.4e, "
+                            + "direction %.1f%% on %d windows%n", hs.get(0), v.mse(), v.zeroReturnMse(), v.mseRatio(),
+                    v.mae(), 100 * v.directionalAccuracy(), v.windows());
+            o.flush();
+            return 0;
+        }
+    }
+
+    /** The CLI face of training: a progress bar per stage with loss and windows/s, and the run's DB row. */
+    private static final class Bar implements TrainingListener, AutoCloseable {
+        private final ModelRecords records;
+        private final String runId;
+        private final List<EpochRecord> epochs;
+        private final int totalEpochs;
+        private ConsoleProgress progress;
+        private String stage = "";
+        private long total;
+
+        Bar(ModelRecords records, String runId, List<EpochRecord> epochs, int totalEpochs) {
+            this.records = records;
+            this.runId = runId;
+            this.epochs = epochs;
+            this.totalEpochs = totalEpochs;
+        }
+
+        @Override
+        public void stage(String name, long total) {
+            close();
+            this.stage = name;
+            this.total = total;
+            this.progress = new ConsoleProgress(name, "windows");
+            progress.update(0, total);
+        }
+
+        @Override
+        public void progress(long done, double loss, double rate) {
+            progress.update(done, total);
+            if (!Double.isNaN(loss)) {
+                progress.message(String.format(Locale.ROOT, "loss %.4f, %.1f windows/s", loss, rate));
+            }
+        }
+
+        @Override
+        public void epoch(EpochRecord r) {
+            epochs.add(r);
+            long denoiser = epochs.stream().filter(e -> e.stage().equals("denoiser")).count();
+            records.progress(runId, stage, Math.min(1, (double) denoiser / Math.max(1, totalEpochs)), Json.write(epochs));
+            if (r.validation() != null) {
+                System.err.printf(Locale.ROOT, "%nepoch %d: train loss %.4f, validation loss %.4f, MSE ratio to zero "
+                                + "return %.4f, direction %.1f%%%n", r.epoch(), r.trainLoss(), r.validationLoss(),
+                        r.validation().mseRatio(), 100 * r.validation().directionalAccuracy());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (progress != null) {
+                progress.close();
+                progress = null;
+            }
+        }
+    }
+}

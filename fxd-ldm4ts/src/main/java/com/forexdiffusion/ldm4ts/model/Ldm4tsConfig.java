@@ -1,0 +1,141 @@
+package com.forexdiffusion.ldm4ts.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.ldm4ts.fusion.TemporalFusion;
+import com.forexdiffusion.ldm4ts.unet.UnetConfig;
+import com.forexdiffusion.ldm4ts.vae.VaeConfig;
+import com.forexdiffusion.vision.VisionConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything that defines one LDM4TS model; it is the checkpoint's {@code config.json}.
+ *
+ * @param vaePath        a local diffusers VAE folder (paper profile), or null when the VAE is trained (compact)
+ * @param normalisation  null until fitted on the training split
+ * @param data           null until trained
+ */
+public record Ldm4tsConfig(
+        String profile,
+        String symbol,
+        String timeframe,
+        int lookback,
+        List<Integer> horizons,
+        int imageSize,
+        VaeConfig vae,
+        String vaePath,
+        UnetConfig unet,
+        int contextDim,
+        TextConfig text,
+        int frequencyTokens,
+        int frequencyHidden,
+        DiffusionConfig diffusion,
+        int fusionHidden,
+        TemporalFusion.Mode fusionMode,
+        double lossLambda,
+        int monteCarloSamples,
+        Normalisation normalisation,
+        DataRange data,
+        long seed,
+        String codeVersion) {
+
+    /** Inputs to the frequency conditioner per bar: the scaled log return and the close's place in the window. */
+    public static final int FREQUENCY_FEATURES = 2;
+
+    public Ldm4tsConfig {
+        horizons = List.copyOf(horizons);
+        if (horizons.isEmpty()) {
+            throw new IllegalArgumentException("at least one horizon is needed");
+        }
+        Timeframe tf = Timeframe.parse(timeframe);
+        for (int h : horizons) {
+            new Horizon(h).bars(tf);
+        }
+        if (lookback < 8) {
+            throw new IllegalArgumentException("lookback must be at least 8 bars, got " + lookback);
+        }
+        int latent = imageSize / vae.downFactor();
+        if (latent * vae.downFactor() != imageSize || latent % (1 << (unet.blockOutChannels().size() - 1)) != 0) {
+            throw new IllegalArgumentException("image size " + imageSize + " does not fit the VAE (×" + vae.downFactor()
+                    + ") and U-Net levels (" + unet.blockOutChannels().size() + ")");
+        }
+        if (unet.crossAttentionDim() != contextDim) {
+            throw new IllegalArgumentException("U-Net cross_attention_dim " + unet.crossAttentionDim()
+                    + " differs from the conditioning width " + contextDim);
+        }
+    }
+
+    /** The compact profile of SPEC §4 for one symbol and timeframe. */
+    public static Ldm4tsConfig compact(String symbol, Timeframe tf, List<Integer> horizons, long seed) {
+        int d = 128;
+        return new Ldm4tsConfig(Profile.COMPACT.cliName(), symbol, tf.name(), 100, horizons, 64, VaeConfig.compact(),
+                null, UnetConfig.compact(d), d, new TextConfig(48, 64, 2, 4), 4, 256, DiffusionConfig.of(10), 128,
+                TemporalFusion.Mode.GATED, 1.0, 50, null, null, seed, null);
+    }
+
+    /** The paper profile: 224×224, the SD VAE (from {@code vaePath} when given), a large U-Net, 50 DDIM steps. */
+    public static Ldm4tsConfig paper(String symbol, Timeframe tf, List<Integer> horizons, long seed, String vaePath) {
+        int d = 768;
+        return new Ldm4tsConfig(Profile.PAPER.cliName(), symbol, tf.name(), 100, horizons, 224,
+                VaeConfig.stableDiffusion(), vaePath, UnetConfig.paper(d), d, new TextConfig(77, 512, 2, 8), 4, 256,
+                DiffusionConfig.of(50), 256, TemporalFusion.Mode.GATED, 1.0, 50, null, null, seed, null);
+    }
+
+    @JsonIgnore
+    public Profile profileKind() {
+        return Profile.parse(profile);
+    }
+
+    @JsonIgnore
+    public Timeframe timeframeKind() {
+        return Timeframe.parse(timeframe);
+    }
+
+    @JsonIgnore
+    public List<Horizon> horizonList() {
+        List<Horizon> out = new ArrayList<>();
+        for (int h : horizons) {
+            out.add(new Horizon(h));
+        }
+        return out;
+    }
+
+    @JsonIgnore
+    public int latentSize() {
+        return imageSize / vae.downFactor();
+    }
+
+    @JsonIgnore
+    public VisionConfig vision() {
+        return VisionConfig.square(lookback, imageSize);
+    }
+
+    public Ldm4tsConfig withNormalisation(Normalisation n) {
+        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, unet,
+                contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
+                monteCarloSamples, n, data, seed, codeVersion);
+    }
+
+    public Ldm4tsConfig withData(DataRange d, String version) {
+        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, unet,
+                contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
+                monteCarloSamples, normalisation, d, seed, version);
+    }
+
+    public Ldm4tsConfig withFusionMode(TemporalFusion.Mode m) {
+        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, unet,
+                contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, m, lossLambda,
+                monteCarloSamples, normalisation, data, seed, codeVersion);
+    }
+
+    /** A copy with other network sizes, for tests and experiments (everything else kept). */
+    public Ldm4tsConfig withSizes(int lookback, int imageSize, VaeConfig vae, UnetConfig unet, TextConfig text,
+                                  DiffusionConfig diffusion, int fusionHidden) {
+        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, unet,
+                unet.crossAttentionDim(), text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode,
+                lossLambda, monteCarloSamples, normalisation, data, seed, codeVersion);
+    }
+}

@@ -1,0 +1,228 @@
+package com.forexdiffusion.ldm4ts.model;
+
+import com.forexdiffusion.ldm4ts.nn.Tensors;
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.forexdiffusion.ldm4ts.conditioning.FrequencyConditioner;
+import com.forexdiffusion.ldm4ts.conditioning.TextEncoder;
+import com.forexdiffusion.ldm4ts.conditioning.TextTokenizer;
+import com.forexdiffusion.ldm4ts.fusion.TemporalFusion;
+import com.forexdiffusion.ldm4ts.nn.Params;
+import com.forexdiffusion.ldm4ts.scheduler.NoiseScheduler;
+import com.forexdiffusion.ldm4ts.unet.UNet2DCondition;
+import com.forexdiffusion.ldm4ts.vae.AutoencoderKL;
+import com.forexdiffusion.ldm4ts.vae.DiagonalGaussian;
+
+import java.util.SplittableRandom;
+
+/**
+ * The LDM4TS pipeline (SPEC §4): vision image → VAE latent → noised and denoised by the conditional U-Net under
+ * frequency and text tokens → gated temporal fusion → normalised log returns per horizon. Parameter names are
+ * prefixed {@code vae.}, {@code unet.}, {@code text_encoder.}, {@code frequency.} and {@code fusion.}.
+ */
+public final class Ldm4tsModel implements AutoCloseable {
+    public static final String VAE = "vae.";
+    private static final float X0_LIMIT = 4f;
+    private final Ldm4tsConfig config;
+    private final NDManager manager;
+    private final Params params;
+    private final AutoencoderKL vae;
+    private final UNet2DCondition unet;
+    private final TextEncoder text;
+    private final FrequencyConditioner frequency;
+    private final TemporalFusion fusion;
+    private final NoiseScheduler scheduler;
+    private final TextTokenizer tokenizer;
+
+    private Ldm4tsModel(Ldm4tsConfig config, NDManager manager) {
+        this.config = config;
+        this.manager = manager;
+        this.params = new Params(manager, config.seed());
+        this.tokenizer = new TextTokenizer(config.text().tokens());
+        this.vae = new AutoencoderKL(params, "vae", config.vae());
+        this.unet = new UNet2DCondition(params, "unet", config.unet());
+        TextConfig t = config.text();
+        this.text = new TextEncoder(params, "text_encoder", tokenizer.vocabularySize(), t.tokens(), t.width(),
+                t.layers(), t.heads(), config.contextDim());
+        this.frequency = new FrequencyConditioner(params, "frequency", Ldm4tsConfig.FREQUENCY_FEATURES,
+                config.lookback(), config.frequencyHidden(), config.frequencyTokens(), config.contextDim());
+        this.fusion = new TemporalFusion(params, "fusion", config.lookback(), config.vae().latentChannels(),
+                config.latentSize(), config.fusionHidden(), config.horizons().size(), config.fusionMode());
+        this.scheduler = config.diffusion().scheduler();
+    }
+
+    /** Builds the model with seeded random weights on the given device. */
+    public static Ldm4tsModel create(Ldm4tsConfig config, Device device) {
+        return new Ldm4tsModel(config, NDManager.newBaseManager(device));
+    }
+
+    /** A CUDA device when the engine finds one, the CPU otherwise. */
+    public static Device defaultDevice() {
+        return Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    }
+
+    public Ldm4tsConfig config() {
+        return config;
+    }
+
+    public Params params() {
+        return params;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public TextTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public NoiseScheduler scheduler() {
+        return scheduler;
+    }
+
+    public AutoencoderKL vae() {
+        return vae;
+    }
+
+    public NDArray images(NDManager m, Batch b) {
+        int s = config.imageSize();
+        return Tensors.of(m, b.images(), new Shape(b.size(), 3, s, s));
+    }
+
+    /** Stage-1 loss: reconstruction MSE + β · KL per latent element, with the posterior sampled by seeded noise. */
+    public NDArray vaeLoss(NDArray images, double klWeight, SplittableRandom random) {
+        DiagonalGaussian q = vae.encode(images);
+        NDArray z = q.sample(gaussian(images.getManager(), q.mean().getShape(), random));
+        NDArray recon = vae.decode(z);
+        NDArray mse = recon.sub(images).square().mean();
+        NDArray kl = q.kl().mean().div((float) (q.mean().getShape().size() / q.mean().getShape().get(0)));
+        return mse.add(kl.mul((float) klWeight));
+    }
+
+    /** Posterior means, unscaled [B, C, h, w] (no gradient needed: the VAE is frozen in stage 2). */
+    public NDArray encodeMean(NDArray images) {
+        return vae.encode(images).mean();
+    }
+
+    /** The conditioning token sequence [B, frequencyTokens + textTokens, d]. */
+    public NDArray context(NDManager m, Batch b) {
+        NDArray f = frequency.forward(m, b.frequency());
+        NDArray t = text.forward(m, b.tokens());
+        return NDArrays.concat(new NDList(f, t), 1);
+    }
+
+    public NDArray lookback(NDManager m, Batch b) {
+        float[] flat = new float[b.size() * config.lookback()];
+        for (int i = 0; i < b.size(); i++) {
+            System.arraycopy(b.lookback()[i], 0, flat, i * config.lookback(), config.lookback());
+        }
+        return Tensors.of(m, flat, new Shape(b.size(), config.lookback()));
+    }
+
+    /** The two stage-2 losses of one batch, for a training step or a validation loss. */
+    public record StageTwoLoss(NDArray total, NDArray forecast, NDArray diffusion) {
+    }
+
+    /**
+     * Stage-2 loss: a random timestep per example, the latent noised to it, the U-Net's ε estimate, x̂0 read by
+     * the fusion head; forecast MSE + λ · ε-MSE.
+     *
+     * @param latents scaled latents [B, C, h, w]
+     * @param targets scaled targets [B, H]
+     */
+    public StageTwoLoss stageTwoLoss(NDManager m, Batch b, NDArray latents, NDArray targets, SplittableRandom random) {
+        NDArray look = lookback(m, b);
+        if (config.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY) {
+            NDArray f = fusion.forward(look, null).sub(targets).square().mean();
+            return new StageTwoLoss(f, f, m.zeros(new Shape()));
+        }
+        int[] t = new int[b.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = random.nextInt(scheduler.trainTimesteps());
+        }
+        NDArray eps = gaussian(m, latents.getShape(), random);
+        NDArray xt = scheduler.addNoise(latents, eps, t);
+        NDArray epsHat = unet.forward(xt, toDouble(t), context(m, b));
+        NDArray diffusion = epsHat.sub(eps).square().mean();
+        // Near t = T, x̂0 divides by √ᾱ_t ≈ 0; latents have unit variance, so anything beyond ±4 is noise.
+        NDArray x0 = scheduler.predictX0(xt, epsHat, t).clip(-X0_LIMIT, X0_LIMIT);
+        NDArray forecast = fusion.forward(look, x0).sub(targets).square().mean();
+        return new StageTwoLoss(forecast.add(diffusion.mul((float) config.lossLambda())), forecast, diffusion);
+    }
+
+    /**
+     * Monte Carlo forecasts: each window's latent is noised to strength · T with S independent noises, denoised
+     * by the scheduler, and read by the fusion head; all B · S run as one batch.
+     *
+     * @param latents scaled latents [B, C, h, w]
+     * @return normalised returns, [B][S][H]
+     */
+    public float[][][] sample(NDManager m, Batch b, NDArray latents, int samples, long seed) {
+        int bs = b.size() * samples;
+        int h = config.horizons().size();
+        NDArray look = lookback(m, b).repeat(0, samples);
+        NDArray out;
+        if (config.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY) {
+            out = fusion.forward(look, null);
+        } else {
+            SplittableRandom random = new SplittableRandom(seed);
+            NDArray context = context(m, b).repeat(0, samples);
+            NDArray z0 = latents.repeat(0, samples);
+            int[] steps = config.diffusion().inferenceTimesteps(scheduler);
+            int[] start = new int[bs];
+            java.util.Arrays.fill(start, steps[0]);
+            NDArray x = scheduler.addNoise(z0, gaussian(m, z0.getShape(), random), start);
+            double[] tt = new double[bs];
+            for (int k = 0; k < steps.length; k++) {
+                java.util.Arrays.fill(tt, steps[k]);
+                NDArray eps = unet.forward(x, tt, context);
+                int prev = k + 1 < steps.length ? steps[k + 1] : -1;
+                NDArray noise = scheduler.stochastic() && prev >= 0 ? gaussian(m, x.getShape(), random) : null;
+                x = scheduler.step(eps, steps[k], prev, x, noise);
+            }
+            out = fusion.forward(look, x.clip(-X0_LIMIT, X0_LIMIT));
+        }
+        float[] flat = out.toFloatArray();
+        float[][][] result = new float[b.size()][samples][h];
+        for (int i = 0; i < b.size(); i++) {
+            for (int s = 0; s < samples; s++) {
+                System.arraycopy(flat, (i * samples + s) * h, result[i][s], 0, h);
+            }
+        }
+        return result;
+    }
+
+    /** Standard normal noise from a seeded Java generator, so draws do not depend on engine or device. */
+    public static NDArray gaussian(NDManager m, Shape shape, SplittableRandom random) {
+        float[] v = new float[(int) shape.size()];
+        for (int i = 0; i < v.length; i += 2) {
+            double u1 = 1 - random.nextDouble();
+            double u2 = random.nextDouble();
+            double r = Math.sqrt(-2 * Math.log(u1));
+            v[i] = (float) (r * Math.cos(2 * Math.PI * u2));
+            if (i + 1 < v.length) {
+                v[i + 1] = (float) (r * Math.sin(2 * Math.PI * u2));
+            }
+        }
+        return Tensors.of(m, v, shape);
+    }
+
+    private static double[] toDouble(int[] t) {
+        double[] d = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            d[i] = t[i];
+        }
+        return d;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

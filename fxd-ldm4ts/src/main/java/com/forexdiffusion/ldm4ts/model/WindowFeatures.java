@@ -1,0 +1,74 @@
+package com.forexdiffusion.ldm4ts.model;
+
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.ldm4ts.conditioning.TextTokenizer;
+import com.forexdiffusion.ldm4ts.conditioning.WindowDescription;
+import com.forexdiffusion.vision.BatchVisionEncoder;
+
+/**
+ * Turns windows of a bar series into a {@link Batch}: the vision image, the scaled lookback returns, the
+ * frequency conditioner's inputs and the description tokens. A window ending at t reads bars t − L + 1 … t only.
+ */
+public final class WindowFeatures {
+    private final Ldm4tsConfig config;
+    private final BatchVisionEncoder vision;
+    private final WindowDescription describer = WindowDescription.fx();
+    private final TextTokenizer tokenizer;
+    private final double returnMean;
+    private final double returnStd;
+
+    public WindowFeatures(Ldm4tsConfig config, TextTokenizer tokenizer) {
+        if (config.normalisation() == null) {
+            throw new IllegalStateException("the model's normalisation is not fitted");
+        }
+        this.config = config;
+        this.vision = new BatchVisionEncoder(config.vision());
+        this.tokenizer = tokenizer;
+        this.returnMean = config.normalisation().returnMean();
+        this.returnStd = config.normalisation().returnStd();
+    }
+
+    public Batch build(BarSeries series, int[] ends, int count) {
+        return build(series, ends, count, true);
+    }
+
+    /** As {@link #build(BarSeries, int[], int)}; without images when the latents are already known. */
+    public Batch build(BarSeries series, int[] ends, int count, boolean withImages) {
+        int l = config.lookback();
+        float[] images = null;
+        if (withImages) {
+            images = new float[count * config.vision().imageFloats()];
+            vision.encode(series, ends, count, images);
+            for (int i = 0; i < images.length; i++) {
+                images[i] = images[i] * 2 - 1;
+            }
+        }
+        float[][] lookback = new float[count][l];
+        float[][] frequency = new float[count][Ldm4tsConfig.FREQUENCY_FEATURES * l];
+        int[][] tokens = new int[count][];
+        double[] last = new double[count];
+        double[] closes = new double[l];
+        int[] endsCopy = java.util.Arrays.copyOf(ends, count);
+        for (int b = 0; b < count; b++) {
+            int start = ends[b] - l + 1;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < l; i++) {
+                closes[i] = series.close(start + i);
+                min = Math.min(min, closes[i]);
+                max = Math.max(max, closes[i]);
+            }
+            double range = max - min;
+            for (int i = 0; i < l; i++) {
+                double r = i == 0 ? 0 : Math.log(closes[i] / closes[i - 1]);
+                float z = (float) ((r - returnMean) / returnStd);
+                lookback[b][i] = z;
+                frequency[b][i] = z;
+                frequency[b][l + i] = range > 0 ? (float) ((closes[i] - min) / range) : 0.5f;
+            }
+            tokens[b] = tokenizer.encode(describer.describe(config.symbol(), config.timeframe(), closes, 0, l));
+            last[b] = closes[l - 1];
+        }
+        return new Batch(count, endsCopy, images, lookback, frequency, tokens, last);
+    }
+}

@@ -1,0 +1,470 @@
+package com.forexdiffusion.ldm4ts.train;
+
+import com.forexdiffusion.ldm4ts.nn.Tensors;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.BadInputException;
+import com.forexdiffusion.forecast.dataset.InputFeature;
+import com.forexdiffusion.forecast.dataset.Split;
+import com.forexdiffusion.forecast.dataset.Window;
+import com.forexdiffusion.forecast.dataset.WindowDataset;
+import com.forexdiffusion.ldm4ts.checkpoint.Checkpoint;
+import com.forexdiffusion.ldm4ts.checkpoint.EpochRecord;
+import com.forexdiffusion.ldm4ts.checkpoint.TrainingState;
+import com.forexdiffusion.ldm4ts.checkpoint.ValidationMetrics;
+import com.forexdiffusion.ldm4ts.model.Batch;
+import com.forexdiffusion.ldm4ts.model.DataRange;
+import com.forexdiffusion.ldm4ts.model.Ldm4tsConfig;
+import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
+import com.forexdiffusion.ldm4ts.model.Normalisation;
+import com.forexdiffusion.ldm4ts.model.WindowFeatures;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Trains LDM4TS (SPEC §4): windows split by time with purged gaps, scaling fitted on train only; stage 1 trains
+ * the VAE on training images; stage 2 freezes it, caches the scaled latents and trains U-Net, conditioners and
+ * fusion with AdamW, cosine learning rate with warm-up, clipping, EMA and early stopping on the validation loss.
+ * The best EMA weights are saved to the output directory whenever the validation loss improves.
+ */
+public final class Ldm4tsTrainer {
+    private final TrainingConfig tc;
+    private final TrainingListener listener;
+    private final long startNanos = System.nanoTime();
+    private long peakHeap;
+
+    public Ldm4tsTrainer(TrainingConfig tc, TrainingListener listener) {
+        this.tc = tc;
+        this.listener = listener;
+    }
+
+    /** The outcome: the final config (with normalisation and data range) and the training state as saved. */
+    public record Result(Ldm4tsConfig config, TrainingState state, long parameters) {
+    }
+
+    public Result train(BarSeries bars, Ldm4tsConfig base, String codeVersion, Path out, Path resume) {
+        WindowDataset ds = WindowDataset.build(bars, base.lookback(), base.horizonList());
+        List<Window> trainWindows = stride(ds.windows(Split.TRAIN), tc.trainStride());
+        List<Window> valAll = ds.windows(Split.VALIDATION);
+        if (trainWindows.size() < tc.batchSize() || valAll.isEmpty()) {
+            throw BadInputException.ofField("bars", "too few windows to train: " + trainWindows.size() + " train, "
+                    + valAll.size() + " validation (batch " + tc.batchSize() + ")");
+        }
+        List<Window> valEval = evenly(valAll, tc.validationWindows());
+        Ldm4tsConfig config = base.withNormalisation(normalisation(ds)).withData(new DataRange(bars.ts(0),
+                bars.ts(bars.size() - 1), bars.size(), trainWindows.size(), valAll.size(), ds.size(Split.TEST)),
+                codeVersion);
+        TrainingState resumed = resume == null ? null : Checkpoint.readTraining(resume);
+        Ldm4tsModel model;
+        if (resume != null) {
+            Ldm4tsConfig saved = Checkpoint.readConfig(resume);
+            if (!saved.unet().equals(config.unet()) || !saved.vae().equals(config.vae())
+                    || !saved.horizons().equals(config.horizons()) || saved.lookback() != config.lookback()) {
+                throw BadInputException.ofSource(resume.resolve(Checkpoint.CONFIG).toString(),
+                        "the checkpoint's sizes or horizons differ from this run's; resume needs the same model");
+            }
+            model = Checkpoint.load(resume, Ldm4tsModel.defaultDevice());
+            config = config.withNormalisation(saved.normalisation());
+        } else {
+            model = Ldm4tsModel.create(config, Ldm4tsModel.defaultDevice());
+        }
+        try (model) {
+            List<EpochRecord> history = new ArrayList<>(resumed == null ? List.of() : resumed.history());
+            double vaeRate = resumed == null ? 0 : resumed.vaeWindowsPerSecond();
+            boolean vaeDone = resumed != null;
+            if (!vaeDone && config.vaePath() == null) {
+                vaeRate = trainVae(model, ds, trainWindows, history);
+            }
+            if (!vaeDone) {
+                double scale = latentScale(model, config, ds, trainWindows);
+                config = config.withNormalisation(config.normalisation().withLatentScale(scale));
+            }
+            Ldm4tsConfig finalConfig = config;
+            return trainDenoiser(model, finalConfig, ds, trainWindows, valEval, history, vaeRate, out, resume, resumed);
+        }
+    }
+
+    private static Normalisation normalisation(WindowDataset ds) {
+        var ts = ds.targetScaler();
+        List<Double> mean = new ArrayList<>();
+        List<Double> std = new ArrayList<>();
+        for (int h = 0; h < ts.horizons(); h++) {
+            double z0 = ts.transform(h, 0);
+            double z1 = ts.transform(h, 1);
+            std.add(1 / (z1 - z0));
+            mean.add(-z0 / (z1 - z0));
+        }
+        var is = ds.inputScaler();
+        double r0 = is.transform(InputFeature.LOG_RETURN, 0);
+        double r1 = is.transform(InputFeature.LOG_RETURN, 1);
+        return new Normalisation(mean, std, -r0 / (r1 - r0), 1 / (r1 - r0), 1.0);
+    }
+
+    private double trainVae(Ldm4tsModel model, WindowDataset ds, List<Window> train, List<EpochRecord> history) {
+        List<Window> images = evenly(train, tc.maxVaeImages());
+        WindowFeatures features = new WindowFeatures(model.config(), model.tokenizer());
+        List<NDArray> params = model.params().train(n -> n.startsWith(Ldm4tsModel.VAE));
+        AdamW opt = new AdamW(params, 0.9, 0.999, 1e-8, 0.0);
+        int b = tc.batchSize();
+        int stepsPerEpoch = images.size() / b;
+        long total = (long) stepsPerEpoch * tc.vaeEpochs();
+        double deadline = tc.maxMinutes() > 0 ? tc.maxMinutes() * 0.25 : Double.MAX_VALUE;
+        SplittableRandom random = new SplittableRandom(tc.seed() ^ 0x5EEDL);
+        listener.stage("vae", total);
+        long step = 0;
+        double rate = 0;
+        NDManager m = model.manager();
+        outer:
+        for (int epoch = 1; epoch <= tc.vaeEpochs(); epoch++) {
+            int[] order = permutation(images.size(), random);
+            double lossSum = 0;
+            long t0 = System.nanoTime();
+            int done = 0;
+            for (int s = 0; s < stepsPerEpoch; s++) {
+                if (minutes() > deadline) {
+                    break outer;
+                }
+                Batch batch = features.build(ds.bars(), ends(images, order, s * b, b), b);
+                double loss;
+                try (NDScope scope = new NDScope(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray l = model.vaeLoss(model.images(m, batch), tc.klWeight(), random);
+                    gc.backward(l);
+                    loss = l.getFloat();
+                }
+                checkFinite(loss, "vae", step);
+                opt.update(TrainingConfig.learningRate(tc.vaeLearningRate(), step, total, tc.warmupFraction()),
+                        tc.clipNorm());
+                step++;
+                done += b;
+                lossSum += loss;
+                rate = done / seconds(t0);
+                listener.progress(step, lossSum / (s + 1), rate);
+                trackHeap();
+            }
+            history.add(new EpochRecord("vae", epoch, lossSum / Math.max(1, stepsPerEpoch), Double.NaN, null, rate,
+                    seconds(t0)));
+            listener.epoch(history.get(history.size() - 1));
+        }
+        model.params().train(n -> false);
+        return rate;
+    }
+
+    private double latentScale(Ldm4tsModel model, Ldm4tsConfig config, WindowDataset ds, List<Window> train) {
+        if (config.vaePath() != null) {
+            return config.vae().scalingFactor();
+        }
+        List<Window> sample = evenly(train, 1024);
+        float[] z = encode(model, config, ds, sample, 1.0);
+        double sum = 0;
+        double sq = 0;
+        for (float v : z) {
+            sum += v;
+            sq += (double) v * v;
+        }
+        double mean = sum / z.length;
+        double std = Math.sqrt(Math.max(1e-12, sq / z.length - mean * mean));
+        return 1 / std;
+    }
+
+    /** Scaled posterior means of the windows' images, [n · C · h · w]. */
+    private float[] encode(Ldm4tsModel model, Ldm4tsConfig config, WindowDataset ds, List<Window> windows, double scale) {
+        WindowFeatures features = new WindowFeatures(config, model.tokenizer());
+        int per = config.vae().latentChannels() * config.latentSize() * config.latentSize();
+        float[] out = new float[windows.size() * per];
+        int chunk = 64;
+        int[] idx = new int[windows.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        for (int from = 0; from < windows.size(); from += chunk) {
+            int n = Math.min(chunk, windows.size() - from);
+            Batch batch = features.build(ds.bars(), ends(windows, idx, from, n), n);
+            try (NDScope scope = new NDScope()) {
+                float[] z = model.encodeMean(model.images(model.manager(), batch)).mul((float) scale).toFloatArray();
+                System.arraycopy(z, 0, out, from * per, z.length);
+            }
+            listener.progress(from + n, Double.NaN, Double.NaN);
+        }
+        return out;
+    }
+
+    private Result trainDenoiser(Ldm4tsModel model, Ldm4tsConfig config, WindowDataset ds, List<Window> train,
+                                 List<Window> valEval, List<EpochRecord> history, double vaeRate, Path out, Path resume,
+                                 TrainingState resumed) {
+        double scale = config.normalisation().latentScale();
+        listener.stage("latents", (long) train.size() + valEval.size());
+        float[] trainLatents = encode(model, config, ds, train, scale);
+        float[] valLatents = encode(model, config, ds, valEval, scale);
+        WindowFeatures features = new WindowFeatures(config, model.tokenizer());
+        List<NDArray> params = model.params().train(n -> !n.startsWith(Ldm4tsModel.VAE));
+        AdamW opt = new AdamW(params, 0.9, 0.999, 1e-8, tc.weightDecay());
+        Ema ema = new Ema(params, tc.emaDecay());
+        if (resume != null) {
+            opt.restore(Checkpoint.readOptimizer(resume));
+        }
+        int b = tc.batchSize();
+        int h = config.horizons().size();
+        int per = config.vae().latentChannels() * config.latentSize() * config.latentSize();
+        Shape latentShape = new Shape(b, config.vae().latentChannels(), config.latentSize(), config.latentSize());
+        int stepsPerEpoch = train.size() / b;
+        long total = (long) stepsPerEpoch * tc.epochs();
+        SplittableRandom random = new SplittableRandom(tc.seed());
+        double best = resumed == null ? Double.POSITIVE_INFINITY : resumed.bestValidationLoss();
+        ValidationMetrics bestMetrics = resumed == null ? null : resumed.validation();
+        int startEpoch = resumed == null ? 1 : resumed.epoch() + 1;
+        long step = resumed == null ? 0 : resumed.step();
+        int sinceBest = 0;
+        String stop = "epochs";
+        double rate = 0;
+        NDManager m = model.manager();
+        float[] lat = new float[b * per];
+        float[] tgt = new float[b * h];
+        double[] tgtD = new double[b * h];
+        double[] row = new double[h];
+        int lastEpoch = startEpoch - 1;
+        for (int epoch = startEpoch; epoch <= tc.epochs(); epoch++) {
+            listener.stage("denoiser epoch " + epoch + "/" + tc.epochs(), stepsPerEpoch);
+            int[] order = permutation(train.size(), random);
+            double lossSum = 0;
+            long t0 = System.nanoTime();
+            int s = 0;
+            boolean outOfTime = false;
+            for (; s < stepsPerEpoch; s++) {
+                if (tc.maxMinutes() > 0 && minutes() > tc.maxMinutes() * 0.9) {
+                    outOfTime = true;
+                    break;
+                }
+                int[] ends = ends(train, order, s * b, b);
+                Batch batch = features.build(ds.bars(), ends, b, false);
+                for (int i = 0; i < b; i++) {
+                    Window w = train.get(order[s * b + i]);
+                    System.arraycopy(trainLatents, order[s * b + i] * per, lat, i * per, per);
+                    ds.copyScaledTargets(w.index(), tgtD, i * h);
+                }
+                for (int i = 0; i < tgt.length; i++) {
+                    tgt[i] = (float) tgtD[i];
+                }
+                double loss;
+                try (NDScope scope = new NDScope(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray latents = Tensors.of(m, lat, latentShape);
+                    NDArray targets = Tensors.of(m, tgt, new Shape(b, h));
+                    Ldm4tsModel.StageTwoLoss l = model.stageTwoLoss(m, batch, latents, targets, random);
+                    gc.backward(l.total());
+                    loss = l.total().getFloat();
+                }
+                checkFinite(loss, "denoiser", step);
+                opt.update(TrainingConfig.learningRate(tc.learningRate(), step, total, tc.warmupFraction()), tc.clipNorm());
+                ema.update();
+                step++;
+                lossSum += loss;
+                rate = (s + 1.0) * b / seconds(t0);
+                listener.progress(s + 1, lossSum / (s + 1), rate);
+                trackHeap();
+            }
+            if (s == 0) {
+                stop = "time_limit";
+                break;
+            }
+            ema.swapIn();
+            ValidationMetrics vm;
+            double valLoss;
+            try {
+                double[] res = validate(model, config, ds, valEval, valLatents, features, row);
+                valLoss = res[0];
+                vm = new ValidationMetrics(res[1], res[2], res[3], res[4], valEval.size());
+                lastEpoch = epoch;
+                EpochRecord rec = new EpochRecord("denoiser", epoch, lossSum / s, valLoss, vm, rate, seconds(t0));
+                history.add(rec);
+                listener.epoch(rec);
+                if (valLoss < best) {
+                    best = valLoss;
+                    bestMetrics = vm;
+                    sinceBest = 0;
+                    Checkpoint.save(out, config, model.params(), state(epoch, step, best, bestMetrics, history, vaeRate,
+                            rate, "running"), opt.state());
+                } else {
+                    sinceBest++;
+                }
+            } finally {
+                ema.swapOut();
+            }
+            if (outOfTime) {
+                stop = "time_limit";
+                break;
+            }
+            if (sinceBest >= tc.patience()) {
+                stop = "early_stopping";
+                break;
+            }
+        }
+        if (bestMetrics == null) {
+            throw new IllegalStateException("training stopped before one epoch finished; raise --max-minutes");
+        }
+        TrainingState state = state(lastEpoch, step, best, bestMetrics, history, vaeRate, rate, stop);
+        // The weights on disk are the best epoch's; only the record of how the run ended is updated.
+        Checkpoint.save(out, config, loadedParamsView(out, model), state, opt.state());
+        return new Result(config, state, model.params().count());
+    }
+
+    /** The best weights were saved when they were reached; reload them so the final save keeps them. */
+    private static com.forexdiffusion.ldm4ts.nn.Params loadedParamsView(Path out, Ldm4tsModel model) {
+        var contents = com.forexdiffusion.ldm4ts.checkpoint.Safetensors.read(out.resolve(Checkpoint.MODEL));
+        Checkpoint.assignAll(model.params(), contents.tensors(), "", out.resolve(Checkpoint.MODEL).toString());
+        return model.params();
+    }
+
+    /**
+     * Mean of the Monte Carlo samples per window; returns {normalised MSE over all horizons, MSE, MAE and
+     * directional accuracy of the first horizon in log returns, zero-return MSE of the first horizon}.
+     */
+    private double[] validate(Ldm4tsModel model, Ldm4tsConfig config, WindowDataset ds, List<Window> windows,
+                              float[] latents, WindowFeatures features, double[] row) {
+        int h = config.horizons().size();
+        int per = config.vae().latentChannels() * config.latentSize() * config.latentSize();
+        int chunk = Math.max(1, 256 / tc.validationSamples());
+        listener.stage("validation", windows.size());
+        double sqNorm = 0;
+        double sq = 0;
+        double abs = 0;
+        double zeroSq = 0;
+        long hits = 0;
+        long moves = 0;
+        var ts = ds.targetScaler();
+        int[] idx = new int[windows.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        for (int from = 0; from < windows.size(); from += chunk) {
+            int n = Math.min(chunk, windows.size() - from);
+            Batch batch = features.build(ds.bars(), ends(windows, idx, from, n), n, false);
+            float[][][] samples;
+            try (NDScope scope = new NDScope()) {
+                float[] lat = java.util.Arrays.copyOfRange(latents, from * per, (from + n) * per);
+                NDArray z = Tensors.of(model.manager(), lat, new Shape(n, config.vae().latentChannels(), config.latentSize(),
+                        config.latentSize()));
+                samples = model.sample(model.manager(), batch, z, tc.validationSamples(), tc.seed() + from);
+            }
+            for (int i = 0; i < n; i++) {
+                Window w = windows.get(from + i);
+                double[] scaled = ds.scaledTargets(w.index());
+                double[] actual = ds.targets(w.index());
+                for (int k = 0; k < h; k++) {
+                    double mean = 0;
+                    for (float[] s : samples[i]) {
+                        mean += s[k];
+                    }
+                    mean /= samples[i].length;
+                    row[k] = mean;
+                    sqNorm += (mean - scaled[k]) * (mean - scaled[k]);
+                }
+                double f = ts.inverse(0, row[0]);
+                sq += (f - actual[0]) * (f - actual[0]);
+                abs += Math.abs(f - actual[0]);
+                zeroSq += actual[0] * actual[0];
+                if (actual[0] != 0 && f != 0) {
+                    moves++;
+                    hits += Math.signum(f) == Math.signum(actual[0]) ? 1 : 0;
+                }
+            }
+            listener.progress(from + n, Double.NaN, Double.NaN);
+        }
+        int n = windows.size();
+        return new double[] {sqNorm / ((double) n * h), sq / n, abs / n, moves == 0 ? Double.NaN : (double) hits / moves,
+                zeroSq / n};
+    }
+
+    private TrainingState state(int epoch, long step, double best, ValidationMetrics vm, List<EpochRecord> history,
+                                double vaeRate, double rate, String stop) {
+        trackHeap();
+        return new TrainingState("denoiser", epoch, step, best, vm, history, vaeRate, rate, peakHeap, peakRss(), stop,
+                seconds(startNanos));
+    }
+
+    private static void checkFinite(double loss, String stage, long step) {
+        if (!Double.isFinite(loss)) {
+            throw new IllegalStateException("the " + stage + " loss became " + loss + " at step " + step
+                    + "; lower the learning rate");
+        }
+    }
+
+    private void trackHeap() {
+        Runtime rt = Runtime.getRuntime();
+        peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
+    }
+
+    /** VmHWM from /proc (Linux): the resident-set high-water mark, including native tensor memory. */
+    static long peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (Exception e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private double minutes() {
+        return (System.nanoTime() - startNanos) / 60e9;
+    }
+
+    private static double seconds(long t0) {
+        return Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static int[] ends(List<Window> windows, int[] order, int from, int n) {
+        int[] e = new int[n];
+        for (int i = 0; i < n; i++) {
+            e[i] = windows.get(order[from + i]).endIndex();
+        }
+        return e;
+    }
+
+    private static int[] permutation(int n, SplittableRandom random) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    static List<Window> stride(List<Window> windows, int k) {
+        if (k == 1) {
+            return windows;
+        }
+        List<Window> out = new ArrayList<>();
+        for (int i = 0; i < windows.size(); i += k) {
+            out.add(windows.get(i));
+        }
+        return out;
+    }
+
+    /** At most n windows, evenly spaced in time. */
+    static List<Window> evenly(List<Window> windows, int n) {
+        if (windows.size() <= n) {
+            return windows;
+        }
+        List<Window> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(windows.get((int) ((long) i * windows.size() / n)));
+        }
+        return out;
+    }
+}

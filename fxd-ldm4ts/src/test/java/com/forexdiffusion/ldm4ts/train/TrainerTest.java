@@ -1,0 +1,104 @@
+package com.forexdiffusion.ldm4ts.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.synthetic.SyntheticConfig;
+import com.forexdiffusion.data.synthetic.SyntheticGenerator;
+import com.forexdiffusion.ldm4ts.checkpoint.Checkpoint;
+import com.forexdiffusion.ldm4ts.checkpoint.TrainingState;
+import com.forexdiffusion.ldm4ts.model.Batch;
+import com.forexdiffusion.ldm4ts.model.DiffusionConfig;
+import com.forexdiffusion.ldm4ts.model.Ldm4tsConfig;
+import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
+import com.forexdiffusion.ldm4ts.model.TextConfig;
+import com.forexdiffusion.ldm4ts.model.WindowFeatures;
+import com.forexdiffusion.ldm4ts.unet.UnetConfig;
+import com.forexdiffusion.ldm4ts.vae.VaeConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The whole pipeline at toy sizes on synthetic bars: both stages train, the checkpoint loads and samples. */
+class TrainerTest {
+    @TempDir
+    Path dir;
+
+    static Ldm4tsConfig tiny() {
+        return Ldm4tsConfig.compact("EURUSD", Timeframe.M1, List.of(5, 10), 7).withSizes(32, 16,
+                new VaeConfig(3, 3, List.of(32, 32), 1, 4, 32, 1.0, 16),
+                new UnetConfig(4, 4, List.of(32, 32), 1, List.of(true, false), 32, 2, 32),
+                new TextConfig(24, 32, 1, 2), DiffusionConfig.of(10), 16);
+    }
+
+    @Test
+    void compactPipelineTrainsSavesAndReloads() throws Exception {
+        BarSeries bars = new SyntheticGenerator(SyntheticConfig.defaults(5)).generate("EURUSD",
+                1_704_067_200_000L, 3);
+        TrainingConfig tc = TrainingConfig.defaults(11).withEpochs(2).withSizes(2, 64, 16, 8, 24, 3);
+        Ldm4tsTrainer.Result r = new Ldm4tsTrainer(tc, TrainingListener.NONE).train(bars, tiny(), "test", dir, null);
+
+        for (String f : List.of(Checkpoint.CONFIG, Checkpoint.MODEL, Checkpoint.TRAINING, Checkpoint.OPTIMIZER)) {
+            assertThat(dir.resolve(f)).exists();
+        }
+        TrainingState st = Checkpoint.readTraining(dir);
+        assertThat(st.history()).extracting(e -> e.stage()).contains("vae", "denoiser");
+        assertThat(st.validation().windows()).isEqualTo(24);
+        assertThat(st.validation().mse()).isPositive().isFinite();
+        assertThat(st.validation().zeroReturnMse()).isPositive();
+        assertThat(r.config().normalisation().latentScale()).isPositive();
+        assertThat(r.config().data().bars()).isEqualTo(bars.size());
+
+        try (Ldm4tsModel model = Checkpoint.load(dir, Device.cpu())) {
+            assertThat(model.params().count()).isEqualTo(r.parameters());
+            model.params().freezeAll();
+            WindowFeatures wf = new WindowFeatures(model.config(), model.tokenizer());
+            Batch b = wf.build(bars, new int[] {100, 200}, 2);
+            try (NDScope scope = new NDScope()) {
+                NDArray z = model.encodeMean(model.images(model.manager(), b))
+                        .mul((float) model.config().normalisation().latentScale());
+                float[][][] a = model.sample(model.manager(), b, z, 5, 1);
+                float[][][] again = model.sample(model.manager(), b, z, 5, 1);
+                float[][][] other = model.sample(model.manager(), b, z, 5, 2);
+                assertThat(a[0][0]).hasSize(2);
+                assertThat(a[1][4][1]).isFinite();
+                assertThat(again[1][3]).containsExactly(a[1][3]);
+                assertThat(other[1][3][0]).isNotEqualTo(a[1][3][0]);
+            }
+        }
+    }
+
+    @Test
+    void brokenCheckpointsFailWithTheirName() throws Exception {
+        BarSeries bars = new SyntheticGenerator(SyntheticConfig.defaults(5)).generate("EURUSD",
+                1_704_067_200_000L, 3);
+        TrainingConfig tc = TrainingConfig.defaults(11).withEpochs(1).withSizes(1, 32, 16, 16, 8, 1);
+        new Ldm4tsTrainer(tc, TrainingListener.NONE).train(bars, tiny(), "test", dir, null);
+        byte[] weights = Files.readAllBytes(dir.resolve(Checkpoint.MODEL));
+        Files.write(dir.resolve(Checkpoint.MODEL), java.util.Arrays.copyOf(weights, weights.length / 2));
+        assertThatThrownBy(() -> Checkpoint.load(dir, Device.cpu())).hasMessageContaining(Checkpoint.MODEL)
+                .hasMessageContaining("truncated");
+        Files.writeString(dir.resolve(Checkpoint.CONFIG), "{\"profile\": ");
+        assertThatThrownBy(() -> Checkpoint.load(dir, Device.cpu())).hasMessageContaining(Checkpoint.CONFIG);
+        assertThatThrownBy(() -> Checkpoint.load(dir.resolve("nowhere"), Device.cpu()))
+                .hasMessageContaining("not a model directory");
+    }
+
+    @Test
+    void learningRateWarmsUpThenFollowsTheCosine() {
+        assertThat(TrainingConfig.learningRate(1.0, 0, 100, 0.1)).isEqualTo(0.1);
+        assertThat(TrainingConfig.learningRate(1.0, 9, 100, 0.1)).isEqualTo(1.0);
+        // halfway through the cosine part: 0.5 · (1 + cos(π/2)) = 0.5
+        assertThat(TrainingConfig.learningRate(1.0, 55, 100, 0.1)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(TrainingConfig.learningRate(1.0, 100, 100, 0.1)).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+}
