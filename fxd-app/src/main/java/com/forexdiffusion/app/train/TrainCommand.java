@@ -20,6 +20,7 @@ import com.forexdiffusion.ldm4ts.model.Profile;
 import com.forexdiffusion.ldm4ts.train.Ldm4tsTrainer;
 import com.forexdiffusion.ldm4ts.train.TrainingConfig;
 import com.forexdiffusion.ldm4ts.train.TrainingListener;
+import com.forexdiffusion.ldm4ts.vae.DiffusersVae;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,6 +97,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--vae-path", paramLabel = "DIR", description = "Paper profile: a local diffusers VAE folder.")
     Path vaePath;
 
+    @Option(names = "--clip-path", paramLabel = "DIR", description = "Paper profile: a local CLIP folder "
+            + "(config.json, model.safetensors, tokenizer.json).")
+    Path clipPath;
+
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue stage 2 from a checkpoint.")
     Path resume;
 
@@ -115,7 +120,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Ldm4tsConfig base = Profile.parse(profile) == Profile.COMPACT
                 ? Ldm4tsConfig.compact(sym, timeframe, hs, seed)
-                : Ldm4tsConfig.paper(sym, timeframe, hs, seed, vaePath == null ? null : vaePath.toString());
+                : paper(sym, hs);
         TrainingConfig tc = new TrainingConfig(vaeEpochs, vaeImages, epochs, batch, 1e-3, lr, 0.01, 0.05, 1.0, 0.999,
                 patience, 1e-6, stride, validationWindows, validationSamples, maxMinutes, seed);
         long fromMs = from == null ? Long.MIN_VALUE : TimeArg.parse("--from", from);
@@ -160,6 +165,12 @@ public final class TrainCommand implements Callable<Integer> {
             o.flush();
             return 0;
         }
+    }
+
+    private Ldm4tsConfig paper(String sym, List<Integer> hs) {
+        Ldm4tsConfig c = Ldm4tsConfig.paper(sym, timeframe, hs, seed, vaePath == null ? null : vaePath.toString(),
+                clipPath == null ? null : clipPath.toString());
+        return vaePath == null ? c : c.withVae(DiffusersVae.readConfig(vaePath));
     }
 
     /** The CLI face of training: a progress bar per stage with loss and windows/s, and the run's DB row. */

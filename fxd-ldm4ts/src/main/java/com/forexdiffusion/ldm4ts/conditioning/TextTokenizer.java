@@ -11,7 +11,7 @@ import java.util.Map;
  * timeframes, numbers) is spelled character by character, so no symbol or value is ever out of vocabulary.
  * Sequences start with [CLS] and are padded with [PAD] or cut to a fixed length.
  */
-public final class TextTokenizer {
+public final class TextTokenizer implements Tokenizer {
     public static final int PAD = 0;
     public static final int CLS = 1;
     public static final int UNK = 2;
@@ -34,15 +34,18 @@ public final class TextTokenizer {
         this.charBase = id;
     }
 
+    @Override
     public int vocabularySize() {
         return charBase + CHARS.length();
     }
 
+    @Override
     public int length() {
         return length;
     }
 
     /** Token ids, exactly {@link #length()} of them. */
+    @Override
     public int[] encode(String text) {
         List<Integer> ids = new ArrayList<>(length);
         ids.add(CLS);

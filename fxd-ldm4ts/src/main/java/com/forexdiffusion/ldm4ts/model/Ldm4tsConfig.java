@@ -15,6 +15,8 @@ import java.util.List;
  * Everything that defines one LDM4TS model; it is the checkpoint's {@code config.json}.
  *
  * @param vaePath        a local diffusers VAE folder (paper profile), or null when the VAE is trained (compact)
+ * @param clipPath       a local CLIP folder (config.json, model.safetensors, tokenizer.json) whose frozen text
+ *                       model encodes the description (paper profile), or null for the trained compact encoder
  * @param normalisation  null until fitted on the training split
  * @param data           null until trained
  */
@@ -27,6 +29,7 @@ public record Ldm4tsConfig(
         int imageSize,
         VaeConfig vae,
         String vaePath,
+        String clipPath,
         UnetConfig unet,
         int contextDim,
         TextConfig text,
@@ -72,15 +75,16 @@ public record Ldm4tsConfig(
     public static Ldm4tsConfig compact(String symbol, Timeframe tf, List<Integer> horizons, long seed) {
         int d = 128;
         return new Ldm4tsConfig(Profile.COMPACT.cliName(), symbol, tf.name(), 100, horizons, 64, VaeConfig.compact(),
-                null, UnetConfig.compact(d), d, new TextConfig(48, 64, 2, 4), 4, 256, DiffusionConfig.of(10), 128,
+                null, null, UnetConfig.compact(d), d, new TextConfig(48, 64, 2, 4), 4, 256, DiffusionConfig.of(10), 128,
                 TemporalFusion.Mode.GATED, 1.0, 50, null, null, seed, null);
     }
 
     /** The paper profile: 224×224, the SD VAE (from {@code vaePath} when given), a large U-Net, 50 DDIM steps. */
-    public static Ldm4tsConfig paper(String symbol, Timeframe tf, List<Integer> horizons, long seed, String vaePath) {
+    public static Ldm4tsConfig paper(String symbol, Timeframe tf, List<Integer> horizons, long seed, String vaePath,
+                                     String clipPath) {
         int d = 768;
         return new Ldm4tsConfig(Profile.PAPER.cliName(), symbol, tf.name(), 100, horizons, 224,
-                VaeConfig.stableDiffusion(), vaePath, UnetConfig.paper(d), d, new TextConfig(77, 512, 2, 8), 4, 256,
+                VaeConfig.stableDiffusion(), vaePath, clipPath, UnetConfig.paper(d), d, new TextConfig(77, 512, 2, 8), 4, 256,
                 DiffusionConfig.of(50), 256, TemporalFusion.Mode.GATED, 1.0, 50, null, null, seed, null);
     }
 
@@ -114,27 +118,33 @@ public record Ldm4tsConfig(
     }
 
     public Ldm4tsConfig withNormalisation(Normalisation n) {
-        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, unet,
+        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
                 contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
                 monteCarloSamples, n, data, seed, codeVersion);
     }
 
     public Ldm4tsConfig withData(DataRange d, String version) {
-        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, unet,
+        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
                 contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
                 monteCarloSamples, normalisation, d, seed, version);
     }
 
     public Ldm4tsConfig withFusionMode(TemporalFusion.Mode m) {
-        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, unet,
+        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
                 contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, m, lossLambda,
+                monteCarloSamples, normalisation, data, seed, codeVersion);
+    }
+
+    public Ldm4tsConfig withVae(VaeConfig v) {
+        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, v, vaePath, clipPath, unet,
+                contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
                 monteCarloSamples, normalisation, data, seed, codeVersion);
     }
 
     /** A copy with other network sizes, for tests and experiments (everything else kept). */
     public Ldm4tsConfig withSizes(int lookback, int imageSize, VaeConfig vae, UnetConfig unet, TextConfig text,
                                   DiffusionConfig diffusion, int fusionHidden) {
-        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, unet,
+        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
                 unet.crossAttentionDim(), text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode,
                 lossLambda, monteCarloSamples, normalisation, data, seed, codeVersion);
     }

@@ -11,6 +11,12 @@ import ai.djl.ndarray.types.Shape;
 import com.forexdiffusion.ldm4ts.conditioning.FrequencyConditioner;
 import com.forexdiffusion.ldm4ts.conditioning.TextEncoder;
 import com.forexdiffusion.ldm4ts.conditioning.TextTokenizer;
+import com.forexdiffusion.ldm4ts.conditioning.ClipTextConfig;
+import com.forexdiffusion.ldm4ts.conditioning.ClipTextEncoder;
+import com.forexdiffusion.ldm4ts.conditioning.ClipTokenizer;
+import com.forexdiffusion.ldm4ts.conditioning.Tokenizer;
+import com.forexdiffusion.ldm4ts.nn.LinearLayer;
+import java.nio.file.Path;
 import com.forexdiffusion.ldm4ts.fusion.TemporalFusion;
 import com.forexdiffusion.ldm4ts.nn.Params;
 import com.forexdiffusion.ldm4ts.scheduler.NoiseScheduler;
@@ -27,6 +33,7 @@ import java.util.SplittableRandom;
  */
 public final class Ldm4tsModel implements AutoCloseable {
     public static final String VAE = "vae.";
+    public static final String CLIP = "clip.";
     private static final float X0_LIMIT = 4f;
     private final Ldm4tsConfig config;
     private final NDManager manager;
@@ -34,26 +41,69 @@ public final class Ldm4tsModel implements AutoCloseable {
     private final AutoencoderKL vae;
     private final UNet2DCondition unet;
     private final TextEncoder text;
+    private final ClipTextEncoder clip;
+    private final LinearLayer clipProjection;
     private final FrequencyConditioner frequency;
     private final TemporalFusion fusion;
     private final NoiseScheduler scheduler;
-    private final TextTokenizer tokenizer;
+    private final Tokenizer tokenizer;
 
     private Ldm4tsModel(Ldm4tsConfig config, NDManager manager) {
         this.config = config;
         this.manager = manager;
         this.params = new Params(manager, config.seed());
-        this.tokenizer = new TextTokenizer(config.text().tokens());
         this.vae = new AutoencoderKL(params, "vae", config.vae());
         this.unet = new UNet2DCondition(params, "unet", config.unet());
         TextConfig t = config.text();
-        this.text = new TextEncoder(params, "text_encoder", tokenizer.vocabularySize(), t.tokens(), t.width(),
-                t.layers(), t.heads(), config.contextDim());
+        if (config.clipPath() == null && config.profileKind() == Profile.COMPACT) {
+            this.tokenizer = new TextTokenizer(t.tokens());
+            this.text = new TextEncoder(params, "text_encoder", tokenizer.vocabularySize(), t.tokens(), t.width(),
+                    t.layers(), t.heads(), config.contextDim());
+            this.clip = null;
+            this.clipProjection = null;
+        } else {
+            // Paper profile: the CLIP text model, pretrained and frozen from a local folder, or at ViT-B/32 sizes
+            // from random weights (trained with the rest) when no folder is given.
+            ClipTextConfig cc;
+            if (config.clipPath() != null) {
+                Path folder = Path.of(config.clipPath());
+                cc = ClipTextConfig.read(folder);
+                this.tokenizer = ClipTokenizer.load(folder.resolve("tokenizer.json"), cc.maxPositionEmbeddings(),
+                        cc.eosTokenId(), cc.vocabSize());
+            } else {
+                cc = ClipTextConfig.vitB32();
+                this.tokenizer = new TextTokenizer(cc.maxPositionEmbeddings());
+            }
+            this.text = null;
+            this.clip = new ClipTextEncoder(params, "clip", cc);
+            this.clipProjection = new LinearLayer(params, "clip_projection", cc.hiddenSize(), config.contextDim(), true);
+        }
         this.frequency = new FrequencyConditioner(params, "frequency", Ldm4tsConfig.FREQUENCY_FEATURES,
                 config.lookback(), config.frequencyHidden(), config.frequencyTokens(), config.contextDim());
         this.fusion = new TemporalFusion(params, "fusion", config.lookback(), config.vae().latentChannels(),
                 config.latentSize(), config.fusionHidden(), config.horizons().size(), config.fusionMode());
         this.scheduler = config.diffusion().scheduler();
+    }
+
+    /** Parameters stage 2 trains: all but the VAE and a pretrained (frozen) CLIP text model. */
+    public boolean trainedInStageTwo(String name) {
+        return !name.startsWith(VAE) && (config.clipPath() == null || !name.startsWith(CLIP));
+    }
+
+    /** Loads a pretrained CLIP text model's weights from its folder (paper profile). */
+    public void loadPretrainedClip() {
+        if (config.clipPath() == null) {
+            return;
+        }
+        Path file = Path.of(config.clipPath()).resolve("model.safetensors");
+        var tensors = new java.util.LinkedHashMap<String, com.forexdiffusion.ldm4ts.checkpoint.Tensor>();
+        for (var t : com.forexdiffusion.ldm4ts.checkpoint.Safetensors.read(file).tensors().values()) {
+            // A full CLIP file also holds the vision tower; only the text model is used.
+            if (t.name().startsWith("text_model.")) {
+                tensors.put(t.name(), t);
+            }
+        }
+        com.forexdiffusion.ldm4ts.checkpoint.Checkpoint.assignAll(params, tensors, CLIP, file.toString());
     }
 
     /** Builds the model with seeded random weights on the given device. */
@@ -78,7 +128,7 @@ public final class Ldm4tsModel implements AutoCloseable {
         return manager;
     }
 
-    public TextTokenizer tokenizer() {
+    public Tokenizer tokenizer() {
         return tokenizer;
     }
 
@@ -113,7 +163,9 @@ public final class Ldm4tsModel implements AutoCloseable {
     /** The conditioning token sequence [B, frequencyTokens + textTokens, d]. */
     public NDArray context(NDManager m, Batch b) {
         NDArray f = frequency.forward(m, b.frequency());
-        NDArray t = text.forward(m, b.tokens());
+        NDArray t = clip == null ? text.forward(m, b.tokens())
+                : clipProjection.forward(config.clipPath() == null ? clip.forward(m, b.tokens())
+                        : clip.forward(m, b.tokens()).stopGradient());
         return NDArrays.concat(new NDList(f, t), 1);
     }
 
@@ -198,6 +250,13 @@ public final class Ldm4tsModel implements AutoCloseable {
         return result;
     }
 
+    /** One U-Net evaluation: the predicted noise of latents x at timestep t under the given conditioning tokens. */
+    public NDArray denoise(NDArray x, int t, NDArray context) {
+        double[] ts = new double[(int) x.getShape().get(0)];
+        java.util.Arrays.fill(ts, t);
+        return unet.forward(x, ts, context);
+    }
+
     /** Standard normal noise from a seeded Java generator, so draws do not depend on engine or device. */
     public static NDArray gaussian(NDManager m, Shape shape, SplittableRandom random) {
         float[] v = new float[(int) shape.size()];
@@ -223,6 +282,13 @@ public final class Ldm4tsModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (tokenizer instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // the native tokenizer has nothing left to flush
+            }
+        }
         manager.close();
     }
 }

@@ -1,7 +1,7 @@
 package com.forexdiffusion.ldm4ts.model;
 
 import com.forexdiffusion.core.BarSeries;
-import com.forexdiffusion.ldm4ts.conditioning.TextTokenizer;
+import com.forexdiffusion.ldm4ts.conditioning.Tokenizer;
 import com.forexdiffusion.ldm4ts.conditioning.WindowDescription;
 import com.forexdiffusion.vision.BatchVisionEncoder;
 
@@ -13,11 +13,11 @@ public final class WindowFeatures {
     private final Ldm4tsConfig config;
     private final BatchVisionEncoder vision;
     private final WindowDescription describer = WindowDescription.fx();
-    private final TextTokenizer tokenizer;
+    private final Tokenizer tokenizer;
     private final double returnMean;
     private final double returnStd;
 
-    public WindowFeatures(Ldm4tsConfig config, TextTokenizer tokenizer) {
+    public WindowFeatures(Ldm4tsConfig config, Tokenizer tokenizer) {
         if (config.normalisation() == null) {
             throw new IllegalStateException("the model's normalisation is not fitted");
         }

@@ -45,6 +45,11 @@ public final class Attention {
      * softmax(q kᵀ / √d) v per head. q [B, Nq, h·d], k and v [B, Nk, h·d] → [B, Nq, h·d].
      */
     public static NDArray attend(NDArray q, NDArray k, NDArray v, int heads, int dimHead) {
+        return attend(q, k, v, heads, dimHead, null);
+    }
+
+    /** As {@link #attend(NDArray, NDArray, NDArray, int, int)} with an additive mask [Nq, Nk] (−∞ hides a key). */
+    public static NDArray attend(NDArray q, NDArray k, NDArray v, int heads, int dimHead, NDArray mask) {
         long b = q.getShape().get(0);
         long nq = q.getShape().get(1);
         long nk = k.getShape().get(1);
@@ -52,6 +57,9 @@ public final class Attention {
         NDArray kh = splitHeads(k, b, nk, heads, dimHead);
         NDArray vh = splitHeads(v, b, nk, heads, dimHead);
         NDArray scores = qh.batchMatMul(kh.transpose(0, 2, 1)).mul((float) (1.0 / Math.sqrt(dimHead)));
+        if (mask != null) {
+            scores = scores.add(mask);
+        }
         NDArray out = scores.softmax(-1).batchMatMul(vh);
         return out.reshape(b, heads, nq, dimHead).transpose(0, 2, 1, 3).reshape(b, nq, (long) heads * dimHead);
     }

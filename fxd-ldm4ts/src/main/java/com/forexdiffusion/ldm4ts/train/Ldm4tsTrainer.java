@@ -23,6 +23,7 @@ import com.forexdiffusion.ldm4ts.model.Ldm4tsConfig;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
 import com.forexdiffusion.ldm4ts.model.Normalisation;
 import com.forexdiffusion.ldm4ts.model.WindowFeatures;
+import com.forexdiffusion.ldm4ts.vae.DiffusersVae;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,15 @@ public final class Ldm4tsTrainer {
             config = config.withNormalisation(saved.normalisation());
         } else {
             model = Ldm4tsModel.create(config, Ldm4tsModel.defaultDevice());
+            try {
+                if (config.vaePath() != null) {
+                    DiffusersVae.load(Path.of(config.vaePath()), model.params(), Ldm4tsModel.VAE);
+                }
+                model.loadPretrainedClip();
+            } catch (RuntimeException e) {
+                model.close();
+                throw e;
+            }
         }
         try (model) {
             List<EpochRecord> history = new ArrayList<>(resumed == null ? List.of() : resumed.history());
@@ -119,7 +129,7 @@ public final class Ldm4tsTrainer {
         long total = (long) stepsPerEpoch * tc.vaeEpochs();
         double deadline = tc.maxMinutes() > 0 ? tc.maxMinutes() * 0.25 : Double.MAX_VALUE;
         SplittableRandom random = new SplittableRandom(tc.seed() ^ 0x5EEDL);
-        listener.stage("vae", total);
+        listener.stage("vae", total * b);
         long step = 0;
         double rate = 0;
         NDManager m = model.manager();
@@ -147,7 +157,7 @@ public final class Ldm4tsTrainer {
                 done += b;
                 lossSum += loss;
                 rate = done / seconds(t0);
-                listener.progress(step, lossSum / (s + 1), rate);
+                listener.progress(step * b, lossSum / (s + 1), rate);
                 trackHeap();
             }
             history.add(new EpochRecord("vae", epoch, lossSum / Math.max(1, stepsPerEpoch), Double.NaN, null, rate,
@@ -205,7 +215,7 @@ public final class Ldm4tsTrainer {
         float[] trainLatents = encode(model, config, ds, train, scale);
         float[] valLatents = encode(model, config, ds, valEval, scale);
         WindowFeatures features = new WindowFeatures(config, model.tokenizer());
-        List<NDArray> params = model.params().train(n -> !n.startsWith(Ldm4tsModel.VAE));
+        List<NDArray> params = model.params().train(model::trainedInStageTwo);
         AdamW opt = new AdamW(params, 0.9, 0.999, 1e-8, tc.weightDecay());
         Ema ema = new Ema(params, tc.emaDecay());
         if (resume != null) {
@@ -232,7 +242,7 @@ public final class Ldm4tsTrainer {
         double[] row = new double[h];
         int lastEpoch = startEpoch - 1;
         for (int epoch = startEpoch; epoch <= tc.epochs(); epoch++) {
-            listener.stage("denoiser epoch " + epoch + "/" + tc.epochs(), stepsPerEpoch);
+            listener.stage("denoiser epoch " + epoch + "/" + tc.epochs(), (long) stepsPerEpoch * b);
             int[] order = permutation(train.size(), random);
             double lossSum = 0;
             long t0 = System.nanoTime();
@@ -267,7 +277,7 @@ public final class Ldm4tsTrainer {
                 step++;
                 lossSum += loss;
                 rate = (s + 1.0) * b / seconds(t0);
-                listener.progress(s + 1, lossSum / (s + 1), rate);
+                listener.progress((long) (s + 1) * b, lossSum / (s + 1), rate);
                 trackHeap();
             }
             if (s == 0) {

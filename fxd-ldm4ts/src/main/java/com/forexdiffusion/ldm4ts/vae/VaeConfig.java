@@ -39,7 +39,7 @@ public record VaeConfig(
 
     /** Compact profile: 64×64 → 4×16×16 (two downsamplings), trained by the project. */
     public static VaeConfig compact() {
-        return new VaeConfig(3, 3, List.of(32, 64, 64), 1, 4, 32, 1.0, 64);
+        return new VaeConfig(3, 3, List.of(32, 32, 64), 1, 4, 32, 1.0, 64);
     }
 
     /** Stable Diffusion's VAE (sd-vae-ft-mse): 8× down, scale 0.18215. */
