@@ -11,6 +11,7 @@ import com.forexdiffusion.core.Horizon;
 import com.forexdiffusion.core.Instrument;
 import com.forexdiffusion.core.Timeframe;
 import com.forexdiffusion.data.store.CandleStore;
+import com.forexdiffusion.data.models.ModelRecords;
 import com.forexdiffusion.data.store.Database;
 import com.forexdiffusion.forecast.Forecast;
 import com.forexdiffusion.forecast.ForecastJson;
@@ -20,12 +21,15 @@ import com.forexdiffusion.forecast.HorizonForecast;
 import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
 import com.forexdiffusion.forecast.log.InferenceMonitor;
 import com.forexdiffusion.forecast.log.PredictionLog;
+import com.forexdiffusion.ldm4ts.service.Ldm4tsForecaster;
+import com.forexdiffusion.ldm4ts.service.ModelRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -44,6 +48,9 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--forecaster", defaultValue = "rw-garch", description = "rw-ewma, rw-garch or dlinear.")
     String forecaster;
 
+    @Option(names = "--model", paramLabel = "DIR", description = "An LDM4TS checkpoint directory (instead of a baseline).")
+    Path model;
+
     @Option(names = "--symbol", required = true)
     String symbol;
 
@@ -53,7 +60,7 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--at", description = "Forecast time: the last bar open at or before it (UTC).")
     String at;
 
-    @Option(names = "--horizons", defaultValue = "15,60,240")
+    @Option(names = "--horizons", description = "Minutes, comma-separated (default: the model's, or 15,60,240).")
     String horizons;
 
     @Option(names = "--samples", defaultValue = "50")
@@ -76,20 +83,33 @@ public final class ForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Horizon> hs = Horizon.parseList(horizons);
-        hs.forEach(h -> h.bars(timeframe));
-        ForecasterFactory factory = ForecasterFactory.named(forecaster, hs);
         String sym = Instrument.normalise(symbol);
-        try (Database d = db.open()) {
+        try (ModelRegistry registry = new ModelRegistry(ai.djl.Device.cpu()); Database d = db.open()) {
+            Ldm4tsForecaster ldm = model == null ? null : registry.load(model);
+            List<Horizon> hs = horizons != null ? Horizon.parseList(horizons)
+                    : ldm != null ? ldm.horizons() : Horizon.parseList("15,60,240");
+            hs.forEach(h -> h.bars(timeframe));
+            if (ldm != null) {
+                ldm.requireHorizons(hs);
+            }
             long t = at == null ? Long.MAX_VALUE - 1 : TimeArg.parse("--at", at);
             // Nothing after the forecast time is read.
             BarSeries bars = d.candles().read(sym, timeframe, Long.MIN_VALUE, t + 1);
-            if (bars.size() < trainBars + 2) {
-                throw new FxdException("need at least " + (trainBars + 2) + " " + sym + " " + timeframe
-                        + " bars up to the forecast time, have " + bars.size() + " (lower --train-bars?)");
+            Forecaster f;
+            if (ldm != null) {
+                if (bars.size() < ldm.lookback()) {
+                    throw new FxdException("model " + ldm.version() + " reads " + ldm.lookback() + " " + sym + " "
+                            + timeframe + " bars up to the forecast time, " + d.url() + " has " + bars.size());
+                }
+                f = ldm;
+            } else {
+                if (bars.size() < trainBars + 2) {
+                    throw new FxdException("need at least " + (trainBars + 2) + " " + sym + " " + timeframe
+                            + " bars up to the forecast time, have " + bars.size() + " (lower --train-bars?)");
+                }
+                f = ForecasterFactory.named(forecaster, hs).fit(bars.slice(bars.size() - trainBars - 1, bars.size()));
             }
             int end = bars.size();
-            Forecaster f = factory.fit(bars.slice(end - trainBars - 1, end));
             int from = Math.max(0, end - f.lookback() - 1);
             Forecast fc = f.forecast(new ForecastRequest(bars.slice(from, end), hs, samples, seed, false));
             if (log) {
@@ -99,6 +119,7 @@ public final class ForecastCommand implements Callable<Integer> {
                 InferenceMonitor monitor = new InferenceMonitor(d::connection, InstantSource.system(), fc.modelVersion(),
                         fc.symbol(), fc.timeframe().name(), 1, Long.MAX_VALUE);
                 monitor.served(fc);
+                new ModelRecords(d).refreshProduction(fc.modelVersion(), System.currentTimeMillis());
                 spec.commandLine().getErr().printf("logged %d predictions; resolved %d earlier ones%n",
                         fc.horizons().size(), resolved);
             }

@@ -17,9 +17,11 @@ import com.forexdiffusion.ldm4ts.checkpoint.Checkpoint;
 import com.forexdiffusion.ldm4ts.checkpoint.EpochRecord;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsConfig;
 import com.forexdiffusion.ldm4ts.model.Profile;
+import com.forexdiffusion.ldm4ts.fusion.TemporalFusion;
 import com.forexdiffusion.ldm4ts.train.Ldm4tsTrainer;
 import com.forexdiffusion.ldm4ts.train.TrainingConfig;
 import com.forexdiffusion.ldm4ts.train.TrainingListener;
+import com.forexdiffusion.ldm4ts.service.Ldm4tsForecaster;
 import com.forexdiffusion.ldm4ts.vae.DiffusersVae;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,6 +90,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", defaultValue = "3")
     int patience;
 
+    @Option(names = "--fusion", defaultValue = "gated", description = "gated (default), explicit (the ablation: "
+            + "the linear pathway alone, no diffusion) or implicit.")
+    String fusion;
+
     @Option(names = "--max-minutes", defaultValue = "0", description = "Wall-time budget (0 = none).")
     double maxMinutes;
 
@@ -121,6 +127,12 @@ public final class TrainCommand implements Callable<Integer> {
         Ldm4tsConfig base = Profile.parse(profile) == Profile.COMPACT
                 ? Ldm4tsConfig.compact(sym, timeframe, hs, seed)
                 : paper(sym, hs);
+        base = base.withFusionMode(switch (fusion.toLowerCase(Locale.ROOT)) {
+            case "gated" -> TemporalFusion.Mode.GATED;
+            case "explicit" -> TemporalFusion.Mode.EXPLICIT_ONLY;
+            case "implicit" -> TemporalFusion.Mode.IMPLICIT_ONLY;
+            default -> throw new FxdException("--fusion must be gated, explicit or implicit, got '" + fusion + "'");
+        });
         TrainingConfig tc = new TrainingConfig(vaeEpochs, vaeImages, epochs, batch, 1e-3, lr, 0.01, 0.05, 1.0, 0.999,
                 patience, 1e-6, stride, validationWindows, validationSamples, maxMinutes, seed);
         long fromMs = from == null ? Long.MIN_VALUE : TimeArg.parse("--from", from);
@@ -145,7 +157,7 @@ public final class TrainCommand implements Callable<Integer> {
                 records.finishRun(runId, "failed", null, Json.write(epochsDone), e.getMessage(), System.currentTimeMillis());
                 throw e;
             }
-            String modelVersion = "ldm4ts-" + base.profile() + "-" + sym + "-" + timeframe + "-" + runId.substring(0, 8);
+            String modelVersion = Ldm4tsForecaster.version(out);
             var st = result.state();
             records.register(new ModelRecords.Model(modelVersion, out.toAbsolutePath().toString(), sym, timeframe.name(),
                     base.profile(), base.imageSize(), base.vaePath() == null ? "trained" : base.vaePath(),

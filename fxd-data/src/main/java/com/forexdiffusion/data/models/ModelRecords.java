@@ -82,6 +82,25 @@ public final class ModelRecords {
         }
     }
 
+    /**
+     * Recomputes a model's production columns from its logged predictions: count, mean latency, and over the
+     * resolved rows mean absolute and squared error, directional accuracy and 90% interval coverage.
+     */
+    public void refreshProduction(String modelVersion, long now) {
+        String from = " FROM ldm4ts_predictions p WHERE p.model_version = ?";
+        update("cannot update model metadata in", "UPDATE ldm4ts_model_metadata SET "
+                        + "total_predictions = (SELECT COUNT(*)" + from + "), "
+                        + "avg_inference_ms = (SELECT AVG(inference_time_ms)" + from + "), "
+                        + "avg_mae = (SELECT AVG(mae)" + from + " AND p.actual_price IS NOT NULL), "
+                        + "avg_mse = (SELECT AVG(mse)" + from + " AND p.actual_price IS NOT NULL), "
+                        + "directional_accuracy = (SELECT AVG(CASE WHEN direction_correct THEN 1.0 ELSE 0.0 END)" + from
+                        + " AND p.direction_correct IS NOT NULL), "
+                        + "interval_coverage = (SELECT AVG(CASE WHEN interval_hit THEN 1.0 ELSE 0.0 END)" + from
+                        + " AND p.interval_hit IS NOT NULL), "
+                        + "updated_at = ? WHERE model_version = ?",
+                modelVersion, modelVersion, modelVersion, modelVersion, modelVersion, modelVersion, now, modelVersion);
+    }
+
     private void update(String what, String sql, Object... args) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             set(ps, args);

@@ -17,10 +17,12 @@ import java.util.List;
  * @param peakRssBytes     the process's peak resident memory (heap, native tensors and libraries), 0 if unknown
  * @param stopReason       "epochs", "early_stopping" or "time_limit"
  * @param seconds          total training wall time
+ * @param skippedSteps     optimiser steps skipped for a non-finite loss or gradient (both stages)
  */
 public record TrainingState(String stage, int epoch, long step, double bestValidationLoss, ValidationMetrics validation,
                             List<EpochRecord> history, double vaeWindowsPerSecond, double denoiserWindowsPerSecond,
-                            long peakHeapBytes, long peakRssBytes, String stopReason, double seconds) {
+                            long peakHeapBytes, long peakRssBytes, String stopReason, double seconds,
+                            long skippedSteps) {
     public TrainingState {
         history = List.copyOf(history);
     }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import com.forexdiffusion.ldm4ts.conditioning.FrequencyConditioner;
 import com.forexdiffusion.ldm4ts.conditioning.TextEncoder;
@@ -216,31 +217,80 @@ public final class Ldm4tsModel implements AutoCloseable {
      * @return normalised returns, [B][S][H]
      */
     public float[][][] sample(NDManager m, Batch b, NDArray latents, int samples, long seed) {
+        long[] seeds = new long[b.size()];
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = 0; i < seeds.length; i++) {
+            seeds[i] = r.nextLong();
+        }
+        return sample(m, b, latents, samples, seeds);
+    }
+
+    /**
+     * As {@link #sample(NDManager, Batch, NDArray, int, long)} with one seed per window: a window's samples depend
+     * on its own seed only, not on the other windows of the batch.
+     */
+    public float[][][] sample(NDManager m, Batch b, NDArray latents, int samples, long[] seeds) {
+        return sample(m, b, latents, samples, seeds, null);
+    }
+
+    /** Nanoseconds spent per part of {@link #sample}, for the latency breakdown. */
+    public static final class Timings {
+        public long conditioning;
+        public long unet;
+        public long fusion;
+        public int unetSteps;
+    }
+
+    /** As {@link #sample(NDManager, Batch, NDArray, int, long[])}, adding the time of each part to {@code t}. */
+    public float[][][] sample(NDManager m, Batch b, NDArray latents, int samples, long[] seeds, Timings t) {
         int bs = b.size() * samples;
+        long c0 = System.nanoTime();
         int h = config.horizons().size();
         NDArray look = lookback(m, b).repeat(0, samples);
         NDArray out;
         if (config.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY) {
             out = fusion.forward(look, null);
         } else {
-            SplittableRandom random = new SplittableRandom(seed);
+            SplittableRandom[] random = new SplittableRandom[b.size()];
+            for (int i = 0; i < random.length; i++) {
+                random[i] = new SplittableRandom(seeds[i]);
+            }
             NDArray context = context(m, b).repeat(0, samples);
+            long c1 = System.nanoTime();
             NDArray z0 = latents.repeat(0, samples);
             int[] steps = config.diffusion().inferenceTimesteps(scheduler);
             int[] start = new int[bs];
             java.util.Arrays.fill(start, steps[0]);
-            NDArray x = scheduler.addNoise(z0, gaussian(m, z0.getShape(), random), start);
+            NDArray x = scheduler.addNoise(z0, gaussian(m, z0.getShape(), random, samples), start);
             double[] tt = new double[bs];
             for (int k = 0; k < steps.length; k++) {
                 java.util.Arrays.fill(tt, steps[k]);
-                NDArray eps = unet.forward(x, tt, context);
                 int prev = k + 1 < steps.length ? steps[k + 1] : -1;
-                NDArray noise = scheduler.stochastic() && prev >= 0 ? gaussian(m, x.getShape(), random) : null;
-                x = scheduler.step(eps, steps[k], prev, x, noise);
+                NDArray next;
+                // Each step's intermediates are freed when it ends: a caller's scope would otherwise hold every
+                // activation of every step until it closes (about 13 MiB per row and step at the compact sizes).
+                try (NDScope step = new NDScope()) {
+                    NDArray eps = unet.forward(x, tt, context);
+                    NDArray noise = scheduler.stochastic() && prev >= 0 ? gaussian(m, x.getShape(), random, samples) : null;
+                    next = scheduler.step(eps, steps[k], prev, x, noise);
+                    NDScope.unregister(next);
+                }
+                NDScope.register(next);
+                x = next;
             }
+            long c2 = System.nanoTime();
             out = fusion.forward(look, x.clip(-X0_LIMIT, X0_LIMIT));
+            if (t != null) {
+                t.conditioning += c1 - c0;
+                t.unet += c2 - c1;
+                t.unetSteps += steps.length;
+                c0 = c2;
+            }
         }
         float[] flat = out.toFloatArray();
+        if (t != null) {
+            t.fusion += System.nanoTime() - c0;
+        }
         float[][][] result = new float[b.size()][samples][h];
         for (int i = 0; i < b.size(); i++) {
             for (int s = 0; s < samples; s++) {
@@ -248,6 +298,17 @@ public final class Ldm4tsModel implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** Noise for B · S rows, window i's S rows drawn from its own generator. */
+    private static NDArray gaussian(NDManager m, Shape shape, SplittableRandom[] perWindow, int samples) {
+        int rows = (int) shape.get(0);
+        int per = (int) (shape.size() / rows);
+        float[] v = new float[(int) shape.size()];
+        for (int i = 0; i < perWindow.length; i++) {
+            fillGaussian(v, i * samples * per, samples * per, perWindow[i]);
+        }
+        return Tensors.of(m, v, shape);
     }
 
     /** One U-Net evaluation: the predicted noise of latents x at timestep t under the given conditioning tokens. */
@@ -260,16 +321,22 @@ public final class Ldm4tsModel implements AutoCloseable {
     /** Standard normal noise from a seeded Java generator, so draws do not depend on engine or device. */
     public static NDArray gaussian(NDManager m, Shape shape, SplittableRandom random) {
         float[] v = new float[(int) shape.size()];
-        for (int i = 0; i < v.length; i += 2) {
+        fillGaussian(v, 0, v.length, random);
+        return Tensors.of(m, v, shape);
+    }
+
+    /** Box–Muller standard normals into v[from, from + n). */
+    private static void fillGaussian(float[] v, int from, int n, SplittableRandom random) {
+        int end = from + n;
+        for (int i = from; i < end; i += 2) {
             double u1 = 1 - random.nextDouble();
             double u2 = random.nextDouble();
             double r = Math.sqrt(-2 * Math.log(u1));
             v[i] = (float) (r * Math.cos(2 * Math.PI * u2));
-            if (i + 1 < v.length) {
+            if (i + 1 < end) {
                 v[i + 1] = (float) (r * Math.sin(2 * Math.PI * u2));
             }
         }
-        return Tensors.of(m, v, shape);
     }
 
     private static double[] toDouble(int[] t) {

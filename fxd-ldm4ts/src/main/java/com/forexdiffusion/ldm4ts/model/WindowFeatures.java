@@ -32,6 +32,29 @@ public final class WindowFeatures {
         return build(series, ends, count, true);
     }
 
+    /** One window per series, each ending at the series' last bar (the forecast service's case). */
+    public Batch build(java.util.List<BarSeries> windows) {
+        int n = windows.size();
+        int imageFloats = config.vision().imageFloats();
+        float[] images = new float[n * imageFloats];
+        float[][] lookback = new float[n][];
+        float[][] frequency = new float[n][];
+        int[][] tokens = new int[n][];
+        double[] last = new double[n];
+        int[] ends = new int[n];
+        for (int i = 0; i < n; i++) {
+            BarSeries w = windows.get(i);
+            Batch one = build(w, new int[] {w.size() - 1}, 1);
+            System.arraycopy(one.images(), 0, images, i * imageFloats, imageFloats);
+            lookback[i] = one.lookback()[0];
+            frequency[i] = one.frequency()[0];
+            tokens[i] = one.tokens()[0];
+            last[i] = one.lastClose()[0];
+            ends[i] = one.ends()[0];
+        }
+        return new Batch(n, ends, images, lookback, frequency, tokens, last);
+    }
+
     /** As {@link #build(BarSeries, int[], int)}; without images when the latents are already known. */
     public Batch build(BarSeries series, int[] ends, int count, boolean withImages) {
         int l = config.lookback();

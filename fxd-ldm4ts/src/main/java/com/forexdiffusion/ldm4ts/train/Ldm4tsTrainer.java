@@ -23,6 +23,7 @@ import com.forexdiffusion.ldm4ts.model.Ldm4tsConfig;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
 import com.forexdiffusion.ldm4ts.model.Normalisation;
 import com.forexdiffusion.ldm4ts.model.WindowFeatures;
+import com.forexdiffusion.ldm4ts.fusion.TemporalFusion;
 import com.forexdiffusion.ldm4ts.vae.DiffusersVae;
 
 import java.nio.file.Files;
@@ -42,6 +43,8 @@ public final class Ldm4tsTrainer {
     private final TrainingListener listener;
     private final long startNanos = System.nanoTime();
     private long peakHeap;
+    private long skippedSteps;
+    private double lastValidationMinutes;
 
     public Ldm4tsTrainer(TrainingConfig tc, TrainingListener listener) {
         this.tc = tc;
@@ -90,7 +93,8 @@ public final class Ldm4tsTrainer {
         try (model) {
             List<EpochRecord> history = new ArrayList<>(resumed == null ? List.of() : resumed.history());
             double vaeRate = resumed == null ? 0 : resumed.vaeWindowsPerSecond();
-            boolean vaeDone = resumed != null;
+            // The explicit-pathway ablation never reads a latent: no VAE stage, no latents.
+            boolean vaeDone = resumed != null || config.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY;
             if (!vaeDone && config.vaePath() == null) {
                 vaeRate = trainVae(model, ds, trainWindows, history);
             }
@@ -137,6 +141,7 @@ public final class Ldm4tsTrainer {
         for (int epoch = 1; epoch <= tc.vaeEpochs(); epoch++) {
             int[] order = permutation(images.size(), random);
             double lossSum = 0;
+            int counted = 0;
             long t0 = System.nanoTime();
             int done = 0;
             for (int s = 0; s < stepsPerEpoch; s++) {
@@ -150,17 +155,21 @@ public final class Ldm4tsTrainer {
                     gc.backward(l);
                     loss = l.getFloat();
                 }
-                checkFinite(loss, "vae", step);
-                opt.update(TrainingConfig.learningRate(tc.vaeLearningRate(), step, total, tc.warmupFraction()),
-                        tc.clipNorm());
+                boolean applied = opt.update(TrainingConfig.learningRate(tc.vaeLearningRate(), step, total,
+                        tc.warmupFraction()), tc.clipNorm());
                 step++;
                 done += b;
+                if (!applied || !Double.isFinite(loss)) {
+                    skipped(opt, "vae", step);
+                    continue;
+                }
                 lossSum += loss;
+                counted++;
                 rate = done / seconds(t0);
-                listener.progress(step * b, lossSum / (s + 1), rate);
+                listener.progress(step * b, lossSum / counted, rate);
                 trackHeap();
             }
-            history.add(new EpochRecord("vae", epoch, lossSum / Math.max(1, stepsPerEpoch), Double.NaN, null, rate,
+            history.add(new EpochRecord("vae", epoch, lossSum / Math.max(1, counted), Double.NaN, null, rate,
                     seconds(t0)));
             listener.epoch(history.get(history.size() - 1));
         }
@@ -212,14 +221,20 @@ public final class Ldm4tsTrainer {
                                  TrainingState resumed) {
         double scale = config.normalisation().latentScale();
         listener.stage("latents", (long) train.size() + valEval.size());
-        float[] trainLatents = encode(model, config, ds, train, scale);
-        float[] valLatents = encode(model, config, ds, valEval, scale);
+        boolean latentFree = config.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY;
+        int perLatent = config.vae().latentChannels() * config.latentSize() * config.latentSize();
+        float[] trainLatents = latentFree ? new float[train.size() * perLatent] : encode(model, config, ds, train, scale);
+        float[] valLatents = latentFree ? new float[valEval.size() * perLatent] : encode(model, config, ds, valEval, scale);
         WindowFeatures features = new WindowFeatures(config, model.tokenizer());
         List<NDArray> params = model.params().train(model::trainedInStageTwo);
         AdamW opt = new AdamW(params, 0.9, 0.999, 1e-8, tc.weightDecay());
         Ema ema = new Ema(params, tc.emaDecay());
         if (resume != null) {
             opt.restore(Checkpoint.readOptimizer(resume));
+            if (!Files.isRegularFile(out.resolve(Checkpoint.MODEL))) {
+                // Until this run improves on it, the resumed model is the best one; the output holds it from the start.
+                Checkpoint.save(out, config, model.params(), resumed, opt.state());
+            }
         }
         int b = tc.batchSize();
         int h = config.horizons().size();
@@ -245,11 +260,15 @@ public final class Ldm4tsTrainer {
             listener.stage("denoiser epoch " + epoch + "/" + tc.epochs(), (long) stepsPerEpoch * b);
             int[] order = permutation(train.size(), random);
             double lossSum = 0;
+            int counted = 0;
             long t0 = System.nanoTime();
             int s = 0;
             boolean outOfTime = false;
             for (; s < stepsPerEpoch; s++) {
-                if (tc.maxMinutes() > 0 && minutes() > tc.maxMinutes() * 0.9) {
+                // Stop while the validation that follows (as long as the last one, or a tenth of the budget before
+                // the first) and the final save still fit in the budget.
+                double reserve = lastValidationMinutes > 0 ? lastValidationMinutes * 1.1 + 0.5 : tc.maxMinutes() * 0.1;
+                if (tc.maxMinutes() > 0 && minutes() + reserve > tc.maxMinutes()) {
                     outOfTime = true;
                     break;
                 }
@@ -271,20 +290,28 @@ public final class Ldm4tsTrainer {
                     gc.backward(l.total());
                     loss = l.total().getFloat();
                 }
-                checkFinite(loss, "denoiser", step);
-                opt.update(TrainingConfig.learningRate(tc.learningRate(), step, total, tc.warmupFraction()), tc.clipNorm());
-                ema.update();
+                boolean applied = opt.update(TrainingConfig.learningRate(tc.learningRate(), step, total,
+                        tc.warmupFraction()), tc.clipNorm());
                 step++;
+                if (!applied || !Double.isFinite(loss)) {
+                    skipped(opt, "denoiser", step);
+                    continue;
+                }
+                ema.update();
                 lossSum += loss;
+                counted++;
                 rate = (s + 1.0) * b / seconds(t0);
-                listener.progress((long) (s + 1) * b, lossSum / (s + 1), rate);
+                listener.progress((long) (s + 1) * b, lossSum / counted, rate);
                 trackHeap();
             }
             if (s == 0) {
                 stop = "time_limit";
                 break;
             }
+            long v0 = System.nanoTime();
             ema.swapIn();
+            // With every tensor frozen no autograd graph can be recorded, whatever the engine's grad mode.
+            model.params().freezeAll();
             ValidationMetrics vm;
             double valLoss;
             try {
@@ -292,7 +319,7 @@ public final class Ldm4tsTrainer {
                 valLoss = res[0];
                 vm = new ValidationMetrics(res[1], res[2], res[3], res[4], valEval.size());
                 lastEpoch = epoch;
-                EpochRecord rec = new EpochRecord("denoiser", epoch, lossSum / s, valLoss, vm, rate, seconds(t0));
+                EpochRecord rec = new EpochRecord("denoiser", epoch, lossSum / Math.max(1, counted), valLoss, vm, rate, seconds(t0));
                 history.add(rec);
                 listener.epoch(rec);
                 if (valLoss < best) {
@@ -306,6 +333,8 @@ public final class Ldm4tsTrainer {
                 }
             } finally {
                 ema.swapOut();
+                model.params().train(model::trainedInStageTwo);
+                lastValidationMinutes = (System.nanoTime() - v0) / 60e9;
             }
             if (outOfTime) {
                 stop = "time_limit";
@@ -396,13 +425,19 @@ public final class Ldm4tsTrainer {
                                 double vaeRate, double rate, String stop) {
         trackHeap();
         return new TrainingState("denoiser", epoch, step, best, vm, history, vaeRate, rate, peakHeap, peakRss(), stop,
-                seconds(startNanos));
+                seconds(startNanos), skippedSteps);
     }
 
-    private static void checkFinite(double loss, String stage, long step) {
-        if (!Double.isFinite(loss)) {
-            throw new IllegalStateException("the " + stage + " loss became " + loss + " at step " + step
-                    + "; lower the learning rate");
+    /**
+     * Counts a skipped step; a run where more than 5% of the steps (after the first 40) are skipped is diverging,
+     * not meeting the occasional corrupt backward pass, and stops.
+     */
+    private void skipped(AdamW opt, String stage, long step) {
+        skippedSteps++;
+        if (step > 40 && opt.skipped() > 0.05 * step) {
+            throw new IllegalStateException("the " + stage + " stage skipped " + opt.skipped() + " of " + step
+                    + " steps for a non-finite loss or gradient (last gradient norm " + opt.lastNorm()
+                    + "); lower the learning rate");
         }
     }
 

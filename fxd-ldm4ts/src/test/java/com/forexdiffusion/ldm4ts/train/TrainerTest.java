@@ -28,11 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The whole pipeline at toy sizes on synthetic bars: both stages train, the checkpoint loads and samples. */
-class TrainerTest {
+public class TrainerTest {
     @TempDir
     Path dir;
 
-    static Ldm4tsConfig tiny() {
+    public static Ldm4tsConfig tiny() {
         return Ldm4tsConfig.compact("EURUSD", Timeframe.M1, List.of(5, 10), 7).withSizes(32, 16,
                 new VaeConfig(3, 3, List.of(32, 32), 1, 4, 32, 1.0, 16),
                 new UnetConfig(4, 4, List.of(32, 32), 1, List.of(true, false), 32, 2, 32),
@@ -90,6 +90,36 @@ class TrainerTest {
         assertThatThrownBy(() -> Checkpoint.load(dir, Device.cpu())).hasMessageContaining(Checkpoint.CONFIG);
         assertThatThrownBy(() -> Checkpoint.load(dir.resolve("nowhere"), Device.cpu()))
                 .hasMessageContaining("not a model directory");
+    }
+
+    @Test
+    void resumeContinuesTheHistoryAndTheOptimiser() throws Exception {
+        BarSeries bars = new SyntheticGenerator(SyntheticConfig.defaults(5)).generate("EURUSD",
+                1_704_067_200_000L, 3);
+        TrainingConfig one = TrainingConfig.defaults(11).withEpochs(1).withSizes(1, 32, 16, 16, 8, 1);
+        new Ldm4tsTrainer(one, TrainingListener.NONE).train(bars, tiny(), "test", dir, null);
+        TrainingState first = Checkpoint.readTraining(dir);
+        Path next = dir.resolveSibling(dir.getFileName() + "-resumed");
+        new Ldm4tsTrainer(one.withEpochs(2), TrainingListener.NONE).train(bars, tiny(), "test", next, dir);
+        TrainingState second = Checkpoint.readTraining(next);
+        assertThat(second.history()).startsWith(first.history().toArray(new com.forexdiffusion.ldm4ts.checkpoint.EpochRecord[0]));
+        assertThat(second.history()).extracting(e -> e.stage() + e.epoch()).endsWith("denoiser2");
+        assertThat(second.step()).isGreaterThan(first.step());
+        // the stage-2 optimiser went on counting from the saved state
+        float saved = Checkpoint.readOptimizer(next).get("step").values()[0];
+        assertThat(saved).isGreaterThan(Checkpoint.readOptimizer(dir).get("step").values()[0]);
+    }
+
+    @Test
+    void explicitPathwayAloneTrainsWithoutVaeOrLatents() {
+        BarSeries bars = new SyntheticGenerator(SyntheticConfig.defaults(5)).generate("EURUSD",
+                1_704_067_200_000L, 3);
+        TrainingConfig tc = TrainingConfig.defaults(11).withEpochs(1).withSizes(1, 32, 16, 16, 8, 1);
+        Ldm4tsTrainer.Result r = new Ldm4tsTrainer(tc, TrainingListener.NONE).train(bars,
+                tiny().withFusionMode(com.forexdiffusion.ldm4ts.fusion.TemporalFusion.Mode.EXPLICIT_ONLY), "test",
+                dir, null);
+        assertThat(r.state().history()).extracting(e -> e.stage()).containsOnly("denoiser");
+        assertThat(r.state().validation().mse()).isFinite();
     }
 
     @Test

@@ -1,0 +1,120 @@
+package com.forexdiffusion.app.bench;
+
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.resample.Resampler;
+import com.forexdiffusion.data.synthetic.SyntheticConfig;
+import com.forexdiffusion.data.synthetic.SyntheticGenerator;
+import com.forexdiffusion.ldm4ts.service.ForecastBenchmark;
+import com.forexdiffusion.ldm4ts.service.Ldm4tsForecaster;
+import com.forexdiffusion.ldm4ts.service.ModelRegistry;
+import com.forexdiffusion.forecast.ForecastRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "forecast", mixinStandardHelpOptions = true,
+        description = "Latency of one LDM4TS forecast (p50/p95/p99 after warm-up), batch throughput at 32 and 128 "
+                + "windows, cold start (process start to first forecast) and where one forecast's time goes. Windows "
+                + "come from a seeded synthetic series of the model's timeframe.")
+public final class BenchForecastCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "DIR")
+    Path model;
+
+    @Option(names = "--samples", defaultValue = "50")
+    int samples;
+
+    @Option(names = "--runs", defaultValue = "40")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "5")
+    int warmup;
+
+    @Option(names = "--no-batches", description = "Skip the batch-32 and batch-128 throughput runs.")
+    boolean noBatches;
+
+    @Option(names = "--soak", defaultValue = "0", description = "Then run this many single forecasts and report the "
+            + "resident memory before and after (native growth shows here, not in the Java heap).")
+    int soak;
+
+    @Option(names = "--json")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (ModelRegistry registry = new ModelRegistry(ai.djl.Device.cpu())) {
+            Ldm4tsForecaster f = registry.load(model);
+            Timeframe tf = f.timeframe();
+            int days = Math.max(3, (int) Math.ceil((f.lookback() + 200.0) * tf.minutes() / (60 * 24 * 5.0 / 7)) + 3);
+            BarSeries m1 = new SyntheticGenerator(SyntheticConfig.defaults(7)).generate(f.config().symbol(),
+                    1_704_067_200_000L, days);
+            BarSeries bars = tf == Timeframe.M1 ? m1 : Resampler.resample(m1, tf);
+            int end = bars.size() - 1;
+            f.forecast(new ForecastRequest(bars.slice(end - f.lookback() + 1, end + 1), f.horizons(), samples, 1, false));
+            long coldStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            ForecastBenchmark.Result r = ForecastBenchmark.run(f, bars, samples, warmup, runs, !noBatches);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("model_version", f.version());
+            m.put("profile", f.config().profile());
+            m.put("samples", r.samples());
+            m.put("horizons", f.config().horizons());
+            m.put("runs", r.runs());
+            m.put("p50_ms", round(r.p50()));
+            m.put("p95_ms", round(r.p95()));
+            m.put("p99_ms", round(r.p99()));
+            m.put("batch32_forecasts_per_s", round(r.batch32PerS()));
+            m.put("batch128_forecasts_per_s", round(r.batch128PerS()));
+            m.put("cold_start_ms", coldStart);
+            var b = r.breakdown();
+            Map<String, Object> parts = new LinkedHashMap<>();
+            parts.put("features_ms", round(b.features()));
+            parts.put("vae_encode_ms", round(b.vaeEncode()));
+            parts.put("conditioning_ms", round(b.conditioning()));
+            parts.put("unet_ms", round(b.unet()));
+            parts.put("unet_steps", b.unetSteps());
+            parts.put("fusion_and_copy_ms", round(b.fusionAndCopy()));
+            m.put("breakdown", parts);
+            if (soak > 0) {
+                long before = rssBytes();
+                for (int i = 0; i < soak; i++) {
+                    int e = end - (i % 200);
+                    f.forecast(new ForecastRequest(bars.slice(e - f.lookback() + 1, e + 1), f.horizons(), samples, i,
+                            false));
+                }
+                m.put("soak_forecasts", soak);
+                m.put("soak_rss_before_mb", before / 1048576);
+                m.put("soak_rss_after_mb", rssBytes() / 1048576);
+            }
+            m.put("cores", Runtime.getRuntime().availableProcessors());
+            BenchCommand.print(m, json, spec.commandLine().getOut());
+        }
+        return 0;
+    }
+
+    private static long rssBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static Double round(double v) {
+        return Double.isNaN(v) ? null : Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,76 @@
+package com.forexdiffusion.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.forexdiffusion.data.store.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** fxd train → fxd model info → fxd forecast --model --log, on a short synthetic M5 series. */
+class ModelCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainDescribeAndForecastWithTheModel() throws Exception {
+        String db = "sqlite:" + dir.resolve("fxd.db");
+        assertThat(Cli.run("data", "synth", "--db", db, "--days", "20", "--seed", "4").code()).isZero();
+        assertThat(Cli.run("data", "resample", "--db", db, "--symbol", "EURUSD", "--to", "M5").code()).isZero();
+        Path out = dir.resolve("model");
+        Cli t = Cli.run("train", "--db", db, "--symbol", "EURUSD", "--timeframe", "M5", "--epochs", "1",
+                "--vae-epochs", "1", "--vae-images", "32", "--stride", "60", "--validation-windows", "8",
+                "--validation-samples", "1", "--horizons", "15,30", "--out", out.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("saved to").contains("validation 15-min return");
+
+        Cli info = Cli.run("model", "info", out.toString(), "--json");
+        assertThat(info.code()).as(info.err()).isZero();
+        JsonNode i = new ObjectMapper().readTree(info.out());
+        assertThat(i.get("profile").asText()).isEqualTo("compact");
+        assertThat(i.get("parameters").asLong()).isGreaterThan(1_000_000);
+        assertThat(i.get("horizons").toString()).isEqualTo("[15,30]");
+        assertThat(i.get("timeframe").asText()).isEqualTo("M5");
+        assertThat(i.get("window").asInt()).isEqualTo(100);
+        assertThat(i.get("validation").has("mse")).isTrue();
+        assertThat(i.get("validation").has("directional_accuracy")).isTrue();
+
+        Cli f = Cli.run("forecast", "--db", db, "--model", out.toString(), "--symbol", "EURUSD", "--timeframe", "M5",
+                "--samples", "8", "--json", "--log");
+        assertThat(f.code()).as(f.err()).isZero();
+        JsonNode p = new ObjectMapper().readTree(f.out());
+        assertThat(p.get("predictions").has("15")).isTrue();
+        assertThat(p.get("predictions").get("30").get("q95").asDouble())
+                .isGreaterThanOrEqualTo(p.get("predictions").get("30").get("q05").asDouble());
+        String version = p.get("model_version").asText();
+        assertThat(version).startsWith("ldm4ts-");
+
+        Cli wrong = Cli.run("forecast", "--db", db, "--model", out.toString(), "--symbol", "EURUSD", "--timeframe", "M5",
+                "--horizons", "60");
+        assertThat(wrong.code()).isEqualTo(1);
+        assertThat(wrong.err()).contains("trained for horizons [15, 30]");
+
+        try (Database d = Database.open(db); Connection c = d.connection()) {
+            ResultSet rs = c.createStatement().executeQuery("SELECT total_predictions, profile, num_epochs "
+                    + "FROM ldm4ts_model_metadata WHERE model_version = '" + version + "'");
+            assertThat(rs.next()).as("the trained model is registered under its forecast version").isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(2);
+            assertThat(rs.getString(2)).isEqualTo("compact");
+            rs = c.createStatement().executeQuery("SELECT status, model_version FROM ldm4ts_training_runs");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("done");
+            assertThat(rs.getString(2)).isEqualTo(version);
+        }
+
+        Files.delete(out.resolve("model.safetensors"));
+        Cli broken = Cli.run("model", "info", out.toString());
+        assertThat(broken.code()).isEqualTo(1);
+        assertThat(broken.err()).contains("model.safetensors").contains("missing");
+    }
+}

@@ -1,0 +1,223 @@
+package com.forexdiffusion.ldm4ts.service;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import com.forexdiffusion.core.BadInputException;
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.forecast.Forecast;
+import com.forexdiffusion.forecast.ForecastRequest;
+import com.forexdiffusion.forecast.Forecaster;
+import com.forexdiffusion.forecast.HorizonForecast;
+import com.forexdiffusion.forecast.SampleStatistics;
+import com.forexdiffusion.ldm4ts.checkpoint.Checkpoint;
+import com.forexdiffusion.ldm4ts.model.Batch;
+import com.forexdiffusion.ldm4ts.model.Ldm4tsConfig;
+import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
+import com.forexdiffusion.ldm4ts.model.WindowFeatures;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * LDM4TS behind {@link Forecaster}: each window is encoded, its latent noised and denoised S times in one
+ * batch (all windows of a batch together), and the fused normalised returns are turned back into log returns
+ * and prices per horizon. No gradient is tracked and every tensor of a call is freed when the call returns.
+ * A window's samples depend on its request's seed only.
+ */
+public final class Ldm4tsForecaster implements Forecaster, AutoCloseable {
+    public static final String NAME = "ldm4ts";
+    private final Ldm4tsModel model;
+    private final Ldm4tsConfig config;
+    private final WindowFeatures features;
+    private final String version;
+    private final Timeframe timeframe;
+    private final List<Horizon> horizons;
+
+    private Ldm4tsForecaster(Ldm4tsModel model, String version) {
+        this.model = model;
+        this.config = model.config();
+        this.features = new WindowFeatures(config, model.tokenizer());
+        this.version = version;
+        this.timeframe = config.timeframeKind();
+        this.horizons = config.horizonList();
+        model.params().freezeAll();
+    }
+
+    /**
+     * Loads a checkpoint directory; its version is {@code ldm4ts-} and the first 12 hex digits of the SHA-256 of
+     * its weights, so the same weights are one version wherever they lie.
+     */
+    public static Ldm4tsForecaster load(Path dir, Device device) {
+        String version = version(dir);
+        return new Ldm4tsForecaster(Checkpoint.load(dir, device), version);
+    }
+
+    public static String version(Path dir) {
+        Path file = dir.resolve(Checkpoint.MODEL);
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buf = new byte[1 << 16];
+            while (in.read(buf) >= 0) {
+                // the digest reads along
+            }
+            byte[] digest = ((DigestInputStream) in).getMessageDigest().digest();
+            return NAME + "-" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (IOException e) {
+            throw BadInputException.ofSource(file.toString(), "cannot read the model weights: " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The model itself, for benchmarks that time its parts. */
+    public Ldm4tsModel model() {
+        return model;
+    }
+
+    public Ldm4tsConfig config() {
+        return config;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public int lookback() {
+        return config.lookback();
+    }
+
+    @Override
+    public Forecast forecast(ForecastRequest request) {
+        return forecastBatch(List.of(request)).get(0);
+    }
+
+    /** Rows (windows × samples) denoised together; bounds memory (1 600 rows in one pass exhausted 24 GiB). */
+    public static final int MAX_ROWS = 400;
+
+    /**
+     * All windows and their samples, as few passes as memory allows ({@link #MAX_ROWS} rows each); requests may
+     * ask for different sample counts.
+     */
+    @Override
+    public synchronized List<Forecast> forecastBatch(List<ForecastRequest> requests) {
+        int maxSamples = 1;
+        for (ForecastRequest r : requests) {
+            maxSamples = Math.max(maxSamples, r.samples());
+        }
+        int per = Math.max(1, MAX_ROWS / maxSamples);
+        if (requests.size() <= per) {
+            return pass(requests);
+        }
+        List<Forecast> out = new ArrayList<>(requests.size());
+        for (int from = 0; from < requests.size(); from += per) {
+            out.addAll(pass(requests.subList(from, Math.min(requests.size(), from + per))));
+        }
+        return out;
+    }
+
+    private List<Forecast> pass(List<ForecastRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        long t0 = System.nanoTime();
+        int samples = requests.get(0).samples();
+        List<BarSeries> windows = new ArrayList<>(requests.size());
+        long[] seeds = new long[requests.size()];
+        for (int i = 0; i < requests.size(); i++) {
+            ForecastRequest r = requests.get(i);
+            check(r);
+            samples = Math.max(samples, r.samples());
+            BarSeries w = r.window();
+            windows.add(w.slice(w.size() - config.lookback(), w.size()));
+            seeds[i] = r.seed();
+        }
+        Batch batch = features.build(windows);
+        float[][][] z;
+        try (NDScope scope = new NDScope()) {
+            NDArray latents = model.encodeMean(model.images(model.manager(), batch))
+                    .mul((float) config.normalisation().latentScale());
+            z = model.sample(model.manager(), batch, latents, samples, seeds);
+        }
+        double millis = (System.nanoTime() - t0) / 1e6 / requests.size();
+        List<Forecast> out = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            out.add(toForecast(requests.get(i), z[i], millis));
+        }
+        return out;
+    }
+
+    private Forecast toForecast(ForecastRequest r, float[][] z, double millis) {
+        List<HorizonForecast> hs = new ArrayList<>();
+        int s = r.samples();
+        for (Horizon h : r.horizons()) {
+            int k = horizons.indexOf(h);
+            double mean = config.normalisation().targetMean().get(k);
+            double std = config.normalisation().targetStd().get(k);
+            double[] logReturns = new double[s];
+            for (int j = 0; j < s; j++) {
+                logReturns[j] = z[j][k] * std + mean;
+            }
+            hs.add(SampleStatistics.fromLogReturns(h, r.time() + h.minutes() * 60_000L, r.lastClose(), logReturns,
+                    new double[0], r.keepSamples()));
+        }
+        return new Forecast(r.symbol(), timeframe, r.time(), r.lastClose(), hs, millis, NAME, version);
+    }
+
+    /** Fails unless every horizon is one the model was trained for (a mismatched checkpoint, found at load). */
+    public Ldm4tsForecaster requireHorizons(List<Horizon> wanted) {
+        for (Horizon h : wanted) {
+            if (!horizons.contains(h)) {
+                throw BadInputException.ofField("horizons", "model " + version + " was trained for horizons "
+                        + config.horizons() + " min, not " + h.minutes());
+            }
+        }
+        return this;
+    }
+
+    public List<Horizon> horizons() {
+        return horizons;
+    }
+
+    public Timeframe timeframe() {
+        return timeframe;
+    }
+
+    private void check(ForecastRequest r) {
+        if (r.timeframe() != timeframe) {
+            throw BadInputException.ofField("timeframe", "model " + version + " forecasts " + timeframe + " bars, not "
+                    + r.timeframe());
+        }
+        if (r.window().size() < config.lookback()) {
+            throw BadInputException.ofField("window", "model " + version + " reads " + config.lookback()
+                    + " bars, the window has " + r.window().size());
+        }
+        for (Horizon h : r.horizons()) {
+            if (!horizons.contains(h)) {
+                throw BadInputException.ofField("horizons", "model " + version + " was trained for horizons "
+                        + config.horizons() + " min, not " + h.minutes());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
