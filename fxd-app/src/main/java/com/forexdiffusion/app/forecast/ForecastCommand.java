@@ -92,6 +92,7 @@ public final class ForecastCommand implements Callable<Integer> {
             if (ldm != null) {
                 ldm.requireHorizons(hs);
             }
+            ForecasterFactory factory = ldm == null ? ForecasterFactory.named(forecaster, hs) : null;
             long t = at == null ? Long.MAX_VALUE - 1 : TimeArg.parse("--at", at);
             // Nothing after the forecast time is read.
             BarSeries bars = d.candles().read(sym, timeframe, Long.MIN_VALUE, t + 1);
@@ -107,7 +108,7 @@ public final class ForecastCommand implements Callable<Integer> {
                     throw new FxdException("need at least " + (trainBars + 2) + " " + sym + " " + timeframe
                             + " bars up to the forecast time, have " + bars.size() + " (lower --train-bars?)");
                 }
-                f = ForecasterFactory.named(forecaster, hs).fit(bars.slice(bars.size() - trainBars - 1, bars.size()));
+                f = factory.fit(bars.slice(bars.size() - trainBars - 1, bars.size()));
             }
             int end = bars.size();
             int from = Math.max(0, end - f.lookback() - 1);
