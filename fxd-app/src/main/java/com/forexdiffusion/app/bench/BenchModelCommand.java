@@ -57,7 +57,7 @@ public final class BenchModelCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static double round(double v) {
-        return Math.round(v * 10) / 10.0;
+    private static Double round(double v) {
+        return Double.isNaN(v) ? null : Math.round(v * 10) / 10.0;
     }
 }

@@ -61,7 +61,8 @@ public record Ldm4tsConfig(
             throw new IllegalArgumentException("lookback must be at least 8 bars, got " + lookback);
         }
         int latent = imageSize / vae.downFactor();
-        if (latent * vae.downFactor() != imageSize || latent % (1 << (unet.blockOutChannels().size() - 1)) != 0) {
+        // The U-Net halves the latent between levels, rounding up, and upsamples back to each skip's size.
+        if (latent * vae.downFactor() != imageSize || latent < (1 << (unet.blockOutChannels().size() - 1))) {
             throw new IllegalArgumentException("image size " + imageSize + " does not fit the VAE (×" + vae.downFactor()
                     + ") and U-Net levels (" + unet.blockOutChannels().size() + ")");
         }

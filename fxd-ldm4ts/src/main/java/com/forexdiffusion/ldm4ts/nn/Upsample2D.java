@@ -13,4 +13,17 @@ public final class Upsample2D {
     public NDArray forward(NDArray x) {
         return conv.forward(x.repeat(2, 2).repeat(3, 2));
     }
+
+    /**
+     * Nearest-neighbour upsampling to a given size of at most twice the input (the skip connection's size when a
+     * downsampling rounded up, as 7 → 4 → 7): doubling then cropping picks source row ⌊i · in / out⌋, as
+     * PyTorch's nearest interpolation to that size does.
+     */
+    public NDArray forward(NDArray x, long height, long width) {
+        NDArray up = x.repeat(2, 2).repeat(3, 2);
+        if (up.getShape().get(2) != height || up.getShape().get(3) != width) {
+            up = up.get(":, :, 0:" + height + ", 0:" + width);
+        }
+        return conv.forward(up);
+    }
 }

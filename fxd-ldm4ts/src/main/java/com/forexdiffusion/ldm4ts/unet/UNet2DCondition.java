@@ -3,6 +3,7 @@ package com.forexdiffusion.ldm4ts.unet;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import com.forexdiffusion.ldm4ts.nn.Conv2dLayer;
 import com.forexdiffusion.ldm4ts.nn.Downsample2D;
 import com.forexdiffusion.ldm4ts.nn.GroupNorm;
@@ -143,7 +144,8 @@ public final class UNet2DCondition {
                 }
             }
             if (level.resampler() instanceof Upsample2D u) {
-                h = u.forward(h);
+                Shape skip = skips.peek().getShape();
+                h = u.forward(h, skip.get(2), skip.get(3));
             }
         }
         return convOut.forward(Silu.apply(normOut.forward(h)));

@@ -58,6 +58,23 @@ class BlockShapesTest {
     }
 
     @Test
+    void unetHandlesLatentsThatDoNotHalveEvenly() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Params p = new Params(m, 1);
+            // 7 → 4 → 2 and back to 4 → 7, as the paper profile's 28 → 14 → 7 → 4 → 7 does
+            UNet2DCondition unet = new UNet2DCondition(p, "unet", new UnetConfig(4, 4, List.of(32, 32, 32), 1,
+                    List.of(true, false, false), 16, 2, 32));
+            NDArray eps = unet.forward(m.randomNormal(new Shape(1, 4, 7, 7)), new double[] {3},
+                    m.randomNormal(new Shape(1, 2, 16)));
+            assertThat(eps.getShape()).isEqualTo(new Shape(1, 4, 7, 7));
+            // nearest upsampling 2 → 3 takes rows 0, 0, 1 (⌊i · 2 / 3⌋)
+            NDArray x = Tensors.of(m, new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
+            NDArray up = x.repeat(2, 2).repeat(3, 2).get(":, :, 0:3, 0:3");
+            assertThat(up.toFloatArray()).containsExactly(1, 1, 2, 1, 1, 2, 3, 3, 4);
+        }
+    }
+
+    @Test
     void configsRejectSizesThatCannotWork() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new VaeConfig(3, 3, List.of(30, 60), 1, 4, 32, 1, 64))
                 .hasMessageContaining("norm_num_groups");
