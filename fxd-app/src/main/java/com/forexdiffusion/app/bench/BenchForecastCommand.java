@@ -1,6 +1,7 @@
 package com.forexdiffusion.app.bench;
 
 import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.ProcessMemory;
 import com.forexdiffusion.core.Timeframe;
 import com.forexdiffusion.data.resample.Resampler;
 import com.forexdiffusion.data.synthetic.SyntheticConfig;
@@ -85,7 +86,7 @@ public final class BenchForecastCommand implements Callable<Integer> {
             parts.put("fusion_and_copy_ms", round(b.fusionAndCopy()));
             m.put("breakdown", parts);
             if (soak > 0) {
-                long before = rssBytes();
+                long before = ProcessMemory.residentBytes();
                 for (int i = 0; i < soak; i++) {
                     int e = end - (i % 200);
                     f.forecast(new ForecastRequest(bars.slice(e - f.lookback() + 1, e + 1), f.horizons(), samples, i,
@@ -93,25 +94,12 @@ public final class BenchForecastCommand implements Callable<Integer> {
                 }
                 m.put("soak_forecasts", soak);
                 m.put("soak_rss_before_mb", before / 1048576);
-                m.put("soak_rss_after_mb", rssBytes() / 1048576);
+                m.put("soak_rss_after_mb", ProcessMemory.residentBytes() / 1048576);
             }
             m.put("cores", Runtime.getRuntime().availableProcessors());
             BenchCommand.print(m, json, spec.commandLine().getOut());
         }
         return 0;
-    }
-
-    private static long rssBytes() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (java.io.IOException e) {
-            return -1;
-        }
-        return -1;
     }
 
     private static Double round(double v) {

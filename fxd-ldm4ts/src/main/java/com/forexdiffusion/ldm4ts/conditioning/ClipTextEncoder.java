@@ -61,13 +61,8 @@ public final class ClipTextEncoder {
 
     /** tokens [B, n] → hidden states [B, n, width]. */
     public NDArray forward(NDManager m, int[][] tokens) {
-        int b = tokens.length;
         int n = tokens[0].length;
-        int[] flat = new int[b * n];
-        for (int i = 0; i < b; i++) {
-            System.arraycopy(tokens[i], 0, flat, i * n, n);
-        }
-        NDArray ids = Tensors.of(m, flat, new Shape(b, n)).toType(DataType.INT64, false);
+        NDArray ids = Tensors.tokens(m, tokens).toType(DataType.INT64, false);
         NDArray h = tokenEmbedding.get(ids).add(positionEmbedding.get("0:" + n));
         float[] causal = new float[n * n];
         for (int i = 0; i < n; i++) {

@@ -42,14 +42,8 @@ public final class TextEncoder {
 
     /** tokens [B, length] (int) → [B, length, contextDim]. */
     public NDArray forward(NDManager m, int[][] tokens) {
-        int b = tokens.length;
-        int n = tokens[0].length;
-        int[] flat = new int[b * n];
-        for (int i = 0; i < b; i++) {
-            System.arraycopy(tokens[i], 0, flat, i * n, n);
-        }
         // A one-hot product instead of a gather: the vocabulary is small and its gradient path is plain matmul.
-        NDArray oneHot = Tensors.of(m, flat, new Shape(b, n)).oneHot(vocabulary).toType(DataType.FLOAT32, false);
+        NDArray oneHot = Tensors.tokens(m, tokens).oneHot(vocabulary).toType(DataType.FLOAT32, false);
         NDArray h = oneHot.matMul(tokenEmbedding).add(positionEmbedding);
         for (TransformerBlock layer : layers) {
             h = layer.forward(h, null);

@@ -201,7 +201,7 @@ public final class Ldm4tsModel implements AutoCloseable {
         }
         NDArray eps = gaussian(m, latents.getShape(), random);
         NDArray xt = scheduler.addNoise(latents, eps, t);
-        NDArray epsHat = unet.forward(xt, toDouble(t), context(m, b));
+        NDArray epsHat = unet.forward(xt, t, context(m, b));
         NDArray diffusion = epsHat.sub(eps).square().mean();
         // Near t = T, x̂0 divides by √ᾱ_t ≈ 0; latents have unit variance, so anything beyond ±4 is noise.
         NDArray x0 = scheduler.predictX0(xt, epsHat, t).clip(-X0_LIMIT, X0_LIMIT);
@@ -262,7 +262,7 @@ public final class Ldm4tsModel implements AutoCloseable {
             int[] start = new int[bs];
             java.util.Arrays.fill(start, steps[0]);
             NDArray x = scheduler.addNoise(z0, gaussian(m, z0.getShape(), random, samples), start);
-            double[] tt = new double[bs];
+            int[] tt = new int[bs];
             for (int k = 0; k < steps.length; k++) {
                 java.util.Arrays.fill(tt, steps[k]);
                 int prev = k + 1 < steps.length ? steps[k + 1] : -1;
@@ -313,7 +313,7 @@ public final class Ldm4tsModel implements AutoCloseable {
 
     /** One U-Net evaluation: the predicted noise of latents x at timestep t under the given conditioning tokens. */
     public NDArray denoise(NDArray x, int t, NDArray context) {
-        double[] ts = new double[(int) x.getShape().get(0)];
+        int[] ts = new int[(int) x.getShape().get(0)];
         java.util.Arrays.fill(ts, t);
         return unet.forward(x, ts, context);
     }
@@ -337,14 +337,6 @@ public final class Ldm4tsModel implements AutoCloseable {
                 v[i + 1] = (float) (r * Math.sin(2 * Math.PI * u2));
             }
         }
-    }
-
-    private static double[] toDouble(int[] t) {
-        double[] d = new double[t.length];
-        for (int i = 0; i < t.length; i++) {
-            d[i] = t[i];
-        }
-        return d;
     }
 
     @Override

@@ -35,6 +35,17 @@ public final class Tensors {
         a.set(ALL, 0f);
     }
 
+    /** Token ids [B][n] as one [B, n] tensor. */
+    public static NDArray tokens(NDManager m, int[][] tokens) {
+        int b = tokens.length;
+        int n = tokens[0].length;
+        int[] flat = new int[b * n];
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(tokens[i], 0, flat, i * n, n);
+        }
+        return of(m, flat, new Shape(b, n));
+    }
+
     public static NDArray of(NDManager m, int[] values, Shape shape) {
         try (NDArray view = m.create(values, shape)) {
             return view.duplicate();

@@ -20,8 +20,12 @@ public final class TimestepEmbedding {
         this.linear2 = new LinearLayer(p, Params.name(prefix, "linear_2"), dim, dim, true);
     }
 
-    public NDArray forward(NDManager m, double[] timesteps) {
-        return linear2.forward(Silu.apply(linear1.forward(sinusoidal(m, timesteps, features))));
+    public NDArray forward(NDManager m, int[] timesteps) {
+        double[] t = new double[timesteps.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = timesteps[i];
+        }
+        return linear2.forward(Silu.apply(linear1.forward(sinusoidal(m, t, features))));
     }
 
     /** The raw [B, dim] features (dim even). */

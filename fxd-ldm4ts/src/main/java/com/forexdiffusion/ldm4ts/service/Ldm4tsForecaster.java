@@ -59,7 +59,11 @@ public final class Ldm4tsForecaster implements Forecaster, AutoCloseable {
      * its weights, so the same weights are one version wherever they lie.
      */
     public static Ldm4tsForecaster load(Path dir, Device device) {
-        String version = version(dir);
+        return load(dir, device, version(dir));
+    }
+
+    /** As {@link #load(Path, Device)} when the caller has already hashed the weights. */
+    static Ldm4tsForecaster load(Path dir, Device device, String version) {
         return new Ldm4tsForecaster(Checkpoint.load(dir, device), version);
     }
 

@@ -31,7 +31,7 @@ public final class ModelRegistry implements AutoCloseable {
         String version = Ldm4tsForecaster.version(key);
         Ldm4tsForecaster f = byVersion.get(version);
         if (f == null) {
-            f = Ldm4tsForecaster.load(key, device);
+            f = Ldm4tsForecaster.load(key, device, version);
             byVersion.put(f.version(), f);
         }
         versionByDir.put(key, f.version());

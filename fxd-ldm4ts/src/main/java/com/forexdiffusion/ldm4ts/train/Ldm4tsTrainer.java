@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.BadInputException;
+import com.forexdiffusion.core.ProcessMemory;
 import com.forexdiffusion.forecast.dataset.InputFeature;
 import com.forexdiffusion.forecast.dataset.Split;
 import com.forexdiffusion.forecast.dataset.Window;
@@ -424,7 +425,7 @@ public final class Ldm4tsTrainer {
     private TrainingState state(int epoch, long step, double best, ValidationMetrics vm, List<EpochRecord> history,
                                 double vaeRate, double rate, String stop) {
         trackHeap();
-        return new TrainingState("denoiser", epoch, step, best, vm, history, vaeRate, rate, peakHeap, peakRss(), stop,
+        return new TrainingState("denoiser", epoch, step, best, vm, history, vaeRate, rate, peakHeap, ProcessMemory.peakResidentBytes(), stop,
                 seconds(startNanos), skippedSteps);
     }
 
@@ -444,20 +445,6 @@ public final class Ldm4tsTrainer {
     private void trackHeap() {
         Runtime rt = Runtime.getRuntime();
         peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
-    }
-
-    /** VmHWM from /proc (Linux): the resident-set high-water mark, including native tensor memory. */
-    static long peakRss() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (Exception e) {
-            return 0;
-        }
-        return 0;
     }
 
     private double minutes() {

@@ -112,7 +112,7 @@ public final class UNet2DCondition {
      * @param context   conditioning tokens [B, M, cross_attention_dim]
      * @return predicted noise, the shape of {@code sample}
      */
-    public NDArray forward(NDArray sample, double[] timesteps, NDArray context) {
+    public NDArray forward(NDArray sample, int[] timesteps, NDArray context) {
         long b = sample.getShape().get(0);
         if (timesteps.length != b) {
             throw new IllegalArgumentException("U-Net got " + timesteps.length + " timesteps for a batch of " + b);

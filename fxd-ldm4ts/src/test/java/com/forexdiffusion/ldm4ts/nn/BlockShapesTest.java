@@ -30,7 +30,7 @@ class BlockShapesTest {
             assertThat(new Upsample2D(p, "u", 32).forward(x).getShape()).isEqualTo(new Shape(2, 32, 16, 16));
             assertThat(new SpatialTransformer(p, "t", 32, 4, 16, 32).forward(x, ctx).getShape()).isEqualTo(x.getShape());
             assertThat(new SpatialSelfAttention(p, "a", 32, 32).forward(x).getShape()).isEqualTo(x.getShape());
-            assertThat(new TimestepEmbedding(p, "te", 32, 64).forward(m, new double[] {1, 500}).getShape())
+            assertThat(new TimestepEmbedding(p, "te", 32, 64).forward(m, new int[] {1, 500}).getShape())
                     .isEqualTo(new Shape(2, 64));
             assertThat(new TransformerBlock(p, "tb", 16, 2, 0).forward(ctx, null).getShape()).isEqualTo(ctx.getShape());
         }
@@ -45,7 +45,7 @@ class BlockShapesTest {
             assertThat(q.mean().getShape()).isEqualTo(new Shape(2, 4, 16, 16));
             assertThat(vae.decode(q.mean()).getShape()).isEqualTo(new Shape(2, 3, 64, 64));
             UNet2DCondition unet = new UNet2DCondition(p, "unet", UnetConfig.compact(128));
-            NDArray eps = unet.forward(m.randomNormal(new Shape(2, 4, 16, 16)), new double[] {10, 900},
+            NDArray eps = unet.forward(m.randomNormal(new Shape(2, 4, 16, 16)), new int[] {10, 900},
                     m.randomNormal(new Shape(2, 7, 128)));
             assertThat(eps.getShape()).isEqualTo(new Shape(2, 4, 16, 16));
             // diffusers names, as the SD VAE's file uses them
@@ -64,7 +64,7 @@ class BlockShapesTest {
             // 7 → 4 → 2 and back to 4 → 7, as the paper profile's 28 → 14 → 7 → 4 → 7 does
             UNet2DCondition unet = new UNet2DCondition(p, "unet", new UnetConfig(4, 4, List.of(32, 32, 32), 1,
                     List.of(true, false, false), 16, 2, 32));
-            NDArray eps = unet.forward(m.randomNormal(new Shape(1, 4, 7, 7)), new double[] {3},
+            NDArray eps = unet.forward(m.randomNormal(new Shape(1, 4, 7, 7)), new int[] {3},
                     m.randomNormal(new Shape(1, 2, 16)));
             assertThat(eps.getShape()).isEqualTo(new Shape(1, 4, 7, 7));
             // nearest upsampling 2 → 3 takes rows 0, 0, 1 (⌊i · 2 / 3⌋)

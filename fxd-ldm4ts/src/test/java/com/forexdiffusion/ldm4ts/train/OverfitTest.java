@@ -97,7 +97,7 @@ class OverfitTest {
                 try (NDScope s = new NDScope(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray eps = Ldm4tsModel.gaussian(m, latents.getShape(), r);
                     NDArray xt = sched.addNoise(latents, eps, t);
-                    NDArray loss = unet.forward(xt, toDouble(t), context).sub(eps).square().mean();
+                    NDArray loss = unet.forward(xt, t, context).sub(eps).square().mean();
                     gc.backward(loss);
                 }
                 opt.update(1e-3, 1.0);
@@ -110,15 +110,8 @@ class OverfitTest {
 
     private static double epsLoss(UNet2DCondition unet, DdpmScheduler s, NDArray x0, NDArray eps, int[] t, NDArray ctx) {
         try (NDScope scope = new NDScope()) {
-            return unet.forward(s.addNoise(x0, eps, t), toDouble(t), ctx).sub(eps).square().mean().getFloat();
+            return unet.forward(s.addNoise(x0, eps, t), t, ctx).sub(eps).square().mean().getFloat();
         }
     }
 
-    private static double[] toDouble(int[] t) {
-        double[] d = new double[t.length];
-        for (int i = 0; i < t.length; i++) {
-            d[i] = t[i];
-        }
-        return d;
-    }
 }
