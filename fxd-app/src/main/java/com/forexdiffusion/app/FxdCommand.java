@@ -1,6 +1,7 @@
 package com.forexdiffusion.app;
 
 import com.forexdiffusion.app.backtest.BacktestCommand;
+import com.forexdiffusion.app.paper.PaperCommand;
 import com.forexdiffusion.app.bench.BenchCommand;
 import com.forexdiffusion.app.data.DataCommand;
 import com.forexdiffusion.app.demo.DemoCommand;
@@ -13,6 +14,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "fxd", mixinStandardHelpOptions = true, versionProvider = CodeVersion.class,
         description = "ForexDiffusion: candles to probabilistic forecasts to risk-sized orders.",
-        subcommands = {DataCommand.class, VisionCommand.class, ForecastCommand.class, EvaluateCommand.class, BacktestCommand.class, TrainCommand.class, ModelCommand.class, BenchCommand.class, DemoCommand.class})
+        subcommands = {DataCommand.class, VisionCommand.class, ForecastCommand.class, EvaluateCommand.class, BacktestCommand.class, PaperCommand.class, TrainCommand.class, ModelCommand.class, BenchCommand.class, DemoCommand.class})
 public final class FxdCommand {
 }

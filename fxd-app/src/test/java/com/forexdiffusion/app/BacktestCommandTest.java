@@ -44,6 +44,51 @@ class BacktestCommandTest {
             assertThat(rs.getString(3)).endsWith("report.html");
             assertThat(rs.getLong(4)).isEqualTo(42);
         }
+        // The synthetic M1 bars are stored, so one-bar stop/target ambiguities are resolved from them.
+        assertThat(Files.readString(out.resolve("report.html"))).contains("ordered by").contains("stored M1 bars");
+
+        // The same run again: every forecast comes from the cache, and the trades are the same.
+        Path again = dir.resolve("bt2");
+        Cli r2 = Cli.run("backtest", "--db", db, "--symbol", "EURUSD", "--timeframe", "H1", "--from", "2023-04-03",
+                "--forecaster", "dlinear", "--train-bars", "1500", "--horizons", "60,240", "--out", again.toString());
+        assertThat(r2.code()).as(r2.err()).isZero();
+        JsonNode m2 = new ObjectMapper().readTree(Files.readString(again.resolve("metrics.json")));
+        assertThat(m.get("cached_forecasts").asLong()).isZero();
+        assertThat(m2.get("cached_forecasts").asLong()).isEqualTo(m.get("forecasts").asLong()).isPositive();
+        assertThat(lines(again.resolve("trades.csv"))).isEqualTo(lines(out.resolve("trades.csv")));
+    }
+
+    /** The trade rows without the position ids, which carry the run id. */
+    private static java.util.List<String> lines(Path csv) throws java.io.IOException {
+        return Files.readAllLines(csv).stream().map(l -> l.substring(l.indexOf(',') + 1)).toList();
+    }
+
+    @Test
+    void walkForwardRefitsPerFoldAndNeverOnLaterBars() throws Exception {
+        String db = "sqlite:" + dir.resolve("fxd.db");
+        assertThat(Cli.run("data", "synth", "--db", db, "--days", "120", "--seed", "3").code()).isZero();
+        assertThat(Cli.run("data", "resample", "--db", db, "--symbol", "EURUSD", "--to", "H1").code()).isZero();
+        Path out = dir.resolve("wf");
+        Cli r = Cli.run("backtest", "--db", db, "--symbol", "EURUSD", "--timeframe", "H1", "--from", "2023-03-06",
+                "--forecaster", "rw-garch", "--train-bars", "1000", "--refit-every", "240", "--horizons", "60,240",
+                "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("\\d+ fold\\(s\\)");
+        try (Database d = Database.open(db); Connection c = d.connection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT config_json FROM backtest_runs")) {
+            assertThat(rs.next()).isTrue();
+            JsonNode cfg = new ObjectMapper().readTree(rs.getString(1));
+            assertThat(cfg.get("refit_every").asInt()).isEqualTo(240);
+            assertThat(cfg.get("folds").asInt()).isGreaterThan(3);
+            // One GARCH fit per fold: as many model versions in the cache as folds.
+            ResultSet v = c.createStatement().executeQuery("SELECT COUNT(DISTINCT model_version) FROM forecast_cache");
+            v.next();
+            assertThat(v.getInt(1)).isEqualTo(cfg.get("folds").asInt());
+        }
+        Cli bad = Cli.run("backtest", "--db", db, "--symbol", "EURUSD", "--timeframe", "H1", "--from", "2023-03-06",
+                "--refit-every", "-5", "--horizons", "60", "--out", dir.resolve("x").toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("refit-every");
     }
 
     @Test

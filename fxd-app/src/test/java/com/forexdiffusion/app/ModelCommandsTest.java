@@ -25,7 +25,7 @@ class ModelCommandsTest {
         assertThat(Cli.run("data", "resample", "--db", db, "--symbol", "EURUSD", "--to", "M5").code()).isZero();
         Path out = dir.resolve("model");
         Cli t = Cli.run("train", "--db", db, "--symbol", "EURUSD", "--timeframe", "M5", "--epochs", "1",
-                "--vae-epochs", "1", "--vae-images", "32", "--stride", "60", "--validation-windows", "8",
+                "--vae-epochs", "1", "--vae-images", "32", "--stride", "40", "--validation-windows", "8", "--to", "2023-01-16",
                 "--validation-samples", "1", "--horizons", "15,30", "--out", out.toString());
         assertThat(t.code()).as(t.err()).isZero();
         assertThat(t.out()).contains("saved to").contains("validation 15-min return");
@@ -67,6 +67,26 @@ class ModelCommandsTest {
             assertThat(rs.getString(1)).isEqualTo("done");
             assertThat(rs.getString(2)).isEqualTo(version);
         }
+
+        // A backtest with the model: only on bars after its training data, and a second run hits the cache.
+        Cli early = Cli.run("backtest", "--db", db, "--symbol", "EURUSD", "--timeframe", "M5", "--from", "2023-01-12",
+                "--to", "2023-01-13", "--forecaster", "ldm4ts:" + out, "--train-bars", "1000", "--samples", "4",
+                "--horizons", "15,30", "--out", dir.resolve("bt-early").toString());
+        assertThat(early.code()).isEqualTo(1);
+        assertThat(early.err()).contains("own training data");
+        for (String run : new String[]{"bt1", "bt2"}) {
+            Cli bt = Cli.run("backtest", "--db", db, "--symbol", "EURUSD", "--timeframe", "M5", "--from", "2023-01-18",
+                    "--to", "2023-01-18T12:00", "--forecaster", "ldm4ts:" + out, "--train-bars", "1000", "--samples", "4",
+                    "--horizons", "15,30", "--out", dir.resolve(run).toString());
+            assertThat(bt.code()).as(bt.err()).isZero();
+        }
+        JsonNode first = new ObjectMapper().readTree(Files.readString(dir.resolve("bt1/metrics.json")));
+        JsonNode second = new ObjectMapper().readTree(Files.readString(dir.resolve("bt2/metrics.json")));
+        assertThat(first.get("forecasts").asLong()).isEqualTo(144);
+        assertThat(first.get("cached_forecasts").asLong()).isZero();
+        assertThat(second.get("cached_forecasts").asLong()).isEqualTo(144);
+        assertThat(second.get("trades")).isEqualTo(first.get("trades"));
+        assertThat(second.get("total_return_pct")).isEqualTo(first.get("total_return_pct"));
 
         Files.delete(out.resolve("model.safetensors"));
         Cli broken = Cli.run("model", "info", out.toString());

@@ -17,6 +17,12 @@ import com.forexdiffusion.core.Timeframe;
 import com.forexdiffusion.data.store.Database;
 import com.forexdiffusion.forecast.Forecaster;
 import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
+import com.forexdiffusion.app.forecast.ForecasterSpecs;
+import com.forexdiffusion.core.BadInputException;
+import com.forexdiffusion.ldm4ts.service.ModelRegistry;
+import com.forexdiffusion.trading.broker.IntrabarBars;
+import com.forexdiffusion.trading.engine.ForecastCache;
+import ai.djl.Device;
 import com.forexdiffusion.trading.broker.BrokerConfig;
 import com.forexdiffusion.trading.broker.PaperBroker;
 import com.forexdiffusion.trading.engine.Backtest;
@@ -62,14 +68,28 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--to", description = "End, exclusive (UTC).")
     String to;
 
-    @Option(names = "--forecaster", defaultValue = "rw-garch", description = "rw-ewma, rw-garch or dlinear.")
+    @Option(names = "--forecaster", defaultValue = "rw-garch", description = "rw-ewma, rw-garch, dlinear or "
+            + "ldm4ts:DIR (a trained checkpoint, which must not have seen any bar from --from on).")
     String forecaster;
 
-    @Option(names = "--train-bars", defaultValue = "5000", description = "Bars before --from used to fit.")
+    @Option(names = "--train-bars", defaultValue = "5000", description = "Bars before --from (or before each "
+            + "walk-forward fold) used to fit.")
     int trainBars;
+
+    @Option(names = "--refit-every", defaultValue = "0", paramLabel = "BARS", description = "Walk-forward: refit the "
+            + "forecaster and the regime model every BARS decision bars on the --train-bars before the fold "
+            + "(0: fit once).")
+    int refitEvery;
+
+    @Option(names = "--no-cache", description = "Compute every forecast; by default forecasts are read from and "
+            + "stored in the database's forecast cache (by model version, request setting and bar).")
+    boolean noCache;
 
     @Option(names = "--horizons", defaultValue = "15,60,240")
     String horizons;
+
+    @Option(names = "--samples", description = "Monte Carlo samples per forecast (default 50, or the config file's).")
+    Integer samples;
 
     @Option(names = "--deposit", defaultValue = "100000")
     double deposit;
@@ -90,17 +110,20 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StrategyConfig base = StrategyConfig.defaults();
-        StrategyConfig cli = new StrategyConfig(Horizon.parseList(horizons), base.samples(), seed, base.lookback(),
+        StrategyConfig cli = new StrategyConfig(Horizon.parseList(horizons), samples == null ? base.samples() : samples, seed, base.lookback(),
                 base.minStrength(), base.topN(), base.sizing(), base.risk(), base.volumeWindow());
         StrategyConfig cfg = configFile == null ? cli : StrategyConfigFile.read(configFile, cli);
         List<Horizon> hs = cfg.horizons();
         cfg.horizons().forEach(h -> h.bars(timeframe));
-        ForecasterFactory factory = ForecasterFactory.named(forecaster, hs);
         String sym = Instrument.normalise(symbol);
         long fromMs = TimeArg.parse("--from", from);
         long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
+        if (refitEvery < 0) {
+            throw BadInputException.ofField("refit-every", "must be 0 (fit once) or a number of bars, got " + refitEvery);
+        }
         String runId = "bt-" + sym + "-" + timeframe + "-" + System.currentTimeMillis();
-        try (Database d = db.open()) {
+        try (ModelRegistry registry = new ModelRegistry(Device.cpu()); Database d = db.open()) {
+            ForecasterFactory factory = ForecasterSpecs.factory(forecaster, hs, registry);
             BarSeries all = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
             int start = all.lowerBound(fromMs);
             if (start < trainBars || start >= all.size()) {
@@ -108,15 +131,27 @@ public final class BacktestCommand implements Callable<Integer> {
                         + " to fit the models and bars after it to trade; have " + start + " before and "
                         + (all.size() - start) + " after");
             }
-            BarSeries train = all.slice(start - trainBars, start);
-            Forecaster f = factory.fit(train);
-            RegimeDetector.Estimate[] regimes = RegimeDetector.fit(train, 20, seed).estimates(all);
+            List<Backtest.Fold> folds = Backtest.walkForward(all, start, refitEvery == 0 ? all.size() - start
+                    : refitEvery, trainBars, factory);
+            Forecaster f = folds.get(0).forecaster();
+            RegimeDetector.Estimate[] regimes = new RegimeDetector.Estimate[all.size()];
+            for (Backtest.Fold fold : folds) {
+                RegimeDetector.Estimate[] e = RegimeDetector.fit(all.slice(fold.from() - trainBars, fold.from()), 20, seed)
+                        .estimates(all.slice(0, fold.to()));
+                System.arraycopy(e, fold.from(), regimes, fold.from(), fold.to() - fold.from());
+            }
+            // Stops and targets touched by one bar are ordered by the stored M1 bars where there are any.
+            BarSeries m1 = timeframe == Timeframe.M1 ? BarSeries.empty(sym, Timeframe.M1)
+                    : d.candles().read(sym, Timeframe.M1, all.ts(start), toMs);
             ObjectNode config = Json.mapper().createObjectNode();
             config.put("forecaster", f.name() + ":" + f.version());
             config.put("horizons", hs.toString());
             config.put("samples", cfg.samples());
             config.put("deposit", deposit);
             config.put("train_bars", trainBars);
+            config.put("refit_every", refitEvery);
+            config.put("folds", folds.size());
+            config.put("intrabar_m1_bars", m1.size());
             config.set("strategy", Json.mapper().valueToTree(Map.of("min_strength", cfg.minStrength(), "top_n",
                     cfg.topN(), "risk_pct", cfg.sizing().riskPct(), "uncertainty_threshold_pct",
                     cfg.sizing().uncertaintyThresholdPct(), "daily_loss_pct", cfg.risk().dailyLossPct())));
@@ -130,7 +165,11 @@ public final class BacktestCommand implements Callable<Integer> {
             try (Database bdb = Database.open("sqlite:" + brokerDb);
                  ConsoleProgress p = new ConsoleProgress("backtest", "steps")) {
                 PaperBroker broker = PaperBroker.open(bdb, runId, BrokerConfig.defaults(), deposit, all.ts(start));
-                r = Backtest.run(all, start, f, cfg, broker, InstrumentCatalog.builtIn(), regimes,
+                if (!m1.isEmpty()) {
+                    broker.withIntrabar(IntrabarBars.of(Map.of(sym, m1)));
+                }
+                r = Backtest.run(all, folds, cfg, broker, InstrumentCatalog.builtIn(), regimes,
+                        noCache ? null : new ForecastCache(d),
                         (done, total) -> {
                             p.update(done, total);
                             if (done % 20_000 == 0) {
@@ -147,12 +186,17 @@ public final class BacktestCommand implements Callable<Integer> {
             AtomicFile.writeString(out.resolve("report.html"), BacktestReport.html(r, List.of(
                     "run " + runId + ", code " + CodeVersion.current() + ", seed " + seed,
                     sym + " " + timeframe + " " + TimeArg.format(all.ts(start)) + " .. " + TimeArg.format(all.lastTs()),
-                    "forecaster " + f.name() + " " + f.version() + ", fitted on " + trainBars + " bars before the start",
+                    "forecaster " + f.name() + " " + f.version() + (folds.size() == 1 ? ", fitted on " + trainBars
+                            + " bars before the start" : ", walk-forward: refitted on the " + trainBars + " bars before "
+                            + "each of " + folds.size() + " folds of " + refitEvery + " bars"),
+                    m1.isEmpty() ? "stop/target in one bar: stop first (no M1 bars stored)"
+                            : "stop/target in one bar: ordered by " + m1.size() + " stored M1 bars",
                     "paper broker: spread 0.8 pips, slippage 0.1 pips, commission $3.5 per lot and side, swap, 30:1")));
             finish(d, runId, "done", Json.write(metrics), out.resolve("report.html").toAbsolutePath().toString(), null);
             var o = spec.commandLine().getOut();
             PerformanceMetrics m = r.metrics();
-            o.printf("run %s: %d trades, %d forecasts%n", runId, r.trades().size(), r.forecasts());
+            o.printf("run %s: %d trades, %d forecasts (%d from the cache), %d fold(s)%n", runId, r.trades().size(),
+                    r.forecasts(), r.cachedForecasts(), folds.size());
             if (m != null) {
                 o.printf("total return %.2f%%, Sharpe %.2f, max drawdown %.2f%%, profit factor %.2f%n",
                         100 * m.totalReturn(), m.sharpe(), 100 * m.maxDrawdown(), m.profitFactor());
@@ -182,13 +226,15 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         m.put("costs_paid", r.trades().stream().mapToDouble(t -> t.commission() - t.swap()).sum());
         m.put("exposure", BacktestReport.exposure(r.trades(), r.startTime(), r.endTime()));
-        m.put("turnover", r.trades().stream().mapToDouble(t -> t.lots() * 100_000 * (t.entry() + t.exit())).sum()
-                / r.dailyEquity()[0]);
+        // Traded notional in quote currency (both legs) over the starting equity.
+        m.put("turnover", r.trades().stream().mapToDouble(t -> t.lots() * InstrumentCatalog.builtIn()
+                .resolve(t.symbol()).contractSize() * (t.entry() + t.exit())).sum() / r.dailyEquity()[0]);
         Map<String, Object> regimes = new LinkedHashMap<>();
         BacktestReport.byRegime(r.trades()).forEach((k, s) -> regimes.put(k, Map.of("trades", s.trades(), "wins",
                 s.wins(), "net_pnl", s.netPnl())));
         m.put("by_regime", regimes);
         m.put("forecasts", r.forecasts());
+        m.put("cached_forecasts", r.cachedForecasts());
         m.replaceAll((k, v) -> v instanceof Double x && (x.isNaN() || x.isInfinite()) ? null : v);
         return m;
     }

@@ -112,6 +112,8 @@ public final class BenchCommand {
             m.put("bars_per_s", Math.round(r.barsPerS()));
             m.put("strategy_bars_per_s", Math.round(r.strategyBarsPerS()));
             m.put("one_year_m5_cached_s", Math.round(r.oneYearM5CachedS() * 100) / 100.0);
+            m.put("one_year_m5_store_first_s", Math.round(r.storeFirstS() * 100) / 100.0);
+            m.put("one_year_m5_store_rerun_s", Math.round(r.storeRerunS() * 100) / 100.0);
             m.put("java", System.getProperty("java.version"));
             print(m, json, spec.commandLine().getOut());
             return 0;

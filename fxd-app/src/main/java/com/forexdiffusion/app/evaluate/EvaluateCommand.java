@@ -18,6 +18,8 @@ import com.forexdiffusion.core.Timeframe;
 import com.forexdiffusion.data.store.Database;
 import com.forexdiffusion.forecast.conformal.ConformalCalibrator;
 import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
+import com.forexdiffusion.app.forecast.ForecasterSpecs;
+import com.forexdiffusion.ldm4ts.service.ModelRegistry;
 import com.forexdiffusion.forecast.evaluation.WalkForward;
 import com.forexdiffusion.forecast.evaluation.WalkForwardConfig;
 import com.forexdiffusion.forecast.report.EvaluationReport;
@@ -52,7 +54,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     Timeframe timeframe;
 
     @Option(names = "--forecasters", defaultValue = "rw-ewma,rw-garch", split = ",",
-            description = "Comma-separated: rw-ewma, rw-garch, dlinear (default: ${DEFAULT-VALUE}).")
+            description = "Comma-separated: rw-ewma, rw-garch, dlinear, ldm4ts:DIR (a checkpoint that saw no bar "
+                    + "after the first fold's training bars) (default: ${DEFAULT-VALUE}).")
     List<String> forecasters;
 
     @Option(names = "--conformal", description = "none (default), split or aci.")
@@ -98,10 +101,6 @@ public final class EvaluateCommand implements Callable<Integer> {
                     "fxd evaluate needs --symbol, --timeframe and --out (or the subcommand ett)");
         }
         List<Horizon> hs = Horizon.parseList(horizons);
-        List<ForecasterFactory> factories = new ArrayList<>();
-        for (String name : forecasters) {
-            factories.add(ForecasterFactory.named(name, hs));
-        }
         ConformalCalibrator.Mode mode = conformal == null ? null : switch (conformal.trim().toLowerCase(Locale.ROOT)) {
             case "none" -> null;
             case "split" -> ConformalCalibrator.Mode.SPLIT;
@@ -120,7 +119,16 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new FxdException("no " + sym + " " + timeframe + " bars stored in the requested range");
         }
         WalkForward.Result r;
-        try (ConsoleProgress p = new ConsoleProgress("evaluate", "fits")) {
+        try (ModelRegistry registry = new ModelRegistry(ai.djl.Device.cpu());
+             ConsoleProgress p = new ConsoleProgress("evaluate", "fits")) {
+            List<ForecasterFactory> factories = new ArrayList<>();
+            for (String name : forecasters) {
+                ForecasterFactory f = ForecasterSpecs.factory(name, hs, registry);
+                if (factories.stream().anyMatch(g -> g.name().equals(f.name()))) {
+                    throw BadInputException.ofField("forecasters", "two forecasters named " + f.name());
+                }
+                factories.add(f);
+            }
             r = WalkForward.run(bars, factories, cfg, p);
         }
         write(r, bars, cfg);

@@ -129,7 +129,7 @@ public final class ForecastCommand implements Callable<Integer> {
         return 0;
     }
 
-    static com.forexdiffusion.forecast.log.PriceSource closes(CandleStore store) {
+    public static com.forexdiffusion.forecast.log.PriceSource closes(CandleStore store) {
         return (s, tf, ts) -> {
             BarSeries b = store.read(s, tf, ts, ts + 1);
             return b.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(b.close(0));

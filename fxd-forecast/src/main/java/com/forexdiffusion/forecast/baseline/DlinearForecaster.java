@@ -27,6 +27,7 @@ public final class DlinearForecaster implements Forecaster {
     private final double std;
     private final int maxBars;
     private final java.util.Map<Horizon, Double> residualSigma;
+    private final String version;
 
     private DlinearForecaster(LinearMap map, int lookback, Timeframe timeframe, double mean, double std, int maxBars,
                               java.util.Map<Horizon, Double> residualSigma) {
@@ -37,6 +38,14 @@ public final class DlinearForecaster implements Forecaster {
         this.std = std;
         this.maxBars = maxBars;
         this.residualSigma = residualSigma;
+        double[] fit = new double[2 + residualSigma.size()];
+        fit[0] = mean;
+        fit[1] = std;
+        int k = 2;
+        for (double sigma : residualSigma.values()) {
+            fit[k++] = sigma;
+        }
+        this.version = "lookback=" + lookback + ",bars=" + maxBars + ",fit=" + Fingerprint.of(fit);
     }
 
     public static DlinearForecaster fit(BarSeries train, int lookback, List<Horizon> horizons) {
@@ -92,7 +101,7 @@ public final class DlinearForecaster implements Forecaster {
 
     @Override
     public String version() {
-        return "lookback=" + lookback + ",bars=" + maxBars;
+        return version;
     }
 
     @Override

@@ -43,8 +43,9 @@ public final class RandomWalkForecaster implements Forecaster {
 
     /** GARCH(1,1) volatility with parameters fitted on data before any forecast time. */
     public static RandomWalkForecaster garch(int lookback, Garch11 params) {
-        return new RandomWalkForecaster("rw-garch", String.format(java.util.Locale.ROOT, "omega=%.4g,alpha=%.4f,beta=%.4f",
-                params.omega(), params.alpha(), params.beta()), lookback, 0, params);
+        return new RandomWalkForecaster("rw-garch", String.format(java.util.Locale.ROOT,
+                "omega=%.4g,alpha=%.4f,beta=%.4f,lookback=%d,fit=%s", params.omega(), params.alpha(), params.beta(),
+                lookback, Fingerprint.of(params.omega(), params.alpha(), params.beta())), lookback, 0, params);
     }
 
     @Override

@@ -104,16 +104,19 @@ public final class WalkForward {
                 ConformalCalibrator cal = cfg.conformal() == null ? null
                         : new ConformalCalibrator(cfg.conformal(), cfg.alpha(), 0.005, cfg.calibrationBars());
                 if (cal != null) {
+                    Map<Integer, Forecast> calibration = forecasts(bars, f, cfg, fold.calibrationStart(),
+                            fold.calibrationEnd(), maxHb, gapsUpTo);
                     for (int t = fold.calibrationStart(); t < fold.calibrationEnd(); t += cfg.step()) {
-                        if (!usable(t, maxHb, f.lookback(), gapsUpTo, bars.size())) {
+                        Forecast raw = calibration.get(t);
+                        if (raw == null) {
                             continue;
                         }
-                        Forecast raw = f.forecast(request(bars, t, f, cfg));
                         for (int k = 0; k < hb.length; k++) {
                             cal.calibrate(raw.horizons().get(k), bars.close(t + hb[k]));
                         }
                     }
                 }
+                Map<Integer, Forecast> test = forecasts(bars, f, cfg, fold.testStart(), fold.testEnd(), maxHb, gapsUpTo);
                 Deque<Pending> pending = new ArrayDeque<>();
                 Map<Horizon, HorizonMetrics> m = acc.get(factory.name());
                 for (int t = fold.testStart(); t < fold.testEnd(); t += cfg.step()) {
@@ -122,10 +125,10 @@ public final class WalkForward {
                         Pending p = pending.removeFirst();
                         cal.observe(p.raw, bars.close(p.targetIndex));
                     }
-                    if (!usable(t, maxHb, f.lookback(), gapsUpTo, bars.size())) {
+                    Forecast raw = test.get(t);
+                    if (raw == null) {
                         continue;
                     }
-                    Forecast raw = f.forecast(request(bars, t, f, cfg));
                     Forecast used = cal == null ? raw : cal.adjust(raw);
                     for (int k = 0; k < hb.length; k++) {
                         HorizonForecast h = used.horizons().get(k);
@@ -153,6 +156,31 @@ public final class WalkForward {
 
     private record Pending(int targetIndex, HorizonForecast raw) {
     }
+
+    /**
+     * The raw forecasts at every usable step in [from, to), made in batches (one window's forecast depends on its
+     * own window and seed only, so batching changes nothing but the speed).
+     */
+    private static Map<Integer, Forecast> forecasts(BarSeries bars, Forecaster f, WalkForwardConfig cfg, int from,
+                                                    int to, int maxHb, int[] gapsUpTo) {
+        List<Integer> ts = new ArrayList<>();
+        for (int t = from; t < to; t += cfg.step()) {
+            if (usable(t, maxHb, f.lookback(), gapsUpTo, bars.size())) {
+                ts.add(t);
+            }
+        }
+        Map<Integer, Forecast> out = new java.util.HashMap<>();
+        for (int i = 0; i < ts.size(); i += BATCH) {
+            List<Integer> chunk = ts.subList(i, Math.min(ts.size(), i + BATCH));
+            List<Forecast> got = f.forecastBatch(chunk.stream().map(t -> request(bars, t, f, cfg)).toList());
+            for (int k = 0; k < chunk.size(); k++) {
+                out.put(chunk.get(k), got.get(k));
+            }
+        }
+        return out;
+    }
+
+    private static final int BATCH = 256;
 
     /**
      * At least one return before t, and no in-session hole between t and its farthest target, so that every

@@ -30,7 +30,11 @@ public final class PredictionLog {
         this.clock = clock;
     }
 
-    /** Writes all horizons of a forecast in one transaction; returns the prediction ids. */
+    /**
+     * Writes all horizons of a forecast in one transaction; returns the prediction ids. A prediction already logged
+     * (same series, time, horizon and model version: a session re-running a bar after a crash, or two sessions
+     * sharing a model) is kept as first written.
+     */
     public List<String> record(Forecast f, int samples) {
         List<String> ids = new ArrayList<>();
         long now = clock.millis();
@@ -40,10 +44,9 @@ public final class PredictionLog {
                     + "timeframe, forecast_time, horizon_minutes, target_time, current_price, mean_pred, median_pred, "
                     + "std_pred, q05_pred, q95_pred, direction, signal_strength, uncertainty_pct, model_version, "
                     + "inference_time_ms, num_samples, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    + "?, ?, ?, ?)")) {
+                    + "?, ?, ?, ?) ON CONFLICT (prediction_id) DO NOTHING")) {
                 for (HorizonForecast h : f.horizons()) {
-                    String id = f.symbol() + ":" + f.timeframe() + ":" + f.time() + ":" + h.horizon().minutes() + ":"
-                            + f.modelVersion();
+                    String id = id(f, h);
                     int sign = h.directionSign(f.lastClose());
                     ps.setString(1, id);
                     ps.setString(2, f.symbol());
@@ -78,6 +81,21 @@ public final class PredictionLog {
                     + e.getMessage(), e);
         }
         return ids;
+    }
+
+    /**
+     * Series, time, horizon and a 12-hex hash of the model version: unique per prediction and short enough for the
+     * column (64 characters) whatever the version string.
+     */
+    static String id(Forecast f, HorizonForecast h) {
+        byte[] v = f.modelVersion().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(v);
+            return f.symbol() + ":" + f.timeframe() + ":" + f.time() + ":" + h.horizon().minutes() + ":"
+                    + java.util.HexFormat.of().formatHex(d, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import com.forexdiffusion.trading.broker.BrokerConfig;
 import com.forexdiffusion.trading.broker.PaperBroker;
 import com.forexdiffusion.trading.engine.Backtest;
 import com.forexdiffusion.trading.engine.EngineEvent;
+import com.forexdiffusion.trading.engine.ForecastCache;
 import com.forexdiffusion.trading.engine.ForecastEngine;
 import com.forexdiffusion.trading.engine.StrategyConfig;
 
@@ -39,7 +40,12 @@ public final class BacktestBenchmark {
      *                         risk and bookkeeping
      * @param strategyBarsPerS the loop with cached random-walk forecasts and the whole decision pipeline
      */
-    public record Result(long bars, double barsPerS, double strategyBarsPerS, double oneYearM5CachedS) {
+    /**
+     * @param storeFirstS  the whole backtest with the database forecast cache empty (forecasts computed and stored)
+     * @param storeRerunS  the same backtest again, every forecast read from the database cache
+     */
+    public record Result(long bars, double barsPerS, double strategyBarsPerS, double oneYearM5CachedS,
+                         double storeFirstS, double storeRerunS) {
     }
 
     private static double loop(BarSeries m5, RandomWalkForecaster rw, java.util.function.Function<Integer, Forecast> cache,
@@ -87,7 +93,20 @@ public final class BacktestBenchmark {
                 Backtest.run(m5, cfg.lookback(), rw, cfg, broker, InstrumentCatalog.builtIn(), null, ProgressListener.NONE);
                 wall = (System.nanoTime() - t0) / 1e9;
             }
-            return new Result(m5.size(), trivial, best, wall);
+            double[] store = new double[2];
+            try (Database cacheDb = Database.open("sqlite:" + workDir.resolve("forecast-cache.db"))) {
+                ForecastCache fc = new ForecastCache(cacheDb);
+                for (int run = 0; run < 2; run++) {
+                    try (Database db = Database.open("sqlite:" + workDir.resolve("store-" + run + ".db"))) {
+                        PaperBroker broker = PaperBroker.open(db, "bench", BrokerConfig.defaults(), 100_000, m5.ts(0));
+                        long t0 = System.nanoTime();
+                        Backtest.run(m5, java.util.List.of(new Backtest.Fold(cfg.lookback(), m5.size(), rw)), cfg,
+                                broker, InstrumentCatalog.builtIn(), null, fc, ProgressListener.NONE);
+                        store[run] = (System.nanoTime() - t0) / 1e9;
+                    }
+                }
+            }
+            return new Result(m5.size(), trivial, best, wall, store[0], store[1]);
         } catch (IOException e) {
             throw new FxdException("benchmark failed in " + workDir + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package com.forexdiffusion.trading.broker;
 
 import com.forexdiffusion.core.Bar;
+import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.FxMarketHours;
 import com.forexdiffusion.core.FxdException;
 import com.forexdiffusion.core.Instrument;
@@ -22,7 +23,8 @@ import java.util.Map;
 /**
  * A simulated broker with real costs (SPEC §7): fills at bid/ask with a spread and slippage, commission per lot,
  * swap at the 17:00 New York rollover (triple on Wednesday), stops and targets inside a bar resolved
- * conservatively (the stop first when a bar touches both; a gap fills at the open), margin checked against
+ * conservatively (the stop first when a bar touches both, unless lower-timeframe bars show the target came first;
+ * a gap fills at the open), margin checked against
  * equity at the configured leverage. Every change is written to the database in one transaction before it is
  * visible, so a new broker opened on the same database after a crash continues exactly where this one stopped.
  * Not thread-safe: the engine calls it from its event loop.
@@ -39,6 +41,7 @@ public final class PaperBroker implements Broker {
     private long nextRollover = Long.MIN_VALUE;
     private final Map<String, Instrument> instrumentCache = new HashMap<>();
     private long sequence;
+    private IntrabarBars intrabar;
 
     private PaperBroker(Database db, String accountId, BrokerConfig cfg) {
         this.db = db;
@@ -102,6 +105,15 @@ public final class PaperBroker implements Broker {
             throw db.failure("cannot open paper account " + accountId + " in", e);
         }
         return b;
+    }
+
+    /**
+     * Lets lower-timeframe bars decide the order of a stop and a target touched by the same bar; without them (or
+     * where they are missing) the stop is taken to come first.
+     */
+    public PaperBroker withIntrabar(IntrabarBars bars) {
+        this.intrabar = bars;
+        return this;
     }
 
     private Instrument instrument(String symbol) {
@@ -219,27 +231,75 @@ public final class PaperBroker implements Broker {
             if (!p.symbol().equals(sym) || p.openedAt() >= timeframe.next(bar.ts())) {
                 continue;
             }
-            boolean isLong = p.side() == Side.BUY;
-            // Longs close at the bid, shorts at the ask (bid + spread).
-            double hi = bar.high() + (isLong ? 0 : spread);
-            double lo = bar.low() + (isLong ? 0 : spread);
-            double op = bar.open() + (isLong ? 0 : spread);
-            boolean stopHit = p.stop() != null && (isLong ? lo <= p.stop() : hi >= p.stop());
-            boolean targetHit = p.target() != null && (isLong ? hi >= p.target() : lo <= p.target());
+            Exit exit = exit(p, bar, spread);
+            if (exit == Exit.BOTH) {
+                exit = intrabarExit(p, timeframe, bar, spread);
+            }
             // The broker learns of the fill when the bar closes; that is the time the trade is recorded with.
-            if (stopHit) {
-                // Conservative: when one bar touches both, the stop is taken to have come first. A gap through the
-                // stop fills at the open, and stops slip.
-                double trigger = isLong ? Math.min(p.stop(), op) : Math.max(p.stop(), op);
-                closed.add(settle(p, trigger - p.side().sign() * slip, timeframe.next(bar.ts()), "stop"));
-            } else if (targetHit) {
-                double trigger = isLong ? Math.max(p.target(), op) : Math.min(p.target(), op);
-                closed.add(settle(p, trigger, timeframe.next(bar.ts()), "target"));
+            long at = timeframe.next(bar.ts());
+            switch (exit.reason()) {
+                case "stop" -> closed.add(settle(p, exit.trigger() - p.side().sign() * slip, at, "stop"));
+                case "target" -> closed.add(settle(p, exit.trigger(), at, "target"));
+                default -> {
+                }
             }
         }
         lastBid.put(sym, bar.close());
         chargeSwap(timeframe.next(bar.ts()));
         return closed;
+    }
+
+    /**
+     * What one bar does to a position: nothing, its stop, its target, or both touched (order unknown). A gap
+     * through the stop fills at the open (stops slip, added by the caller); a gap through the target fills at the
+     * open too, never better than it.
+     */
+    private record Exit(String reason, double trigger) {
+        static final Exit NONE = new Exit("none", Double.NaN);
+        static final Exit BOTH = new Exit("both", Double.NaN);
+    }
+
+    private static Exit exit(Position p, Bar bar, double spread) {
+        boolean isLong = p.side() == Side.BUY;
+        // Longs close at the bid, shorts at the ask (bid + spread).
+        double hi = bar.high() + (isLong ? 0 : spread);
+        double lo = bar.low() + (isLong ? 0 : spread);
+        double op = bar.open() + (isLong ? 0 : spread);
+        boolean stopHit = p.stop() != null && (isLong ? lo <= p.stop() : hi >= p.stop());
+        boolean targetHit = p.target() != null && (isLong ? hi >= p.target() : lo <= p.target());
+        boolean stopAtOpen = p.stop() != null && (isLong ? op <= p.stop() : op >= p.stop());
+        if (stopHit && (!targetHit || stopAtOpen)) {
+            return new Exit("stop", isLong ? Math.min(p.stop(), op) : Math.max(p.stop(), op));
+        }
+        if (targetHit && !stopHit) {
+            return new Exit("target", isLong ? Math.max(p.target(), op) : Math.min(p.target(), op));
+        }
+        return stopHit ? Exit.BOTH : Exit.NONE;
+    }
+
+    /**
+     * Both touched in one bar: the first lower-timeframe bar inside it that touches either decides; one that
+     * touches both again counts as the stop, and so do missing lower-timeframe bars.
+     */
+    private Exit intrabarExit(Position p, Timeframe timeframe, Bar bar, double spread) {
+        boolean isLong = p.side() == Side.BUY;
+        Exit conservative = new Exit("stop", isLong ? Math.min(p.stop(), bar.open()) : Math.max(p.stop(),
+                bar.open() + spread));
+        BarSeries inner = intrabar == null ? null : intrabar.within(p.symbol(), bar.ts(), timeframe.next(bar.ts()));
+        if (inner == null) {
+            return conservative;
+        }
+        for (int i = 0; i < inner.size(); i++) {
+            Exit e = exit(p, inner.bar(i), spread);
+            if (e == Exit.BOTH) {
+                return conservative;
+            }
+            if (e != Exit.NONE) {
+                return e;
+            }
+        }
+        // The lower bars never reach either level (they disagree with the bar): trust the bar, conservatively.
+        return conservative;
     }
 
     /** Charges every rollover in (lastRollover, until] to the positions open before it. */

@@ -1,5 +1,6 @@
 package com.forexdiffusion.trading.engine;
 
+import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.FxMarketHours;
 import com.forexdiffusion.core.InstrumentCatalog;
@@ -7,6 +8,7 @@ import com.forexdiffusion.core.ProgressListener;
 import com.forexdiffusion.forecast.Forecast;
 import com.forexdiffusion.forecast.ForecastRequest;
 import com.forexdiffusion.forecast.Forecaster;
+import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
 import com.forexdiffusion.trading.broker.Broker;
 import com.forexdiffusion.trading.regime.RegimeDetector;
 import com.forexdiffusion.trading.report.PerformanceMetrics;
@@ -28,33 +30,107 @@ public final class Backtest {
     private Backtest() {
     }
 
-    /** Trades, equity at the close of each New York trading day, and the figures. */
+    /**
+     * Trades, equity at the close of each New York trading day, and the figures; {@code forecasts} were used,
+     * {@code cachedForecasts} of them came from the forecast cache.
+     */
     public record Result(List<TradeRecord> trades, List<LocalDate> days, double[] dailyEquity,
-                         PerformanceMetrics metrics, long forecasts, long startTime, long endTime) {
+                         PerformanceMetrics metrics, long forecasts, long startTime, long endTime,
+                         long cachedForecasts) {
+    }
+
+    /**
+     * Decision bars [from, to) forecast by one fitted forecaster: walk-forward mode refits per fold on bars before
+     * {@code from} only.
+     */
+    public record Fold(int from, int to, Forecaster forecaster) {
+        public Fold {
+            if (from >= to) {
+                throw new IllegalArgumentException("empty fold [" + from + ", " + to + ")");
+            }
+        }
+    }
+
+    /**
+     * Walk-forward folds: decision bars from {@code start} on, cut every {@code foldBars} bars, each forecast by a
+     * model the factory fits on the {@code trainBars} bars just before the fold (nothing from the fold or later).
+     */
+    public static List<Fold> walkForward(BarSeries bars, int start, int foldBars, int trainBars,
+                                         ForecasterFactory factory) {
+        if (foldBars < 1 || trainBars < 1) {
+            throw BadInputException.ofField(foldBars < 1 ? "refit-every" : "train-bars", "must be at least 1 bar");
+        }
+        if (start < trainBars) {
+            throw BadInputException.ofField("train-bars", "the first fold needs " + trainBars + " bars before it, "
+                    + "there are " + start);
+        }
+        List<Fold> folds = new ArrayList<>();
+        for (int from = start; from < bars.size(); from += foldBars) {
+            folds.add(new Fold(from, Math.min(bars.size(), from + foldBars),
+                    factory.fit(bars.slice(from - trainBars, from))));
+        }
+        return folds;
     }
 
     public static Result run(BarSeries bars, int start, Forecaster forecaster, StrategyConfig cfg, Broker broker,
                              InstrumentCatalog instruments, RegimeDetector.Estimate[] regimes,
                              ProgressListener progress) {
-        Map<Integer, Forecast> cache = new HashMap<>();
-        int first = Math.max(start, cfg.lookback());
-        int n = bars.size();
-        long total = (long) (n - first) * 2;
-        long done = 0;
-        for (int i = first; i < n; i += BATCH) {
-            List<ForecastRequest> reqs = new ArrayList<>();
-            int to = Math.min(n, i + BATCH);
-            for (int k = i; k < to; k++) {
-                reqs.add(ForecastEngine.request(bars, k, cfg));
+        return run(bars, List.of(new Fold(start, bars.size(), forecaster)), cfg, broker, instruments, regimes, null,
+                progress);
+    }
+
+    /**
+     * The folds must be contiguous and cover the decision bars to the end of {@code bars}. With a cache, forecasts
+     * already stored for a fold's model version are read instead of computed, and new ones are stored.
+     */
+    public static Result run(BarSeries bars, List<Fold> folds, StrategyConfig cfg, Broker broker,
+                             InstrumentCatalog instruments, RegimeDetector.Estimate[] regimes, ForecastCache store,
+                             ProgressListener progress) {
+        int start = folds.get(0).from();
+        for (int k = 1; k < folds.size(); k++) {
+            if (folds.get(k).from() != folds.get(k - 1).to()) {
+                throw new IllegalArgumentException("folds are not contiguous at " + folds.get(k).from());
             }
-            List<Forecast> out = forecaster.forecastBatch(reqs);
-            for (int k = i; k < to; k++) {
-                cache.put(k, out.get(k - i));
-            }
-            done += to - i;
-            progress.update(done, total);
         }
-        ForecastEngine engine = new ForecastEngine(bars, forecaster, cache::get, broker, cfg, instruments, regimes);
+        int n = bars.size();
+        if (folds.get(folds.size() - 1).to() != n) {
+            throw new IllegalArgumentException("the folds end at " + folds.get(folds.size() - 1).to() + ", the bars at " + n);
+        }
+        Map<Integer, Forecast> cache = new HashMap<>();
+        String key = ForecastCache.requestKey(cfg);
+        long total = (long) (n - Math.max(start, cfg.lookback())) * 2;
+        long done = 0;
+        long hits = 0;
+        for (Fold fold : folds) {
+            Forecaster forecaster = fold.forecaster();
+            for (int i = Math.max(fold.from(), cfg.lookback()); i < fold.to(); i += BATCH) {
+                List<ForecastRequest> reqs = new ArrayList<>();
+                int to = Math.min(fold.to(), i + BATCH);
+                for (int k = i; k < to; k++) {
+                    reqs.add(ForecastEngine.request(bars, k, cfg));
+                }
+                Forecast[] got = store == null ? new Forecast[reqs.size()]
+                        : store.read(forecaster.name(), forecaster.version(), key, reqs);
+                List<ForecastRequest> missing = new ArrayList<>();
+                for (int k = 0; k < got.length; k++) {
+                    if (got[k] == null) {
+                        missing.add(reqs.get(k));
+                    } else {
+                        hits++;
+                    }
+                }
+                List<Forecast> made = missing.isEmpty() ? List.of() : forecaster.forecastBatch(missing);
+                if (store != null) {
+                    store.write(key, missing, made);
+                }
+                for (int k = 0, m = 0; k < got.length; k++) {
+                    cache.put(i + k, got[k] != null ? got[k] : made.get(m++));
+                }
+                done += to - i;
+                progress.update(done, total);
+            }
+        }
+        ForecastEngine engine = new ForecastEngine(bars, folds.get(0).forecaster(), cache::get, broker, cfg, instruments, regimes);
         List<LocalDate> days = new ArrayList<>();
         List<Double> equity = new ArrayList<>();
         // The first point is the equity before any decision, dated the trading day before the first bar's.
@@ -83,6 +159,7 @@ public final class Backtest {
         PerformanceMetrics m = eq.length >= 2
                 ? PerformanceMetrics.of(eq, calendarDays, trades.stream().map(TradeRecord::netPnl).toList())
                 : null;
-        return new Result(trades, List.copyOf(days), eq, m, cache.size(), bars.ts(start), bars.timeframe().next(bars.ts(n - 1)));
+        return new Result(trades, List.copyOf(days), eq, m, cache.size(), bars.ts(start),
+                bars.timeframe().next(bars.ts(n - 1)), hits);
     }
 }

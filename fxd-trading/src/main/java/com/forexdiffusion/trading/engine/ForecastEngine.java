@@ -201,4 +201,47 @@ public final class ForecastEngine {
     public List<TradeRecord> trades() {
         return List.copyOf(trades);
     }
+
+    /**
+     * Everything the engine remembers between events besides the broker's own state: the signal, quality and
+     * regime behind each open position (expiry, trade records), the trade results (Kelly sizing), the equity peak
+     * (drawdown scaling) and the risk manager's day. With the broker's persisted state it is enough to continue a
+     * paper session after a restart exactly as if it had not stopped.
+     */
+    public record State(Map<String, Signal> signals, Map<String, Double> quality, Map<String, String> regimes,
+                        List<Double> pnls, double peakEquity, RiskManager.State risk) {
+    }
+
+    public State state() {
+        return new State(new java.util.TreeMap<>(signalOf), new java.util.TreeMap<>(qualityOf),
+                new java.util.TreeMap<>(regimeOf), List.copyOf(pnls), peakEquity, risk.state());
+    }
+
+    /** Continues from a saved state; positions the broker no longer holds are dropped from it. */
+    public void restore(State s) {
+        java.util.Set<String> open = new java.util.HashSet<>();
+        broker.openPositions().forEach(p -> open.add(p.id()));
+        signalOf.clear();
+        qualityOf.clear();
+        regimeOf.clear();
+        s.signals().forEach((id, sig) -> {
+            if (open.contains(id)) {
+                signalOf.put(id, sig);
+            }
+        });
+        s.quality().forEach((id, q) -> {
+            if (open.contains(id)) {
+                qualityOf.put(id, q);
+            }
+        });
+        s.regimes().forEach((id, r) -> {
+            if (open.contains(id)) {
+                regimeOf.put(id, r);
+            }
+        });
+        pnls.clear();
+        pnls.addAll(s.pnls());
+        peakEquity = s.peakEquity();
+        risk.restore(s.risk());
+    }
 }

@@ -28,6 +28,25 @@ public final class RiskManager {
         this.limits = limits;
     }
 
+    /** What the manager remembers between bars, so that a restarted paper session continues where it stopped. */
+    public record State(String day, long dayEnd, double dayStartEquity, boolean haltedForDay,
+                        Map<String, Double> bestPrice) {
+    }
+
+    public State state() {
+        return new State(day == null ? null : day.toString(), dayEnd, dayStartEquity, haltedForDay,
+                new java.util.TreeMap<>(bestPrice));
+    }
+
+    public void restore(State s) {
+        day = s.day() == null ? null : LocalDate.parse(s.day());
+        dayEnd = s.dayEnd();
+        dayStartEquity = s.dayStartEquity();
+        haltedForDay = s.haltedForDay();
+        bestPrice.clear();
+        bestPrice.putAll(s.bestPrice());
+    }
+
     /** What the engine must do now. */
     public record Actions(boolean flattenAll, List<String> close, Map<String, Double> newStops) {
     }

@@ -1,6 +1,7 @@
 package com.forexdiffusion.trading.broker;
 
 import com.forexdiffusion.core.Bar;
+import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.Timeframe;
 import com.forexdiffusion.data.store.Database;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -72,6 +74,54 @@ class PaperBrokerTest {
         assertThat(c).hasSize(1);
         assertThat(c.get(0).reason()).isEqualTo("stop");
         assertThat(c.get(0).exitPrice()).isCloseTo(1.09899, within(1e-12));
+    }
+
+    /** Five M1 bars inside the M15 bar at TUE_NOON + 15 min, each as (high, low); opens and closes in between. */
+    static IntrabarBars m1(double[][] highLow) {
+        BarSeries.Builder b = BarSeries.builder("EURUSD", Timeframe.M1, highLow.length);
+        long t = TUE_NOON + 900_000;
+        for (double[] hl : highLow) {
+            double mid = (hl[0] + hl[1]) / 2;
+            b.add(t, mid, hl[0], hl[1], mid, 1);
+            t += 60_000;
+        }
+        return IntrabarBars.of(Map.of("EURUSD", b.build()));
+    }
+
+    ClosedTrade bothTouched(IntrabarBars intrabar, Side side) {
+        PaperBroker b = broker().withIntrabar(intrabar);
+        // Long: stop 1.0990, target 1.1020. Short (filled at 1.09999): stop 1.1020, target 1.0990, both at the ask.
+        OrderRequest r = side == Side.BUY ? new OrderRequest("EURUSD", side, 1.0, 1.10000, 1.09900, 1.10200, TUE_NOON)
+                : new OrderRequest("EURUSD", side, 1.0, 1.10000, 1.10200, 1.09900, TUE_NOON);
+        assertThat(b.submit(r).accepted()).isTrue();
+        List<ClosedTrade> c = b.onBar("EURUSD", Timeframe.M15, new Bar(TUE_NOON + 900_000, 1.1000, 1.1025, 1.0980,
+                1.1010, 1));
+        assertThat(c).hasSize(1);
+        return c.get(0);
+    }
+
+    @Test
+    void lowerTimeframeBarsDecideWhichOfStopAndTargetCameFirst() {
+        // The target (1.1020) is reached in the second minute, the stop (1.0990) only in the fourth.
+        ClosedTrade target = bothTouched(m1(new double[][]{{1.1005, 1.0995}, {1.1025, 1.1000}, {1.1010, 1.0995},
+                {1.0998, 1.0980}, {1.1010, 1.1000}}), Side.BUY);
+        assertThat(target.reason()).isEqualTo("target");
+        assertThat(target.exitPrice()).isEqualTo(1.10200);
+        // The stop first: it fills at the stop less 0.1 pip of slippage.
+        ClosedTrade stop = bothTouched(m1(new double[][]{{1.1005, 1.0985}, {1.1025, 1.1000}}), Side.BUY);
+        assertThat(stop.reason()).isEqualTo("stop");
+        assertThat(stop.exitPrice()).isCloseTo(1.09899, within(1e-12));
+        // One minute touching both cannot be ordered: conservative again.
+        assertThat(bothTouched(m1(new double[][]{{1.1003, 1.0999}, {1.1025, 1.0980}}), Side.BUY).reason())
+                .isEqualTo("stop");
+        // No lower-timeframe bars for the span: conservative.
+        assertThat(bothTouched(IntrabarBars.of(Map.of()), Side.BUY).reason()).isEqualTo("stop");
+        // A short buys back at the ask (bid + 0.8 pip): its target 1.0990 needs a bid of 1.09892.
+        ClosedTrade shortTarget = bothTouched(m1(new double[][]{{1.1004, 1.0989}, {1.1025, 1.1000}}), Side.SELL);
+        assertThat(shortTarget.reason()).isEqualTo("target");
+        assertThat(shortTarget.exitPrice()).isEqualTo(1.09900);
+        assertThat(bothTouched(m1(new double[][]{{1.1004, 1.0993}, {1.1025, 1.1000}}), Side.SELL).reason())
+                .isEqualTo("stop");
     }
 
     @Test

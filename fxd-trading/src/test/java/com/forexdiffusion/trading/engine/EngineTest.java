@@ -132,4 +132,87 @@ class EngineTest {
         }
         assertThat(engine.trades()).isEqualTo(bt.trades());
     }
+
+    @Test
+    void aPaperRunLogsEveryForecastItMakesWithoutChangingADecision() throws Exception {
+        BarSeries bars = market(7);
+        Backtest.Result bt = backtest(bars, "bt");
+        try (Database db = Database.open("sqlite:" + dir.resolve("paper-logged.db"))) {
+            PaperBroker broker = PaperBroker.open(db, "bt", BrokerConfig.defaults(), 100_000, bars.ts(0));
+            java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+            com.forexdiffusion.forecast.log.LoggedForecaster logged = new com.forexdiffusion.forecast.log.LoggedForecaster(
+                    new Momentum(), db::connection, () -> Instant.ofEpochMilli(now.get()), (s, tf, ts) -> {
+                        int i = bars.indexOf(ts);
+                        return i < 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(bars.close(i));
+                    }, 100, Long.MAX_VALUE);
+            ForecastEngine engine = new ForecastEngine(bars, logged, null, broker, cfg(), InstrumentCatalog.builtIn(),
+                    null);
+            for (int i = 100; i < bars.size(); i++) {
+                EngineEvent.BarClosed e = new EngineEvent.BarClosed("EURUSD", Timeframe.M15, bars.bar(i), i);
+                now.set(e.time());
+                engine.on(e);
+            }
+            logged.close();
+            assertThat(engine.trades()).isEqualTo(bt.trades());
+            assertThat(logged.logged()).isPositive();
+            try (java.sql.Connection c = db.connection(); java.sql.ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT COUNT(*), COUNT(actual_price), MAX(forecast_time) FROM ldm4ts_predictions")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(logged.logged() * HS.size());
+                assertThat(rs.getLong(2)).isPositive().isLessThan(rs.getLong(1));
+                assertThat(rs.getLong(3)).isLessThanOrEqualTo(bars.lastTs());
+            }
+        }
+    }
+
+    @Test
+    void aPaperSessionKilledMidwayContinuesExactlyAsIfItHadNotStopped() throws Exception {
+        BarSeries bars = market(11);
+        List<TradeRecord> whole;
+        try (Database db = Database.open("sqlite:" + dir.resolve("whole.db"))) {
+            PaperBroker broker = PaperBroker.open(db, "p", BrokerConfig.defaults(), 100_000, bars.ts(0));
+            ForecastEngine engine = new ForecastEngine(bars, new Momentum(), null, broker, cfg(),
+                    InstrumentCatalog.builtIn(), null);
+            for (int i = 100; i < bars.size(); i++) {
+                engine.on(new EngineEvent.BarClosed("EURUSD", Timeframe.M15, bars.bar(i), i));
+            }
+            whole = engine.trades();
+        }
+        // Cut while a position is open (it opened at the close of bar cut − 1, time ts(cut)): its trade record
+        // carries the signal, uncertainty and quality that only the restored state knows.
+        TradeRecord held = whole.stream().filter(t -> t.openedAt() > bars.ts(300)).findFirst().orElseThrow();
+        int cut = bars.indexOf(held.openedAt());
+        List<TradeRecord> pieces = new ArrayList<>();
+        Path file = dir.resolve("session.db");
+        try (Database db = Database.open("sqlite:" + file)) {
+            PaperBroker broker = PaperBroker.open(db, "p", BrokerConfig.defaults(), 100_000, bars.ts(0));
+            com.forexdiffusion.trading.paper.PaperSessions sessions = new com.forexdiffusion.trading.paper.PaperSessions(db);
+            sessions.create(new com.forexdiffusion.trading.paper.PaperSessions.Session("p", "EURUSD", Timeframe.M15,
+                    "momentum", "{}", bars.ts(100), null, null), 0);
+            // The first process sees the bars up to the cut only, as a live feed would.
+            BarSeries early = bars.slice(0, cut);
+            ForecastEngine engine = new ForecastEngine(early, new Momentum(), null, broker, cfg(),
+                    InstrumentCatalog.builtIn(), null);
+            for (int i = 100; i < cut; i++) {
+                engine.on(new EngineEvent.BarClosed("EURUSD", Timeframe.M15, early.bar(i), i));
+                sessions.advance("p", early.ts(i), engine.state(), 0);
+            }
+            pieces.addAll(engine.trades());
+            assertThat(broker.openPositions()).as("the cut should fall while a position is open").isNotEmpty();
+        }
+        try (Database db = Database.open("sqlite:" + file)) {
+            // A new process: broker and engine memory from the database only.
+            PaperBroker broker = PaperBroker.open(db, "p", BrokerConfig.defaults(), 100_000, bars.ts(0));
+            var session = new com.forexdiffusion.trading.paper.PaperSessions(db).find("p").orElseThrow();
+            assertThat(session.lastBarTs()).isEqualTo(bars.ts(cut - 1));
+            ForecastEngine engine = new ForecastEngine(bars, new Momentum(), null, broker, cfg(),
+                    InstrumentCatalog.builtIn(), null);
+            engine.restore(session.state());
+            for (int i = bars.indexOf(session.lastBarTs()) + 1; i < bars.size(); i++) {
+                engine.on(new EngineEvent.BarClosed("EURUSD", Timeframe.M15, bars.bar(i), i));
+            }
+            pieces.addAll(engine.trades());
+        }
+        assertThat(pieces).isEqualTo(whole);
+    }
 }

@@ -1,0 +1,59 @@
+package com.forexdiffusion.app.forecast;
+
+import com.forexdiffusion.core.BadInputException;
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.forecast.Forecaster;
+import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
+import com.forexdiffusion.ldm4ts.fusion.TemporalFusion;
+import com.forexdiffusion.ldm4ts.model.Ldm4tsConfig;
+import com.forexdiffusion.ldm4ts.service.Ldm4tsForecaster;
+import com.forexdiffusion.ldm4ts.service.ModelRegistry;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Forecasters named on a command line: the baselines (rw-ewma, rw-garch, dlinear), fitted per fold, and
+ * {@code ldm4ts:DIR}, a trained checkpoint. A checkpoint is not refitted; instead every "fit" checks that the
+ * model saw no bar after the fit data ends, so a backtest or evaluation never tests it on its own training data.
+ */
+public final class ForecasterSpecs {
+    private ForecasterSpecs() {
+    }
+
+    public static ForecasterFactory factory(String spec, List<Horizon> horizons, ModelRegistry registry) {
+        String s = spec.trim();
+        if (!s.startsWith(Ldm4tsForecaster.NAME + ":")) {
+            return ForecasterFactory.named(s, horizons);
+        }
+        Path dir = Path.of(s.substring(Ldm4tsForecaster.NAME.length() + 1));
+        Ldm4tsForecaster model = registry.load(dir).requireHorizons(horizons);
+        Ldm4tsConfig cfg = model.config();
+        String name = cfg.fusionMode() == TemporalFusion.Mode.GATED ? Ldm4tsForecaster.NAME
+                : Ldm4tsForecaster.NAME + "-" + (cfg.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY ? "explicit"
+                : "implicit");
+        return new ForecasterFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Forecaster fit(BarSeries train) {
+                if (train.timeframe() != cfg.timeframeKind()) {
+                    throw BadInputException.ofField("forecaster", "model " + model.version() + " (" + dir + ") was "
+                            + "trained on " + cfg.timeframe() + " bars, not " + train.timeframe());
+                }
+                if (cfg.data() != null && cfg.data().to() > train.lastTs()) {
+                    throw BadInputException.ofField("forecaster", "model " + model.version() + " (" + dir + ") was "
+                            + "trained on bars up to " + Instant.ofEpochMilli(cfg.data().to()) + "; forecasts from "
+                            + Instant.ofEpochMilli(train.lastTs()) + " on would be tested on its own training data. "
+                            + "Start after its training data.");
+                }
+                return model;
+            }
+        };
+    }
+}

@@ -1,0 +1,214 @@
+package com.forexdiffusion.app.paper;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.forexdiffusion.app.DbOptions;
+import com.forexdiffusion.app.Json;
+import com.forexdiffusion.app.TimeArg;
+import com.forexdiffusion.app.console.ConsoleProgress;
+import com.forexdiffusion.app.data.TimeframeConverter;
+import com.forexdiffusion.app.forecast.ForecastCommand;
+import com.forexdiffusion.app.forecast.ForecasterSpecs;
+import com.forexdiffusion.core.BadInputException;
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.FxdException;
+import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.core.Instrument;
+import com.forexdiffusion.core.InstrumentCatalog;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.store.Database;
+import com.forexdiffusion.forecast.Forecaster;
+import com.forexdiffusion.forecast.log.LoggedForecaster;
+import com.forexdiffusion.ldm4ts.service.ModelRegistry;
+import com.forexdiffusion.trading.broker.BrokerConfig;
+import com.forexdiffusion.trading.broker.IntrabarBars;
+import com.forexdiffusion.trading.broker.PaperBroker;
+import com.forexdiffusion.trading.engine.EngineEvent;
+import com.forexdiffusion.trading.engine.ForecastEngine;
+import com.forexdiffusion.trading.engine.StrategyConfig;
+import com.forexdiffusion.trading.engine.TradeRecord;
+import com.forexdiffusion.trading.paper.PaperSessions;
+import com.forexdiffusion.trading.regime.RegimeDetector;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
+@Command(name = "paper", mixinStandardHelpOptions = true,
+        description = {"Paper trading: the backtest's engine on each stored bar as it arrives, one forecast per bar",
+                "(logged to ldm4ts_predictions and resolved when its target bar closes, with rolling health rows),",
+                "orders at the paper broker whose account lives in the database. The session (account, series,",
+                "forecaster, last bar, engine memory) is saved after every bar: run the same command again after a",
+                "stop or a crash and it continues where it left off. --follow keeps polling for new bars."})
+public final class PaperCommand implements Callable<Integer> {
+    @Mixin
+    DbOptions db;
+
+    @Option(names = "--symbol", required = true)
+    String symbol;
+
+    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
+    Timeframe timeframe;
+
+    @Option(names = "--account", description = "Paper account and session id (default: paper-SYMBOL-TIMEFRAME).")
+    String account;
+
+    @Option(names = "--forecaster", defaultValue = "rw-garch", description = "rw-ewma, rw-garch, dlinear or ldm4ts:DIR "
+            + "(for a new session; a resumed one keeps its own).")
+    String forecaster;
+
+    @Option(names = "--from", description = "First bar to trade, for a new session (UTC).")
+    String from;
+
+    @Option(names = "--to", description = "Stop before this time (UTC); the session can be continued later.")
+    String to;
+
+    @Option(names = "--train-bars", defaultValue = "5000", description = "Bars before the session's first bar used to fit.")
+    int trainBars;
+
+    @Option(names = "--horizons", defaultValue = "15,60,240")
+    String horizons;
+
+    @Option(names = "--samples", defaultValue = "50")
+    int samples;
+
+    @Option(names = "--deposit", defaultValue = "100000")
+    double deposit;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--follow", description = "After the stored bars, poll for new ones until interrupted.")
+    boolean follow;
+
+    @Option(names = "--poll-seconds", defaultValue = "5")
+    double pollSeconds;
+
+    @Option(names = "--max-polls", defaultValue = "0", description = "With --follow: stop after this many polls (0: never).")
+    long maxPolls;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        String sym = Instrument.normalise(symbol);
+        String id = account != null ? account : "paper-" + sym + "-" + timeframe;
+        long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
+        try (ModelRegistry registry = new ModelRegistry(Device.cpu()); Database d = db.open()) {
+            PaperSessions sessions = new PaperSessions(d);
+            PaperSessions.Session session = sessions.find(id).orElse(null);
+            if (session == null) {
+                if (from == null) {
+                    throw BadInputException.ofField("from", "session " + id + " does not exist yet: give --from, the "
+                            + "first bar to trade");
+                }
+                List<Horizon> hs = Horizon.parseList(horizons);
+                hs.forEach(h -> h.bars(timeframe));
+                Map<String, Object> cfg = new LinkedHashMap<>();
+                cfg.put("horizons", horizons);
+                cfg.put("samples", samples);
+                cfg.put("seed", seed);
+                cfg.put("train_bars", trainBars);
+                cfg.put("deposit", deposit);
+                session = new PaperSessions.Session(id, sym, timeframe, forecaster, Json.write(cfg),
+                        TimeArg.parse("--from", from), null, null);
+            } else if (!session.symbol().equals(sym) || session.timeframe() != timeframe) {
+                throw BadInputException.ofField("account", "session " + id + " trades " + session.symbol() + " "
+                        + session.timeframe() + ", not " + sym + " " + timeframe);
+            }
+            JsonNode cfg = Json.mapper().readTree(session.configJson());
+            StrategyConfig base = StrategyConfig.defaults();
+            StrategyConfig strategy = new StrategyConfig(Horizon.parseList(cfg.get("horizons").asText()),
+                    cfg.get("samples").asInt(), cfg.get("seed").asLong(), base.lookback(), base.minStrength(),
+                    base.topN(), base.sizing(), base.risk(), base.volumeWindow());
+            int fitBars = cfg.get("train_bars").asInt();
+
+            BarSeries bars = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
+            int first = bars.lowerBound(session.firstBarTs());
+            if (first < fitBars || first >= bars.size() && session.lastBarTs() == null) {
+                throw new FxdException("session " + id + " needs " + fitBars + " " + sym + " " + timeframe + " bars "
+                        + "before its first bar " + TimeArg.format(session.firstBarTs()) + " to fit and bars from it on; "
+                        + "have " + first + " before and " + (bars.size() - first) + " after");
+            }
+            // The models are fitted on the bars before the session's first bar, so a resumed session has the same
+            // ones.
+            BarSeries train = bars.slice(first - fitBars, first);
+            Forecaster fitted = ForecasterSpecs.factory(session.forecaster(), strategy.horizons(), registry).fit(train);
+            RegimeDetector regimeModel = RegimeDetector.fit(train, 20, strategy.seed());
+            boolean resumed = session.lastBarTs() != null;
+            PaperBroker broker = PaperBroker.open(d, id, BrokerConfig.defaults(), cfg.get("deposit").asDouble(),
+                    bars.ts(first));
+            if (sessions.find(id).isEmpty()) {
+                sessions.create(session, System.currentTimeMillis());
+            }
+            if (timeframe != Timeframe.M1) {
+                BarSeries m1 = d.candles().read(sym, Timeframe.M1, bars.ts(first), toMs);
+                if (!m1.isEmpty()) {
+                    broker.withIntrabar(IntrabarBars.of(Map.of(sym, m1)));
+                }
+            }
+            // Outcomes are resolved by the time of the bar being processed, never by the wall clock, so a session
+            // replaying stored bars does not learn outcomes early.
+            AtomicLong now = new AtomicLong(bars.ts(first));
+            LoggedForecaster logged = new LoggedForecaster(fitted, d::connection, () -> Instant.ofEpochMilli(now.get()),
+                    ForecastCommand.closes(d.candles()), 100, 3_600_000L);
+            out.printf("%s session %s: %s %s with %s %s, from %s%s%n", resumed ? "resuming" : "starting", id, sym,
+                    timeframe, fitted.name(), fitted.version(), TimeArg.format(session.firstBarTs()),
+                    resumed ? ", last bar done " + TimeArg.format(session.lastBarTs()) : "");
+            out.flush();
+            ForecastEngine.State state = session.state();
+            long lastDone = resumed ? session.lastBarTs() : Long.MIN_VALUE;
+            List<TradeRecord> trades = new ArrayList<>();
+            long processed = 0;
+            long polls = 0;
+            try (ConsoleProgress progress = new ConsoleProgress("paper " + id, "bars")) {
+                while (true) {
+                    int next = Math.max(first, bars.lowerBound(lastDone == Long.MIN_VALUE ? Long.MIN_VALUE : lastDone + 1));
+                    if (next < bars.size()) {
+                        ForecastEngine engine = new ForecastEngine(bars, logged, null, broker, strategy,
+                                InstrumentCatalog.builtIn(), regimeModel.estimates(bars));
+                        if (state != null) {
+                            engine.restore(state);
+                        }
+                        for (int i = next; i < bars.size(); i++) {
+                            EngineEvent.BarClosed e = new EngineEvent.BarClosed(sym, timeframe, bars.bar(i), i);
+                            now.set(e.time());
+                            engine.on(e);
+                            state = engine.state();
+                            sessions.advance(id, bars.ts(i), state, System.currentTimeMillis());
+                            lastDone = bars.ts(i);
+                            progress.update(++processed, processed + bars.size() - 1 - i);
+                        }
+                        trades.addAll(engine.trades());
+                    }
+                    if (!follow || (maxPolls > 0 && polls >= maxPolls)) {
+                        break;
+                    }
+                    Thread.sleep(Math.round(pollSeconds * 1000));
+                    polls++;
+                    bars = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
+                }
+            } finally {
+                logged.close();
+            }
+            out.printf("%d bars processed, %d trades closed, %d positions open; balance %.2f, equity %.2f%n", processed,
+                    trades.size(), broker.openPositions().size(), broker.balance(), broker.equity());
+            out.printf("%d forecasts logged, %d predictions resolved; last bar %s%n", logged.logged(), logged.resolved(),
+                    lastDone == Long.MIN_VALUE ? "none" : TimeArg.format(lastDone));
+            out.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,98 @@
+package com.forexdiffusion.app;
+
+import com.forexdiffusion.data.store.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** fxd paper: a session stopped halfway and resumed trades exactly like one that ran straight through. */
+class PaperCommandTest {
+    @TempDir
+    Path dir;
+
+    private String market(String name) {
+        String db = "sqlite:" + dir.resolve(name + ".db");
+        assertThat(Cli.run("data", "synth", "--db", db, "--days", "60", "--seed", "6").code()).isZero();
+        assertThat(Cli.run("data", "resample", "--db", db, "--symbol", "EURUSD", "--to", "H1").code()).isZero();
+        return db;
+    }
+
+    private static List<String> positions(String db) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Database d = Database.open(db); Connection c = d.connection(); ResultSet rs = c.createStatement()
+                .executeQuery("SELECT side, lots, entry_price, stop_price, target_price, opened_at, closed_at, "
+                        + "close_price, close_reason, realized_pnl, swap, commission, status FROM trading_positions "
+                        + "ORDER BY opened_at")) {
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int k = 1; k <= 13; k++) {
+                    row.append(rs.getString(k)).append('|');
+                }
+                out.add(row.toString());
+            }
+        }
+        return out;
+    }
+
+    private static long count(String db, String sql) throws Exception {
+        try (Database d = Database.open(db); Connection c = d.connection(); ResultSet rs = c.createStatement()
+                .executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aStoppedSessionResumesAndTradesLikeAnUninterruptedOne() throws Exception {
+        String[] common = {"--symbol", "EURUSD", "--timeframe", "H1", "--account", "p", "--train-bars", "600",
+                "--horizons", "60,240", "--samples", "20", "--forecaster", "dlinear"};
+        String straight = market("straight");
+        Cli s = Cli.run(concat(new String[]{"paper", "--db", straight, "--from", "2023-02-07"}, common));
+        assertThat(s.code()).as(s.err()).isZero();
+        assertThat(s.out()).contains("starting session p");
+
+        String split = market("split");
+        Cli first = Cli.run(concat(new String[]{"paper", "--db", split, "--from", "2023-02-07", "--to", "2023-02-22"},
+                common));
+        assertThat(first.code()).as(first.err()).isZero();
+        Cli second = Cli.run(concat(new String[]{"paper", "--db", split}, common));
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.out()).contains("resuming session p").contains("last bar done 2023-02-21T23:00");
+
+        List<String> a = positions(straight);
+        assertThat(a.size()).isGreaterThan(5);
+        assertThat(positions(split)).isEqualTo(a);
+        // Every forecast went to the prediction log; those whose target bar closed by the last bar are resolved.
+        long logged = count(straight, "SELECT COUNT(*) FROM ldm4ts_predictions");
+        assertThat(logged).isPositive().isEqualTo(count(split, "SELECT COUNT(*) FROM ldm4ts_predictions"));
+        assertThat(count(straight, "SELECT COUNT(*) FROM ldm4ts_predictions WHERE actual_price IS NOT NULL"))
+                .isPositive().isLessThan(logged);
+        assertThat(count(split, "SELECT COUNT(*) FROM ldm4ts_inference_metrics")).isPositive();
+
+        // Nothing more to do: a third run processes no bar and changes nothing.
+        Cli third = Cli.run(concat(new String[]{"paper", "--db", split}, common));
+        assertThat(third.code()).as(third.err()).isZero();
+        assertThat(third.out()).contains("0 bars processed");
+        assertThat(positions(split)).isEqualTo(a);
+
+        Cli wrong = Cli.run("paper", "--db", split, "--symbol", "EURUSD", "--timeframe", "M15", "--account", "p");
+        assertThat(wrong.code()).isEqualTo(1);
+        assertThat(wrong.err()).contains("trades EURUSD H1");
+        Cli fresh = Cli.run("paper", "--db", split, "--symbol", "EURUSD", "--timeframe", "H1", "--account", "new");
+        assertThat(fresh.code()).isEqualTo(1);
+        assertThat(fresh.err()).contains("--from").contains("does not exist");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,94 @@
+package com.forexdiffusion.trading.paper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.forexdiffusion.core.FxdException;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.store.Database;
+import com.forexdiffusion.trading.engine.ForecastEngine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Paper-trading sessions in the database (table paper_sessions): the series and forecaster an account trades, the
+ * bar it starts at, and after every processed bar that bar's time and the engine's state. With the paper broker's
+ * own persisted state this lets a killed session continue exactly where it stopped.
+ */
+public final class PaperSessions {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Database db;
+
+    public PaperSessions(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * @param lastBarTs the label of the last bar processed, or null before the first
+     * @param state     the engine's state after that bar, or null before the first
+     */
+    public record Session(String accountId, String symbol, Timeframe timeframe, String forecaster, String configJson,
+                          long firstBarTs, Long lastBarTs, ForecastEngine.State state) {
+    }
+
+    public Optional<Session> find(String accountId) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT symbol, timeframe, "
+                + "forecaster, config_json, first_bar_ts, last_bar_ts, state_json FROM paper_sessions WHERE account_id = ?")) {
+            ps.setString(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String state = rs.getString(7);
+                return Optional.of(new Session(accountId, rs.getString(1), Timeframe.parse(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), rs.getLong(5), (Long) rs.getObject(6, Long.class),
+                        state == null ? null : JSON.readValue(state, ForecastEngine.State.class)));
+            }
+        } catch (SQLException e) {
+            throw db.failure("cannot read paper session " + accountId + " from", e);
+        } catch (JsonProcessingException e) {
+            throw new FxdException("paper_sessions.state_json of " + accountId + " is corrupt: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public void create(Session s, long now) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO paper_sessions "
+                + "(account_id, symbol, timeframe, forecaster, config_json, first_bar_ts, started_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, s.accountId());
+            ps.setString(2, s.symbol());
+            ps.setString(3, s.timeframe().name());
+            ps.setString(4, s.forecaster());
+            ps.setString(5, s.configJson());
+            ps.setLong(6, s.firstBarTs());
+            ps.setLong(7, now);
+            ps.setLong(8, now);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw db.failure("cannot create paper session " + s.accountId() + " in", e);
+        }
+    }
+
+    /** Records that the bar labelled {@code barTs} is done and what the engine remembers after it. */
+    public void advance(String accountId, long barTs, ForecastEngine.State state, long now) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("engine state of " + accountId + " cannot be written: " + e.getMessage(), e);
+        }
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE paper_sessions SET last_bar_ts = ?, state_json = ?, updated_at = ? WHERE account_id = ?")) {
+            ps.setLong(1, barTs);
+            ps.setString(2, json);
+            ps.setLong(3, now);
+            ps.setString(4, accountId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw db.failure("cannot advance paper session " + accountId + " in", e);
+        }
+    }
+}
