@@ -110,17 +110,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         WalkForwardConfig cfg = new WalkForwardConfig(trainBars, calibrationBars, testBars, step, hs, samples, seed, mode,
                 0.1);
         String sym = Instrument.normalise(symbol);
-        BarSeries bars;
-        try (Database d = db.open()) {
-            bars = d.candles().read(sym, timeframe, from == null ? Long.MIN_VALUE : TimeArg.parse("--from", from),
-                    to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to));
-        }
-        if (bars.isEmpty()) {
-            throw new FxdException("no " + sym + " " + timeframe + " bars stored in the requested range");
-        }
         WalkForward.Result r;
-        try (ModelRegistry registry = new ModelRegistry(ai.djl.Device.cpu());
-             ConsoleProgress p = new ConsoleProgress("evaluate", "fits")) {
+        BarSeries bars;
+        try (ModelRegistry registry = new ModelRegistry(ai.djl.Device.cpu())) {
+            // Forecasters first: an unknown name or a broken checkpoint is reported before any data is read.
             List<ForecasterFactory> factories = new ArrayList<>();
             for (String name : forecasters) {
                 ForecasterFactory f = ForecasterSpecs.factory(name, hs, registry);
@@ -129,7 +122,16 @@ public final class EvaluateCommand implements Callable<Integer> {
                 }
                 factories.add(f);
             }
-            r = WalkForward.run(bars, factories, cfg, p);
+            try (Database d = db.open()) {
+                bars = d.candles().read(sym, timeframe, from == null ? Long.MIN_VALUE : TimeArg.parse("--from", from),
+                        to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to));
+            }
+            if (bars.isEmpty()) {
+                throw new FxdException("no " + sym + " " + timeframe + " bars stored in the requested range");
+            }
+            try (ConsoleProgress p = new ConsoleProgress("evaluate", "fits")) {
+                r = WalkForward.run(bars, factories, cfg, p);
+            }
         }
         write(r, bars, cfg);
         print(r);

@@ -48,6 +48,30 @@ class ConformalCalibratorTest {
     }
 
     @Test
+    void aPointForecastGetsThePointPlusMinusTheMargin() {
+        // A deterministic model: every quantile 1.0. Scores of outcomes 1.3, 0.9, 0.5: 0.3, 0.1, 0.5; with α = 0.5
+        // the margin is the second smallest, 0.3, so the interval is [0.7, 1.3].
+        TreeMap<Double, Double> q = new TreeMap<>();
+        q.put(0.05, 1.0);
+        q.put(0.25, 1.0);
+        q.put(0.5, 1.0);
+        q.put(0.95, 1.0);
+        HorizonForecast f = new HorizonForecast(H, 0, 1.0, 0.0, q, new double[]{1, 1});
+        ConformalCalibrator c = new ConformalCalibrator(ConformalCalibrator.Mode.SPLIT, 0.5, 0, 100);
+        for (double y : new double[]{1.3, 0.9, 0.5}) {
+            c.calibrate(f, y);
+        }
+        HorizonForecast adj = c.adjust(f);
+        assertThat(adj.q05()).isCloseTo(0.7, within(1e-12));
+        assertThat(adj.q95()).isCloseTo(1.3, within(1e-12));
+        assertThat(adj.q50()).isEqualTo(1.0);
+        // A normal with that 90% interval: σ = 0.3 / 1.6449 = 0.18239, q25 = 1 − 0.67449 σ = 0.87698.
+        assertThat(adj.std()).isCloseTo(0.18239, within(1e-5));
+        assertThat(adj.quantile(0.25)).isCloseTo(0.87698, within(1e-5));
+        assertThat(adj.samples()).containsExactly(1, 1);
+    }
+
+    @Test
     void splitConformalCoversWithinTwoPercentOfNominalOnExchangeableData() {
         // The forecaster claims σ = 1 but the truth has σ = 1.5: raw coverage is about 73%.
         SplittableRandom rnd = new SplittableRandom(1);
