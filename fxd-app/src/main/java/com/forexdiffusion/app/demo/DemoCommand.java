@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
         description = {"The whole path on the embedded defaults: generate a year of SYNTHETIC M1 bars, store them,",
                 "resample to M5, M15, H1, H4 and D1, print the data summary, then backtest a baseline forecaster",
                 "(DLinear, fitted on the first 2000 H1 bars) and print where the report is; with an LDM4TS checkpoint",
-                "(--model DIR, or models/latest), backtest it too on the last two days of M5."})
+                "(--model DIR, or models/latest), backtest it too on the last day of M5."})
 public final class DemoCommand implements Callable<Integer> {
     static final List<Timeframe> TARGETS = List.of(Timeframe.M5, Timeframe.M15, Timeframe.H1, Timeframe.H4,
             Timeframe.D1);
@@ -49,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
     String start;
 
     @Option(names = "--model", paramLabel = "DIR", description = "An LDM4TS checkpoint (fxd train) for M5 bars: also "
-            + "backtest it on the last two days of M5 (default: models/latest when it exists).")
+            + "backtest it on the last day of M5 (default: models/latest when it exists).")
     java.nio.file.Path model;
 
     @Option(names = "--model-samples", defaultValue = "8", description = "Monte Carlo samples per LDM4TS forecast in "
@@ -110,9 +110,9 @@ public final class DemoCommand implements Callable<Integer> {
             try (Database d = db.open()) {
                 m5 = d.candles().readAll(instrument.symbol(), Timeframe.M5);
             }
-            // Two days of decisions after enough history for the window, the regime model and the fit.
-            int from = m5.size() - 2 * 288;
-            out.printf("[5/5] backtest: LDM4TS %s on the last two days of M5 (%d samples per forecast)%n", checkpoint,
+            // One day of decisions after enough history for the window, the regime model and the fit.
+            int from = m5.size() - 288;
+            out.printf("[5/5] backtest: LDM4TS %s on the last day of M5 (%d samples per forecast)%n", checkpoint,
                     modelSamples);
             out.flush();
             int code = spec.commandLine().getParent().getSubcommands().get("backtest").execute("--db", db.url,
