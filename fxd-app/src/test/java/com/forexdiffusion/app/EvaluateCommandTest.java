@@ -34,6 +34,8 @@ class EvaluateCommandTest {
                 }
                 assertThat(e.get("n").asLong()).isPositive();
                 assertThat(e.get("coverage90").asDouble()).isBetween(0.7, 1.0);
+                // Random walks make no directional calls: the accuracy is undefined, written as null.
+                assertThat(e.get("directional_accuracy").isNull()).as("%s %s", f, h).isTrue();
             }
         }
         JsonNode run = new ObjectMapper().readTree(Files.readString(out.resolve("run.json")));

@@ -129,7 +129,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (bars.isEmpty()) {
                 throw new FxdException("no " + sym + " " + timeframe + " bars stored in the requested range");
             }
-            try (ConsoleProgress p = new ConsoleProgress("evaluate", "fits")) {
+            try (ConsoleProgress p = new ConsoleProgress("evaluate", "forecasts")) {
                 r = WalkForward.run(bars, factories, cfg, p);
             }
         }
@@ -157,6 +157,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 e.put("pit_counts", s.pit().counts());
                 e.put("pit_chi2_p", s.pit().pValue());
                 e.put("n", s.n());
+                // A figure that is not defined (no directional calls, too few points) is null, not the string "NaN".
+                e.replaceAll((k, v) -> v instanceof Double x && !Double.isFinite(x) ? null : v);
                 m.put(Integer.toString(h.minutes()), e);
                 csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.6e,%.6e,%.6e,%.6e,%.6e,%.4f,%.4f,%d,%.4g%n", name,
                         h.minutes(), s.n(), s.mseReturn(), s.maeReturn(), s.msePrice(), s.maePrice(), s.crps(),

@@ -95,17 +95,25 @@ public final class WalkForward {
             gapAfter[i] = FxMarketHours.isSessionGap(bars.ts(i - 1), bars.ts(i), bars.timeframe());
             gapsUpTo[i] = gapsUpTo[i - 1] + (gapAfter[i] ? 1 : 0);
         }
-        long total = (long) folds.size() * factories.size();
-        long done = 0;
+        // Progress in forecast steps (calibration and test points of every fold and forecaster): a slow model
+        // shows movement within a fold. Points skipped as unusable are counted when their fold ends.
+        long perFactory = 0;
+        for (Fold fold : folds) {
+            perFactory += (cfg.conformal() == null ? 0 : steps(fold.calibrationStart(), fold.calibrationEnd(), cfg.step()))
+                    + steps(fold.testStart(), fold.testEnd(), cfg.step());
+        }
+        long total = perFactory * factories.size();
+        long[] done = {0};
         long tests = 0;
         for (Fold fold : folds) {
             for (ForecasterFactory factory : factories) {
+                long doneBefore = done[0];
                 Forecaster f = factory.fit(bars.slice(fold.trainStart(), fold.trainEnd()));
                 ConformalCalibrator cal = cfg.conformal() == null ? null
                         : new ConformalCalibrator(cfg.conformal(), cfg.alpha(), 0.005, cfg.calibrationBars());
                 if (cal != null) {
                     Map<Integer, Forecast> calibration = forecasts(bars, f, cfg, fold.calibrationStart(),
-                            fold.calibrationEnd(), maxHb, gapsUpTo);
+                            fold.calibrationEnd(), maxHb, gapsUpTo, n -> progress.update(done[0] += n, total));
                     for (int t = fold.calibrationStart(); t < fold.calibrationEnd(); t += cfg.step()) {
                         Forecast raw = calibration.get(t);
                         if (raw == null) {
@@ -116,7 +124,8 @@ public final class WalkForward {
                         }
                     }
                 }
-                Map<Integer, Forecast> test = forecasts(bars, f, cfg, fold.testStart(), fold.testEnd(), maxHb, gapsUpTo);
+                Map<Integer, Forecast> test = forecasts(bars, f, cfg, fold.testStart(), fold.testEnd(), maxHb, gapsUpTo,
+                        n -> progress.update(done[0] += n, total));
                 Deque<Pending> pending = new ArrayDeque<>();
                 Map<Horizon, HorizonMetrics> m = acc.get(factory.name());
                 for (int t = fold.testStart(); t < fold.testEnd(); t += cfg.step()) {
@@ -142,7 +151,10 @@ public final class WalkForward {
                     }
                     tests++;
                 }
-                progress.update(++done, total);
+                long foldDone = (cal == null ? 0 : steps(fold.calibrationStart(), fold.calibrationEnd(), cfg.step()))
+                        + steps(fold.testStart(), fold.testEnd(), cfg.step());
+                done[0] = Math.max(done[0], doneBefore + foldDone);
+                progress.update(done[0], total);
             }
         }
         Map<String, Map<Horizon, HorizonMetrics.Summary>> out = new LinkedHashMap<>();
@@ -161,8 +173,13 @@ public final class WalkForward {
      * The raw forecasts at every usable step in [from, to), made in batches (one window's forecast depends on its
      * own window and seed only, so batching changes nothing but the speed).
      */
+    private static long steps(int from, int to, int step) {
+        return to <= from ? 0 : (to - from + step - 1) / step;
+    }
+
     private static Map<Integer, Forecast> forecasts(BarSeries bars, Forecaster f, WalkForwardConfig cfg, int from,
-                                                    int to, int maxHb, int[] gapsUpTo) {
+                                                    int to, int maxHb, int[] gapsUpTo,
+                                                    java.util.function.LongConsumer made) {
         List<Integer> ts = new ArrayList<>();
         for (int t = from; t < to; t += cfg.step()) {
             if (usable(t, maxHb, f.lookback(), gapsUpTo, bars.size())) {
@@ -176,6 +193,7 @@ public final class WalkForward {
             for (int k = 0; k < chunk.size(); k++) {
                 out.put(chunk.get(k), got.get(k));
             }
+            made.accept(chunk.size());
         }
         return out;
     }

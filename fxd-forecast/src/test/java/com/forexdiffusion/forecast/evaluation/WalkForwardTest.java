@@ -65,8 +65,16 @@ class WalkForwardTest {
     @Test
     void conformalGarchCoversNinetyPercentOutOfSample() {
         BarSeries s = garchSeries(12_000, 4);
+        List<long[]> updates = new java.util.ArrayList<>();
         WalkForward.Result r = WalkForward.run(s, List.of(ForecasterFactory.rwGarch(), ForecasterFactory.rwEwma()),
-                cfg(ConformalCalibrator.Mode.SPLIT), ProgressListener.NONE);
+                cfg(ConformalCalibrator.Mode.SPLIT), (done, total) -> updates.add(new long[]{done, total}));
+        // Progress moves within folds (batches of forecasts, not only fits), never backwards, and ends at its total.
+        assertThat(updates.size()).isGreaterThan(2 * 8 * 2);
+        for (int i = 1; i < updates.size(); i++) {
+            assertThat(updates.get(i)[0]).isGreaterThanOrEqualTo(updates.get(i - 1)[0]);
+        }
+        long[] last = updates.get(updates.size() - 1);
+        assertThat(last[0]).isEqualTo(last[1]);
         for (String name : List.of("rw-garch", "rw-ewma")) {
             for (Horizon h : HORIZONS) {
                 HorizonMetrics.Summary m = r.metrics().get(name).get(h);
