@@ -141,8 +141,9 @@ public final class BacktestCommand implements Callable<Integer> {
                 System.arraycopy(e, fold.from(), regimes, fold.from(), fold.to() - fold.from());
             }
             // Stops and targets touched by one bar are ordered by the stored M1 bars where there are any.
-            BarSeries m1 = timeframe == Timeframe.M1 ? BarSeries.empty(sym, Timeframe.M1)
-                    : d.candles().read(sym, Timeframe.M1, all.ts(start), toMs);
+            InstrumentCatalog instruments = InstrumentCatalog.builtIn();
+            IntrabarBars intrabar = IntrabarBars.storedM1(d.candles(), sym, timeframe, all.ts(start), toMs);
+            int m1 = intrabar.count(sym);
             ObjectNode config = Json.mapper().createObjectNode();
             config.put("forecaster", f.name() + ":" + f.version());
             config.put("horizons", hs.toString());
@@ -151,7 +152,7 @@ public final class BacktestCommand implements Callable<Integer> {
             config.put("train_bars", trainBars);
             config.put("refit_every", refitEvery);
             config.put("folds", folds.size());
-            config.put("intrabar_m1_bars", m1.size());
+            config.put("intrabar_m1_bars", m1);
             config.set("strategy", Json.mapper().valueToTree(Map.of("min_strength", cfg.minStrength(), "top_n",
                     cfg.topN(), "risk_pct", cfg.sizing().riskPct(), "uncertainty_threshold_pct",
                     cfg.sizing().uncertaintyThresholdPct(), "daily_loss_pct", cfg.risk().dailyLossPct())));
@@ -165,10 +166,8 @@ public final class BacktestCommand implements Callable<Integer> {
             try (Database bdb = Database.open("sqlite:" + brokerDb);
                  ConsoleProgress p = new ConsoleProgress("backtest", "steps")) {
                 PaperBroker broker = PaperBroker.open(bdb, runId, BrokerConfig.defaults(), deposit, all.ts(start));
-                if (!m1.isEmpty()) {
-                    broker.withIntrabar(IntrabarBars.of(Map.of(sym, m1)));
-                }
-                r = Backtest.run(all, folds, cfg, broker, InstrumentCatalog.builtIn(), regimes,
+                broker.withIntrabar(intrabar);
+                r = Backtest.run(all, folds, cfg, broker, instruments, regimes,
                         noCache ? null : new ForecastCache(d),
                         (done, total) -> {
                             p.update(done, total);
@@ -180,7 +179,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 finish(d, runId, "failed", null, null, e.getMessage());
                 throw e;
             }
-            Map<String, Object> metrics = metrics(r);
+            Map<String, Object> metrics = metrics(r, instruments);
             AtomicFile.writeString(out.resolve("metrics.json"), Json.write(metrics));
             AtomicFile.writeString(out.resolve("trades.csv"), BacktestReport.tradesCsv(r.trades()));
             AtomicFile.writeString(out.resolve("report.html"), BacktestReport.html(r, List.of(
@@ -189,8 +188,8 @@ public final class BacktestCommand implements Callable<Integer> {
                     "forecaster " + f.name() + " " + f.version() + (folds.size() == 1 ? ", fitted on " + trainBars
                             + " bars before the start" : ", walk-forward: refitted on the " + trainBars + " bars before "
                             + "each of " + folds.size() + " folds of " + refitEvery + " bars"),
-                    m1.isEmpty() ? "stop/target in one bar: stop first (no M1 bars stored)"
-                            : "stop/target in one bar: ordered by " + m1.size() + " stored M1 bars",
+                    m1 == 0 ? "stop/target in one bar: stop first (no M1 bars stored)"
+                            : "stop/target in one bar: ordered by " + m1 + " stored M1 bars",
                     "paper broker: spread 0.8 pips, slippage 0.1 pips, commission $3.5 per lot and side, swap, 30:1")));
             finish(d, runId, "done", Json.write(metrics), out.resolve("report.html").toAbsolutePath().toString(), null);
             var o = spec.commandLine().getOut();
@@ -207,7 +206,7 @@ public final class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Map<String, Object> metrics(Backtest.Result r) {
+    static Map<String, Object> metrics(Backtest.Result r, InstrumentCatalog instruments) {
         Map<String, Object> m = new LinkedHashMap<>();
         PerformanceMetrics p = r.metrics();
         m.put("trades", r.trades().size());
@@ -226,9 +225,7 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         m.put("costs_paid", r.trades().stream().mapToDouble(t -> t.commission() - t.swap()).sum());
         m.put("exposure", BacktestReport.exposure(r.trades(), r.startTime(), r.endTime()));
-        // Traded notional in quote currency (both legs) over the starting equity.
-        m.put("turnover", r.trades().stream().mapToDouble(t -> t.lots() * InstrumentCatalog.builtIn()
-                .resolve(t.symbol()).contractSize() * (t.entry() + t.exit())).sum() / r.dailyEquity()[0]);
+        m.put("turnover", BacktestReport.turnover(r.trades(), instruments, r.dailyEquity()[0]));
         Map<String, Object> regimes = new LinkedHashMap<>();
         BacktestReport.byRegime(r.trades()).forEach((k, s) -> regimes.put(k, Map.of("trades", s.trades(), "wins",
                 s.wins(), "net_pnl", s.netPnl())));

@@ -153,12 +153,7 @@ public final class PaperCommand implements Callable<Integer> {
             if (sessions.find(id).isEmpty()) {
                 sessions.create(session, System.currentTimeMillis());
             }
-            if (timeframe != Timeframe.M1) {
-                BarSeries m1 = d.candles().read(sym, Timeframe.M1, bars.ts(first), toMs);
-                if (!m1.isEmpty()) {
-                    broker.withIntrabar(IntrabarBars.of(Map.of(sym, m1)));
-                }
-            }
+            broker.withIntrabar(IntrabarBars.storedM1(d.candles(), sym, timeframe, bars.ts(first), toMs));
             // Outcomes are resolved by the time of the bar being processed, never by the wall clock, so a session
             // replaying stored bars does not learn outcomes early.
             AtomicLong now = new AtomicLong(bars.ts(first));

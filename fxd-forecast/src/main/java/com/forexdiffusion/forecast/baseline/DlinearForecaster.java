@@ -4,6 +4,7 @@ import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.Horizon;
 import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.forecast.Fingerprint;
 import com.forexdiffusion.forecast.Forecast;
 import com.forexdiffusion.forecast.ForecastRequest;
 import com.forexdiffusion.forecast.Forecaster;
@@ -45,7 +46,7 @@ public final class DlinearForecaster implements Forecaster {
         for (double sigma : residualSigma.values()) {
             fit[k++] = sigma;
         }
-        this.version = "lookback=" + lookback + ",bars=" + maxBars + ",fit=" + Fingerprint.of(fit);
+        this.version = "lookback=" + lookback + ",bars=" + maxBars + ",fit=" + Fingerprint.hex(fit);
     }
 
     public static DlinearForecaster fit(BarSeries train, int lookback, List<Horizon> horizons) {

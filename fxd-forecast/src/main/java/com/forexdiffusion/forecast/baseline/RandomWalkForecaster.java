@@ -3,6 +3,7 @@ package com.forexdiffusion.forecast.baseline;
 import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.forecast.Fingerprint;
 import com.forexdiffusion.forecast.Forecast;
 import com.forexdiffusion.forecast.ForecastRequest;
 import com.forexdiffusion.forecast.Forecaster;
@@ -45,7 +46,7 @@ public final class RandomWalkForecaster implements Forecaster {
     public static RandomWalkForecaster garch(int lookback, Garch11 params) {
         return new RandomWalkForecaster("rw-garch", String.format(java.util.Locale.ROOT,
                 "omega=%.4g,alpha=%.4f,beta=%.4f,lookback=%d,fit=%s", params.omega(), params.alpha(), params.beta(),
-                lookback, Fingerprint.of(params.omega(), params.alpha(), params.beta())), lookback, 0, params);
+                lookback, Fingerprint.hex(params.omega(), params.alpha(), params.beta())), lookback, 0, params);
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class PredictionLog {
     public List<String> record(Forecast f, int samples) {
         List<String> ids = new ArrayList<>();
         long now = clock.millis();
+        String version = versionHash(f.modelVersion());
         try (Connection c = connections.get()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO ldm4ts_predictions (prediction_id, symbol, "
@@ -46,7 +47,8 @@ public final class PredictionLog {
                     + "inference_time_ms, num_samples, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                     + "?, ?, ?, ?) ON CONFLICT (prediction_id) DO NOTHING")) {
                 for (HorizonForecast h : f.horizons()) {
-                    String id = id(f, h);
+                    String id = f.symbol() + ":" + f.timeframe() + ":" + f.time() + ":" + h.horizon().minutes() + ":"
+                            + version;
                     int sign = h.directionSign(f.lastClose());
                     ps.setString(1, id);
                     ps.setString(2, f.symbol());
@@ -84,15 +86,14 @@ public final class PredictionLog {
     }
 
     /**
-     * Series, time, horizon and a 12-hex hash of the model version: unique per prediction and short enough for the
-     * column (64 characters) whatever the version string.
+     * A 12-hex hash of the model version, which ends each prediction id (series, time, horizon, version) and keeps
+     * it within the column's 64 characters whatever the version string.
      */
-    static String id(Forecast f, HorizonForecast h) {
-        byte[] v = f.modelVersion().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    static String versionHash(String modelVersion) {
         try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(v);
-            return f.symbol() + ":" + f.timeframe() + ":" + f.time() + ":" + h.horizon().minutes() + ":"
-                    + java.util.HexFormat.of().formatHex(d, 0, 6);
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(modelVersion.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 6);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,8 +1,8 @@
 package com.forexdiffusion.trading.engine;
 
-import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.Horizon;
 import com.forexdiffusion.data.store.Database;
+import com.forexdiffusion.forecast.Fingerprint;
 import com.forexdiffusion.forecast.Forecast;
 import com.forexdiffusion.forecast.ForecastRequest;
 import com.forexdiffusion.forecast.HorizonForecast;
@@ -43,26 +43,6 @@ public final class ForecastCache {
                 .orElse("") + ";s=" + cfg.samples() + ";seed=" + cfg.seed() + ";lookback=" + cfg.lookback();
     }
 
-    /** A fingerprint of a window's bars (times, prices and volumes). */
-    public static long windowHash(BarSeries w) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < w.size(); i++) {
-            h = mix(h, w.ts(i));
-            h = mix(h, Double.doubleToLongBits(w.open(i)));
-            h = mix(h, Double.doubleToLongBits(w.high(i)));
-            h = mix(h, Double.doubleToLongBits(w.low(i)));
-            h = mix(h, Double.doubleToLongBits(w.close(i)));
-            h = mix(h, Double.doubleToLongBits(w.volume(i)));
-        }
-        return h;
-    }
-
-    private static long mix(long h, long v) {
-        h ^= v;
-        h *= 0x100000001b3L;
-        return h ^ (h >>> 29);
-    }
-
     /**
      * The cached forecasts of {@code modelVersion} for these requests (all of one symbol and timeframe, in time
      * order), by position; null where none is stored or its window changed since.
@@ -89,7 +69,7 @@ public final class ForecastCache {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Integer i = byTime.get(rs.getLong(1));
-                    if (i != null && rs.getLong(2) == windowHash(requests.get(i).window())) {
+                    if (i != null && rs.getLong(2) == Fingerprint.of(requests.get(i).window())) {
                         out[i] = decode(rs.getBytes(3), requests.get(i), modelName, modelVersion);
                     }
                 }
@@ -124,7 +104,7 @@ public final class ForecastCache {
                     ps.setString(3, r.timeframe().name());
                     ps.setString(4, requestKey);
                     ps.setLong(5, r.time());
-                    ps.setLong(6, windowHash(r.window()));
+                    ps.setLong(6, Fingerprint.of(r.window()));
                     ps.setString(7, f.modelName());
                     ps.setBytes(8, encode(f));
                     ps.setLong(9, now);

@@ -198,6 +198,15 @@ public final class ForecastEngine {
         pnls.add(t.netPnl());
     }
 
+    private static <V> void retainOpen(Map<String, V> saved, Map<String, V> into, java.util.Set<String> open) {
+        into.clear();
+        saved.forEach((id, v) -> {
+            if (open.contains(id)) {
+                into.put(id, v);
+            }
+        });
+    }
+
     public List<TradeRecord> trades() {
         return List.copyOf(trades);
     }
@@ -221,24 +230,9 @@ public final class ForecastEngine {
     public void restore(State s) {
         java.util.Set<String> open = new java.util.HashSet<>();
         broker.openPositions().forEach(p -> open.add(p.id()));
-        signalOf.clear();
-        qualityOf.clear();
-        regimeOf.clear();
-        s.signals().forEach((id, sig) -> {
-            if (open.contains(id)) {
-                signalOf.put(id, sig);
-            }
-        });
-        s.quality().forEach((id, q) -> {
-            if (open.contains(id)) {
-                qualityOf.put(id, q);
-            }
-        });
-        s.regimes().forEach((id, r) -> {
-            if (open.contains(id)) {
-                regimeOf.put(id, r);
-            }
-        });
+        retainOpen(s.signals(), signalOf, open);
+        retainOpen(s.quality(), qualityOf, open);
+        retainOpen(s.regimes(), regimeOf, open);
         pnls.clear();
         pnls.addAll(s.pnls());
         peakEquity = s.peakEquity();

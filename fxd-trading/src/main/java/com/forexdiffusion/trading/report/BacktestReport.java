@@ -51,6 +51,16 @@ public final class BacktestReport {
         return to > from ? Math.min(1.0, (double) held / (to - from)) : Double.NaN;
     }
 
+    /** Traded notional in quote currency (entry and exit legs) over the starting equity. */
+    public static double turnover(List<TradeRecord> trades, com.forexdiffusion.core.InstrumentCatalog instruments,
+                                  double startEquity) {
+        double notional = 0;
+        for (TradeRecord t : trades) {
+            notional += t.lots() * instruments.resolve(t.symbol()).contractSize() * (t.entry() + t.exit());
+        }
+        return notional / startEquity;
+    }
+
     /** Month (yyyy-MM) to return over the month, from end-of-day equity. */
     static Map<String, Double> monthly(List<LocalDate> days, double[] equity) {
         Map<String, double[]> firstLast = new TreeMap<>();
