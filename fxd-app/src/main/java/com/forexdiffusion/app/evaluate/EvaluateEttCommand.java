@@ -2,7 +2,14 @@ package com.forexdiffusion.app.evaluate;
 
 import com.forexdiffusion.app.CodeVersion;
 import com.forexdiffusion.app.Json;
+import com.forexdiffusion.app.console.ConsoleProgress;
 import com.forexdiffusion.app.console.Table;
+import com.forexdiffusion.app.forecast.ForecasterSpecs;
+import com.forexdiffusion.core.FxdException;
+import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
+import com.forexdiffusion.ldm4ts.service.Ldm4tsForecaster;
+import com.forexdiffusion.ldm4ts.service.Ldm4tsSequenceForecaster;
+import com.forexdiffusion.ldm4ts.service.ModelRegistry;
 import com.forexdiffusion.core.AtomicFile;
 import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.forecast.longhorizon.LongHorizonBenchmark;
@@ -12,8 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +45,21 @@ public final class EvaluateEttCommand implements Callable<Integer> {
     @Option(names = "--lookback", defaultValue = "96")
     int lookback;
 
+    @Option(names = "--model", paramLabel = "DIR", description = "An LDM4TS checkpoint trained with fxd train --ett "
+            + "on this file (repeatable); scored beside the baselines.")
+    List<Path> models = new ArrayList<>();
+
+    @Option(names = "--samples", defaultValue = "4", description = "Monte Carlo samples per LDM4TS forecast; the "
+            + "point forecast is their mean.")
+    int samples;
+
+    @Option(names = "--stride", defaultValue = "1", description = "Score every k-th test start row (all channels); "
+            + "every forecaster is scored on the same windows.")
+    int stride;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Also write DIR/metrics.json.")
     Path out;
 
@@ -46,21 +68,36 @@ public final class EvaluateEttCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(file)) {
-            throw BadInputException.ofSource(file.toString(), "no such file");
-        }
         String name = file.getFileName().toString();
-        LongHorizonData data;
-        if (name.startsWith("ETTh")) {
-            data = LongHorizonData.ett(file, 1, lookback);
-        } else if (name.startsWith("ETTm")) {
-            data = LongHorizonData.ett(file, 4, lookback);
-        } else if (name.startsWith("exchange")) {
-            data = LongHorizonData.custom(file, false, false, lookback);
-        } else {
-            data = LongHorizonData.custom(file, true, true, lookback);
+        LongHorizonData data = LongHorizonData.load(file, lookback);
+        if (stride < 1 || samples < 1) {
+            throw new FxdException("--stride and --samples must be at least 1");
         }
-        Map<String, Map<Integer, LongHorizonBenchmark.Score>> r = LongHorizonBenchmark.run(data, lookback, horizons);
+        List<Integer> hs = horizons.stream().sorted().toList();
+        Map<String, Map<Integer, LongHorizonBenchmark.Score>> r = LongHorizonBenchmark.run(data, lookback, hs, stride);
+        try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice())) {
+            for (Path dir : models) {
+                Ldm4tsForecaster model = registry.load(dir);
+                if (model.lookback() != lookback) {
+                    throw BadInputException.ofField("model", dir + " reads " + model.lookback() + " rows, the protocol "
+                            + lookback);
+                }
+                String fname = ForecasterSpecs.displayName(model.config());
+                if (r.containsKey(fname)) {
+                    throw new FxdException("two models named " + fname + "; evaluate them in separate runs");
+                }
+                var seq = new Ldm4tsSequenceForecaster(model, data, samples, seed);
+                Map<Integer, LongHorizonBenchmark.Score> byH = new LinkedHashMap<>();
+                // The shortest horizon has the most windows, a superset of the others': every forecast is made there.
+                try (ConsoleProgress bar = new ConsoleProgress(fname + " " + name, "windows")) {
+                    for (int h : hs) {
+                        byH.put(h, LongHorizonBenchmark.score(data, lookback, h, seq, stride, 256,
+                                h == hs.get(0) ? bar : null));
+                    }
+                }
+                r.put(fname, byH);
+            }
+        }
         Table t = new Table("DATA", "FORECASTER", "HORIZON", "MSE", "MAE", "PUBLISHED DLINEAR MSE/MAE");
         r.forEach((f, byH) -> byH.forEach((h, s) -> {
             double[] pub = name.startsWith("ETTh1") && f.equals("dlinear") ? DLINEAR_ETTH1.get(h) : null;
@@ -69,8 +106,12 @@ public final class EvaluateEttCommand implements Callable<Integer> {
                             s.mse() / pub[0]));
         }));
         t.print(spec.commandLine().getOut());
-        spec.commandLine().getOut().println("LDM4TS is not in this table yet: it has no trained checkpoint (the model "
-                + "comes with its own issue); the paper's own table could not be read (shared/spec/PAPER.md).");
+        if (stride > 1) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "every %d-th test start row (all channels), the same windows "
+                    + "for every forecaster%n", stride);
+        }
+        spec.commandLine().getOut().println("The LDM4TS paper's own table could not be read (shared/spec/PAPER.md): "
+                + "LDM4TS is reported beside DLinear and the repeat-last forecast.");
         if (out != null) {
             Map<String, Object> json = new LinkedHashMap<>();
             r.forEach((f, byH) -> {
@@ -78,8 +119,17 @@ public final class EvaluateEttCommand implements Callable<Integer> {
                 byH.forEach((h, s) -> m.put(Integer.toString(h), Map.of("mse", s.mse(), "mae", s.mae(), "n", s.points())));
                 json.put(f, m);
             });
-            json.put("_run", Map.of("file", file.toString(), "lookback", lookback, "channels", data.channels(),
-                    "splits_end", Arrays.toString(data.ends()), "code_version", CodeVersion.current()));
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("file", file.toString());
+            run.put("lookback", lookback);
+            run.put("channels", data.channels());
+            run.put("splits_end", Arrays.toString(data.ends()));
+            run.put("stride", stride);
+            run.put("samples", samples);
+            run.put("seed", seed);
+            run.put("models", models.stream().map(Path::toString).toList());
+            run.put("code_version", CodeVersion.current());
+            json.put("_run", run);
             AtomicFile.writeString(out.resolve("metrics.json"), Json.write(json));
         }
         return 0;

@@ -23,6 +23,13 @@ public final class ForecasterSpecs {
     private ForecasterSpecs() {
     }
 
+    /** ldm4ts, or ldm4ts-explicit / ldm4ts-implicit for the one-pathway ablations, in every table. */
+    public static String displayName(Ldm4tsConfig cfg) {
+        return cfg.fusionMode() == TemporalFusion.Mode.GATED ? Ldm4tsForecaster.NAME
+                : Ldm4tsForecaster.NAME + "-" + (cfg.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY ? "explicit"
+                : "implicit");
+    }
+
     public static ForecasterFactory factory(String spec, List<Horizon> horizons, ModelRegistry registry) {
         String s = spec.trim();
         if (!s.startsWith(Ldm4tsForecaster.NAME + ":")) {
@@ -31,9 +38,7 @@ public final class ForecasterSpecs {
         Path dir = Path.of(s.substring(Ldm4tsForecaster.NAME.length() + 1));
         Ldm4tsForecaster model = registry.load(dir).requireHorizons(horizons);
         Ldm4tsConfig cfg = model.config();
-        String name = cfg.fusionMode() == TemporalFusion.Mode.GATED ? Ldm4tsForecaster.NAME
-                : Ldm4tsForecaster.NAME + "-" + (cfg.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY ? "explicit"
-                : "implicit");
+        String name = displayName(cfg);
         return new ForecasterFactory() {
             @Override
             public String name() {

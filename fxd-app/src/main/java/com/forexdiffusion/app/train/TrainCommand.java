@@ -9,6 +9,9 @@ import com.forexdiffusion.app.data.TimeframeConverter;
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.FxdException;
 import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.forecast.dataset.SplitFractions;
+import com.forexdiffusion.forecast.longhorizon.LongHorizonData;
+import com.forexdiffusion.forecast.longhorizon.LongHorizonPrices;
 import com.forexdiffusion.core.Instrument;
 import com.forexdiffusion.core.Timeframe;
 import com.forexdiffusion.data.models.ModelRecords;
@@ -45,11 +48,22 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--symbol", required = true)
+    /** The long-horizon protocol's lookback (SPEC §6). */
+    static final int ETT_LOOKBACK = 96;
+
+    @Option(names = "--symbol", description = "Required unless --ett.")
     String symbol;
 
-    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
+    @Option(names = "--timeframe", converter = TimeframeConverter.class, description = "Required unless --ett.")
     Timeframe timeframe;
+
+    @Option(names = "--ett", paramLabel = "FILE", description = "Train on a long-horizon benchmark file instead "
+            + "(ETTh1.csv, ETTm1.csv, exchange_rate.txt, weather.csv): every channel's training and validation rows, "
+            + "lookback 96, one output per step up to --ett-horizon; scored by fxd evaluate ett --model.")
+    Path ett;
+
+    @Option(names = "--ett-horizon", defaultValue = "720", description = "Steps forecast with --ett.")
+    int ettHorizon;
 
     @Option(names = "--from", description = "First bar (UTC).")
     String from;
@@ -118,15 +132,39 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String sym = Instrument.normalise(symbol);
+        String sym;
+        Timeframe tf;
         List<Integer> hs = new ArrayList<>();
-        for (Horizon h : Horizon.parseList(horizons)) {
-            h.bars(timeframe);
-            hs.add(h.minutes());
+        LongHorizonPrices.Training bench = null;
+        if (ett != null) {
+            if (ettHorizon < 1) {
+                throw new FxdException("--ett-horizon must be at least 1, got " + ettHorizon);
+            }
+            LongHorizonData data = LongHorizonData.load(ett, ETT_LOOKBACK);
+            sym = data.name();
+            tf = LongHorizonPrices.timeframe(sym);
+            for (int k = 1; k <= ettHorizon; k++) {
+                hs.add(k * tf.minutes());
+            }
+            bench = LongHorizonPrices.training(data, tf, ETT_LOOKBACK, ettHorizon);
+        } else {
+            if (symbol == null || timeframe == null) {
+                throw new FxdException("--symbol and --timeframe are required (or --ett FILE)");
+            }
+            sym = Instrument.normalise(symbol);
+            tf = timeframe;
+            for (Horizon h : Horizon.parseList(horizons)) {
+                h.bars(tf);
+                hs.add(h.minutes());
+            }
         }
         Ldm4tsConfig base = Profile.parse(profile) == Profile.COMPACT
-                ? Ldm4tsConfig.compact(sym, timeframe, hs, seed)
-                : paper(sym, hs);
+                ? Ldm4tsConfig.compact(sym, tf, hs, seed)
+                : paper(sym, tf, hs);
+        if (bench != null) {
+            base = base.withSizes(ETT_LOOKBACK, base.imageSize(), base.vae(), base.unet(), base.text(), base.diffusion(),
+                    base.fusionHidden());
+        }
         base = base.withFusionMode(switch (fusion.toLowerCase(Locale.ROOT)) {
             case "gated" -> TemporalFusion.Mode.GATED;
             case "explicit" -> TemporalFusion.Mode.EXPLICIT_ONLY;
@@ -140,26 +178,27 @@ public final class TrainCommand implements Callable<Integer> {
         String runId = UUID.randomUUID().toString();
         String version = CodeVersion.current();
         try (Database d = db.open()) {
-            BarSeries bars = d.candles().read(sym, timeframe, fromMs, toMs);
+            BarSeries bars = bench != null ? bench.series() : d.candles().read(sym, tf, fromMs, toMs);
             if (bars.isEmpty()) {
-                throw new FxdException("no " + sym + " " + timeframe + " bars stored in " + d.url()
+                throw new FxdException("no " + sym + " " + tf + " bars stored in " + d.url()
                         + " for the range asked (import and resample first)");
             }
             ModelRecords records = new ModelRecords(d);
-            records.startRun(new ModelRecords.TrainingRun(runId, sym, timeframe.name(), base.profile(), bars.ts(0),
+            records.startRun(new ModelRecords.TrainingRun(runId, sym, tf.name(), base.profile(), bars.ts(0),
                     bars.ts(bars.size() - 1), seed, version, Json.write(tc), out.toAbsolutePath().toString()),
                     System.currentTimeMillis());
             List<EpochRecord> epochsDone = new ArrayList<>();
             Ldm4tsTrainer.Result result;
             try (Bar bar = new Bar(records, runId, epochsDone, tc.epochs())) {
-                result = new Ldm4tsTrainer(tc, bar).train(bars, base, version, out, resume);
+                result = new Ldm4tsTrainer(tc, bar).train(bars, bench != null ? bench.fractions() : SplitFractions.DEFAULT,
+                        base, version, out, resume);
             } catch (RuntimeException e) {
                 records.finishRun(runId, "failed", null, Json.write(epochsDone), e.getMessage(), System.currentTimeMillis());
                 throw e;
             }
             String modelVersion = Ldm4tsForecaster.version(out);
             var st = result.state();
-            records.register(new ModelRecords.Model(modelVersion, out.toAbsolutePath().toString(), sym, timeframe.name(),
+            records.register(new ModelRecords.Model(modelVersion, out.toAbsolutePath().toString(), sym, tf.name(),
                     base.profile(), base.imageSize(), base.vaePath() == null ? "trained" : base.vaePath(),
                     base.diffusion().samplingSteps(), base.monteCarloSamples(), result.config().data().from(),
                     result.config().data().to(), st.epoch(), result.config().data().trainWindows(),
@@ -179,8 +218,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Ldm4tsConfig paper(String sym, List<Integer> hs) {
-        Ldm4tsConfig c = Ldm4tsConfig.paper(sym, timeframe, hs, seed, vaePath == null ? null : vaePath.toString(),
+    private Ldm4tsConfig paper(String sym, Timeframe tf, List<Integer> hs) {
+        Ldm4tsConfig c = Ldm4tsConfig.paper(sym, tf, hs, seed, vaePath == null ? null : vaePath.toString(),
                 clipPath == null ? null : clipPath.toString());
         return vaePath == null ? c : c.withVae(DiffusersVae.readConfig(vaePath));
     }

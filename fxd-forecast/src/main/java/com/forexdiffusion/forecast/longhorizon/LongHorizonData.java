@@ -32,6 +32,27 @@ public record LongHorizonData(String name, double[][] values, int[] starts, int[
         return values[0].length;
     }
 
+    /**
+     * A benchmark file by its name: ETTh* and ETTm* with the ETT splits, {@code exchange*} (no header, no dates)
+     * and anything else (header and a date column, as Weather) with the 70/10/20 protocol.
+     */
+    public static LongHorizonData load(Path file, int lookback) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw BadInputException.ofSource(file.toString(), "no such file");
+        }
+        String name = file.getFileName().toString();
+        if (name.startsWith("ETTh")) {
+            return ett(file, 1, lookback);
+        }
+        if (name.startsWith("ETTm")) {
+            return ett(file, 4, lookback);
+        }
+        if (name.startsWith("exchange")) {
+            return custom(file, false, false, lookback);
+        }
+        return custom(file, true, true, lookback);
+    }
+
     /** ETTh1/ETTh2 (rowsPerHour = 1) or ETTm1/ETTm2 (rowsPerHour = 4): header, date column, 7 channels. */
     public static LongHorizonData ett(Path file, int rowsPerHour, int lookback) {
         double[][] raw = read(file, true, true);

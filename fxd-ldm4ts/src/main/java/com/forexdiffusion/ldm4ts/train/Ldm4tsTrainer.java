@@ -12,6 +12,7 @@ import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.ProcessMemory;
 import com.forexdiffusion.forecast.dataset.InputFeature;
 import com.forexdiffusion.forecast.dataset.Split;
+import com.forexdiffusion.forecast.dataset.SplitFractions;
 import com.forexdiffusion.forecast.dataset.Window;
 import com.forexdiffusion.forecast.dataset.WindowDataset;
 import com.forexdiffusion.ldm4ts.checkpoint.Checkpoint;
@@ -57,7 +58,13 @@ public final class Ldm4tsTrainer {
     }
 
     public Result train(BarSeries bars, Ldm4tsConfig base, String codeVersion, Path out, Path resume) {
-        WindowDataset ds = WindowDataset.build(bars, base.lookback(), base.horizonList());
+        return train(bars, SplitFractions.DEFAULT, base, codeVersion, out, resume);
+    }
+
+    /** As {@link #train(BarSeries, Ldm4tsConfig, String, Path, Path)} with other split fractions. */
+    public Result train(BarSeries bars, SplitFractions fractions, Ldm4tsConfig base, String codeVersion, Path out,
+                        Path resume) {
+        WindowDataset ds = WindowDataset.build(bars, base.lookback(), base.horizonList(), fractions);
         List<Window> trainWindows = stride(ds.windows(Split.TRAIN), tc.trainStride());
         List<Window> valAll = ds.windows(Split.VALIDATION);
         if (trainWindows.size() < tc.batchSize() || valAll.isEmpty()) {
