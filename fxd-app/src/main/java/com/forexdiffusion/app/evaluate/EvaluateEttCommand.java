@@ -68,14 +68,16 @@ public final class EvaluateEttCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String name = file.getFileName().toString();
-        LongHorizonData data = LongHorizonData.load(file, lookback);
         if (stride < 1 || samples < 1) {
             throw new FxdException("--stride and --samples must be at least 1");
         }
+        String name = file.getFileName().toString();
+        LongHorizonData data = LongHorizonData.load(file, lookback);
         List<Integer> hs = horizons.stream().sorted().toList();
-        Map<String, Map<Integer, LongHorizonBenchmark.Score>> r = LongHorizonBenchmark.run(data, lookback, hs, stride);
+        Map<String, Map<Integer, LongHorizonBenchmark.Score>> r = new LinkedHashMap<>();
         try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice())) {
+            // Every checkpoint is loaded and checked before any scoring, so a bad one fails at once.
+            Map<String, Ldm4tsSequenceForecaster> seqs = new LinkedHashMap<>();
             for (Path dir : models) {
                 Ldm4tsForecaster model = registry.load(dir);
                 if (model.lookback() != lookback) {
@@ -83,19 +85,24 @@ public final class EvaluateEttCommand implements Callable<Integer> {
                             + lookback);
                 }
                 String fname = ForecasterSpecs.displayName(model.config());
-                if (r.containsKey(fname)) {
+                if (seqs.containsKey(fname)) {
                     throw new FxdException("two models named " + fname + "; evaluate them in separate runs");
                 }
                 var seq = new Ldm4tsSequenceForecaster(model, data, samples, seed);
+                seq.requireSteps(hs.get(hs.size() - 1));
+                seqs.put(fname, seq);
+            }
+            r.putAll(LongHorizonBenchmark.run(data, lookback, hs, stride));
+            for (var e : seqs.entrySet()) {
                 Map<Integer, LongHorizonBenchmark.Score> byH = new LinkedHashMap<>();
                 // The shortest horizon has the most windows, a superset of the others': every forecast is made there.
-                try (ConsoleProgress bar = new ConsoleProgress(fname + " " + name, "windows")) {
+                try (ConsoleProgress bar = new ConsoleProgress(e.getKey() + " " + name, "windows")) {
                     for (int h : hs) {
-                        byH.put(h, LongHorizonBenchmark.score(data, lookback, h, seq, stride, 256,
+                        byH.put(h, LongHorizonBenchmark.score(data, lookback, h, e.getValue(), stride, 256,
                                 h == hs.get(0) ? bar : null));
                     }
                 }
-                r.put(fname, byH);
+                r.put(e.getKey(), byH);
             }
         }
         Table t = new Table("DATA", "FORECASTER", "HORIZON", "MSE", "MAE", "PUBLISHED DLINEAR MSE/MAE");

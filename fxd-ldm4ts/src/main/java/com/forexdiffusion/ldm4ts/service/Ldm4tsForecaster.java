@@ -121,26 +121,55 @@ public final class Ldm4tsForecaster implements Forecaster, AutoCloseable {
      */
     @Override
     public synchronized List<Forecast> forecastBatch(List<ForecastRequest> requests) {
+        List<Forecast> out = new ArrayList<>(requests.size());
+        for (List<ForecastRequest> pass : passes(requests)) {
+            long t0 = System.nanoTime();
+            float[][][] z = denoise(pass);
+            double millis = (System.nanoTime() - t0) / 1e6 / pass.size();
+            for (int i = 0; i < pass.size(); i++) {
+                out.add(toForecast(pass.get(i), z[i], millis));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The Monte Carlo log returns themselves, [request][sample][model horizon], with the seeds and passes of
+     * {@link #forecastBatch}: for callers that score the samples directly and need no quantiles or prices.
+     */
+    public synchronized double[][][] logReturns(List<ForecastRequest> requests) {
+        double[][][] out = new double[requests.size()][][];
+        int done = 0;
+        for (List<ForecastRequest> pass : passes(requests)) {
+            float[][][] z = denoise(pass);
+            for (int i = 0; i < pass.size(); i++) {
+                double[][] r = new double[pass.get(i).samples()][horizons.size()];
+                for (int s = 0; s < r.length; s++) {
+                    for (int k = 0; k < r[s].length; k++) {
+                        r[s][k] = logReturn(z[i][s][k], k);
+                    }
+                }
+                out[done++] = r;
+            }
+        }
+        return out;
+    }
+
+    private List<List<ForecastRequest>> passes(List<ForecastRequest> requests) {
         int maxSamples = 1;
         for (ForecastRequest r : requests) {
             maxSamples = Math.max(maxSamples, r.samples());
         }
         int per = Math.max(1, MAX_ROWS / maxSamples);
-        if (requests.size() <= per) {
-            return pass(requests);
-        }
-        List<Forecast> out = new ArrayList<>(requests.size());
+        List<List<ForecastRequest>> out = new ArrayList<>();
         for (int from = 0; from < requests.size(); from += per) {
-            out.addAll(pass(requests.subList(from, Math.min(requests.size(), from + per))));
+            out.add(requests.subList(from, Math.min(requests.size(), from + per)));
         }
         return out;
     }
 
-    private List<Forecast> pass(List<ForecastRequest> requests) {
-        if (requests.isEmpty()) {
-            return List.of();
-        }
-        long t0 = System.nanoTime();
+    /** Normalised returns [request][sample][model horizon] of one pass. */
+    private float[][][] denoise(List<ForecastRequest> requests) {
         int samples = requests.get(0).samples();
         List<BarSeries> windows = new ArrayList<>(requests.size());
         long[] seeds = new long[requests.size()];
@@ -153,18 +182,15 @@ public final class Ldm4tsForecaster implements Forecaster, AutoCloseable {
             seeds[i] = r.seed();
         }
         Batch batch = features.build(windows);
-        float[][][] z;
         try (NDScope scope = new NDScope()) {
             NDArray latents = model.encodeMean(model.images(model.manager(), batch))
                     .mul((float) config.normalisation().latentScale());
-            z = model.sample(model.manager(), batch, latents, samples, seeds);
+            return model.sample(model.manager(), batch, latents, samples, seeds);
         }
-        double millis = (System.nanoTime() - t0) / 1e6 / requests.size();
-        List<Forecast> out = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            out.add(toForecast(requests.get(i), z[i], millis));
-        }
-        return out;
+    }
+
+    private double logReturn(float z, int k) {
+        return z * config.normalisation().targetStd().get(k) + config.normalisation().targetMean().get(k);
     }
 
     private Forecast toForecast(ForecastRequest r, float[][] z, double millis) {
@@ -172,11 +198,9 @@ public final class Ldm4tsForecaster implements Forecaster, AutoCloseable {
         int s = r.samples();
         for (Horizon h : r.horizons()) {
             int k = horizons.indexOf(h);
-            double mean = config.normalisation().targetMean().get(k);
-            double std = config.normalisation().targetStd().get(k);
             double[] logReturns = new double[s];
             for (int j = 0; j < s; j++) {
-                logReturns[j] = z[j][k] * std + mean;
+                logReturns[j] = logReturn(z[j][k], k);
             }
             hs.add(SampleStatistics.fromLogReturns(h, r.time() + h.minutes() * 60_000L, r.lastClose(), logReturns,
                     new double[0], r.keepSamples()));

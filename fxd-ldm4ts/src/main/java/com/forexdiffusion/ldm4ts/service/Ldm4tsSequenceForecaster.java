@@ -3,9 +3,7 @@ package com.forexdiffusion.ldm4ts.service;
 import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.Horizon;
 import com.forexdiffusion.core.Timeframe;
-import com.forexdiffusion.forecast.Forecast;
 import com.forexdiffusion.forecast.ForecastRequest;
-import com.forexdiffusion.forecast.HorizonForecast;
 import com.forexdiffusion.forecast.longhorizon.LongHorizonBenchmark;
 import com.forexdiffusion.forecast.longhorizon.LongHorizonData;
 import com.forexdiffusion.forecast.longhorizon.LongHorizonPrices;
@@ -19,8 +17,8 @@ import java.util.Map;
  * LDM4TS in the long-horizon protocol: a checkpoint trained by {@code fxd train --ett} forecasts every step
  * 1 … H after a window of one channel (its sequence head is one output per step), on the prices of
  * {@link LongHorizonPrices}. The point forecast of a step is the mean over the Monte Carlo samples of the level
- * each sample implies. One pass serves every horizon up to H: forecasts are kept per window, so scoring horizons
- * 96, 192, 336 and 720 samples each window once.
+ * each sample implies, read from the samples' log returns. One pass serves every horizon up to H: forecasts are
+ * kept per window, so scoring horizons 96, 192, 336 and 720 samples each window once.
  */
 public final class Ldm4tsSequenceForecaster implements LongHorizonBenchmark.SequenceForecaster {
     private final Ldm4tsForecaster model;
@@ -52,12 +50,17 @@ public final class Ldm4tsSequenceForecaster implements LongHorizonBenchmark.Sequ
         return steps.size();
     }
 
-    @Override
-    public double[][] predict(int[][] windows, int h) {
+    /** Fails unless the model's head reaches h steps. */
+    public void requireSteps(int h) {
         if (h > steps.size()) {
             throw BadInputException.ofField("horizons", "model " + model.version() + " forecasts " + steps.size()
                     + " steps, not " + h);
         }
+    }
+
+    @Override
+    public double[][] predict(int[][] windows, int h) {
+        requireSteps(h);
         int lookback = model.lookback();
         List<ForecastRequest> requests = new ArrayList<>();
         List<Long> keys = new ArrayList<>();
@@ -68,20 +71,21 @@ public final class Ldm4tsSequenceForecaster implements LongHorizonBenchmark.Sequ
                 keys.add(key);
                 // Each window's seed depends on the window alone, so batching and horizon order change nothing.
                 requests.add(new ForecastRequest(LongHorizonPrices.window(data, timeframe, w[1], w[0], w[0] + lookback),
-                        steps, samples, seed ^ (key * 0x9E3779B97F4A7C15L), true));
+                        steps, samples, seed ^ (key * 0x9E3779B97F4A7C15L), false));
             }
         }
-        List<Forecast> forecasts = model.forecastBatch(requests);
-        for (int i = 0; i < forecasts.size(); i++) {
-            List<HorizonForecast> hf = forecasts.get(i).horizons();
-            double[] levels = new double[hf.size()];
-            for (int k = 0; k < levels.length; k++) {
-                double sum = 0;
-                double[] prices = hf.get(k).samples();
-                for (double p : prices) {
-                    sum += LongHorizonPrices.level(p);
+        // level(last · e^r) = level(last) + r / SCALE: the mean level is read from the log returns directly.
+        double[][][] r = model.logReturns(requests);
+        for (int i = 0; i < r.length; i++) {
+            double last = LongHorizonPrices.level(requests.get(i).lastClose());
+            double[] levels = new double[steps.size()];
+            for (double[] sample : r[i]) {
+                for (int k = 0; k < levels.length; k++) {
+                    levels[k] += sample[k];
                 }
-                levels[k] = sum / prices.length;
+            }
+            for (int k = 0; k < levels.length; k++) {
+                levels[k] = last + levels[k] / r[i].length / LongHorizonPrices.SCALE;
             }
             done.put(keys.get(i), levels);
         }
