@@ -1,6 +1,7 @@
 package com.forexdiffusion.forecast.longhorizon;
 
 import com.forexdiffusion.core.BadInputException;
+import com.forexdiffusion.core.Timeframe;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,25 +33,55 @@ public record LongHorizonData(String name, double[][] values, int[] starts, int[
         return values[0].length;
     }
 
-    /**
-     * A benchmark file by its name: ETTh* and ETTm* with the ETT splits, {@code exchange*} (no header, no dates)
-     * and anything else (header and a date column, as Weather) with the 70/10/20 protocol.
-     */
+    /** The benchmark data sets, told apart by file name: each has its layout, splits and step. */
+    public enum Kind {
+        /** ETTh1/ETTh2: header, date column, 12/4/4 months at 1 row an hour. */
+        ETT_HOURLY(Timeframe.H1),
+        /** ETTm1/ETTm2: as ETT_HOURLY at 4 rows an hour. */
+        ETT_15MIN(Timeframe.M15),
+        /** exchange_rate.txt: no header, no dates, daily, 70/10/20. */
+        EXCHANGE(Timeframe.D1),
+        /** weather.csv: header, date column, 10-minute steps, 70/10/20. */
+        WEATHER(Timeframe.M10),
+        /** Any other file: read as Weather is, step unknown. */
+        OTHER(null);
+
+        private final Timeframe step;
+
+        Kind(Timeframe step) {
+            this.step = step;
+        }
+
+        public static Kind of(String fileName) {
+            if (fileName.startsWith("ETTh")) {
+                return ETT_HOURLY;
+            }
+            if (fileName.startsWith("ETTm")) {
+                return ETT_15MIN;
+            }
+            if (fileName.startsWith("exchange")) {
+                return EXCHANGE;
+            }
+            return fileName.startsWith("weather") ? WEATHER : OTHER;
+        }
+
+        /** The series step, or null when the data set is not known. */
+        public Timeframe step() {
+            return step;
+        }
+    }
+
+    /** A benchmark file with the splits and layout of its {@link Kind}. */
     public static LongHorizonData load(Path file, int lookback) {
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file)) {
             throw BadInputException.ofSource(file.toString(), "no such file");
         }
-        String name = file.getFileName().toString();
-        if (name.startsWith("ETTh")) {
-            return ett(file, 1, lookback);
-        }
-        if (name.startsWith("ETTm")) {
-            return ett(file, 4, lookback);
-        }
-        if (name.startsWith("exchange")) {
-            return custom(file, false, false, lookback);
-        }
-        return custom(file, true, true, lookback);
+        return switch (Kind.of(file.getFileName().toString())) {
+            case ETT_HOURLY -> ett(file, 1, lookback);
+            case ETT_15MIN -> ett(file, 4, lookback);
+            case EXCHANGE -> custom(file, false, false, lookback);
+            case WEATHER, OTHER -> custom(file, true, true, lookback);
+        };
     }
 
     /** ETTh1/ETTh2 (rowsPerHour = 1) or ETTm1/ETTm2 (rowsPerHour = 4): header, date column, 7 channels. */

@@ -34,19 +34,11 @@ public final class LongHorizonPrices {
 
     /** The series step of a benchmark file by its name: ETTh hourly, ETTm 15 minutes, Weather 10, Exchange daily. */
     public static Timeframe timeframe(String fileName) {
-        if (fileName.startsWith("ETTh")) {
-            return Timeframe.H1;
+        Timeframe step = LongHorizonData.Kind.of(fileName).step();
+        if (step == null) {
+            throw BadInputException.ofSource(fileName, "unknown long-horizon data set (ETTh*, ETTm*, exchange*, weather*)");
         }
-        if (fileName.startsWith("ETTm")) {
-            return Timeframe.M15;
-        }
-        if (fileName.startsWith("exchange")) {
-            return Timeframe.D1;
-        }
-        if (fileName.startsWith("weather")) {
-            return Timeframe.M10;
-        }
-        throw BadInputException.ofSource(fileName, "unknown long-horizon data set (ETTh*, ETTm*, exchange*, weather*)");
+        return step;
     }
 
     /** Rows [from, to) of one channel as bars (open = high = low = close, no volume), block 0 of the time axis. */
