@@ -1,5 +1,6 @@
 package com.forexdiffusion.app.bench;
 
+import com.forexdiffusion.app.console.ConsoleProgress;
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.ProcessMemory;
 import com.forexdiffusion.core.Timeframe;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Spec;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -42,7 +45,7 @@ public final class BenchForecastCommand implements Callable<Integer> {
     boolean noBatches;
 
     @Option(names = "--soak", defaultValue = "0", description = "Then run this many single forecasts and report the "
-            + "resident memory before and after (native growth shows here, not in the Java heap).")
+            + "resident memory after each tenth of them (native growth shows here, not in the Java heap).")
     int soak;
 
     @Option(names = "--json")
@@ -86,20 +89,63 @@ public final class BenchForecastCommand implements Callable<Integer> {
             parts.put("fusion_and_copy_ms", round(b.fusionAndCopy()));
             m.put("breakdown", parts);
             if (soak > 0) {
-                long before = ProcessMemory.residentBytes();
-                for (int i = 0; i < soak; i++) {
-                    int e = end - (i % 200);
-                    f.forecast(new ForecastRequest(bars.slice(e - f.lookback() + 1, e + 1), f.horizons(), samples, i,
-                            false));
-                }
-                m.put("soak_forecasts", soak);
-                m.put("soak_rss_before_mb", before / 1048576);
-                m.put("soak_rss_after_mb", ProcessMemory.residentBytes() / 1048576);
+                m.putAll(soak(f, bars, end));
             }
+            m.put("allocator", allocator());
             m.put("cores", Runtime.getRuntime().availableProcessors());
             BenchCommand.print(m, json, spec.commandLine().getOut());
         }
         return 0;
+    }
+
+    /**
+     * Single forecasts on shifting windows, with the resident memory read before and after each tenth of them: a leak
+     * grows to the end, allocator caches level off, so the second half's growth per forecast is the figure to watch.
+     */
+    private Map<String, Object> soak(Ldm4tsForecaster f, BarSeries bars, int end) {
+        List<Long> rss = new ArrayList<>();
+        List<Long> heap = new ArrayList<>();
+        rss.add(ProcessMemory.residentBytes() / 1048576);
+        heap.add(heapCommittedMb());
+        long halfRss = 0;
+        try (ConsoleProgress progress = new ConsoleProgress("soak", "forecasts")) {
+            for (int i = 0; i < soak; i++) {
+                int e = end - (i % 200);
+                f.forecast(new ForecastRequest(bars.slice(e - f.lookback() + 1, e + 1), f.horizons(), samples, i,
+                        false));
+                if (i + 1 == soak / 2) {
+                    halfRss = ProcessMemory.residentBytes();
+                }
+                if ((i + 1L) * 10 / soak > i * 10L / soak) {
+                    rss.add(ProcessMemory.residentBytes() / 1048576);
+                    heap.add(heapCommittedMb());
+                }
+                progress.update(i + 1, soak);
+            }
+        }
+        long after = ProcessMemory.residentBytes();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("soak_forecasts", soak);
+        m.put("soak_rss_before_mb", rss.get(0));
+        m.put("soak_rss_after_mb", after / 1048576);
+        m.put("soak_rss_mb", rss);
+        m.put("soak_heap_committed_mb", heap);
+        int secondHalf = soak - soak / 2;
+        m.put("soak_second_half_kib_per_forecast", soak >= 2 && halfRss > 0
+                ? Math.round((after - halfRss) / 1024.0 / secondHalf) : null);
+        return m;
+    }
+
+    /** The Java heap's share of the resident memory (at most; committed pages need not be touched yet). */
+    private static long heapCommittedMb() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1048576;
+    }
+
+    /** The C allocator libtorch's tensors come from: the launcher preloads jemalloc where it is installed. */
+    private static String allocator() {
+        String preload = System.getenv("LD_PRELOAD");
+        return preload != null && preload.contains("jemalloc") ? "jemalloc (" + System.getenv()
+                .getOrDefault("MALLOC_CONF", "defaults") + ")" : "glibc";
     }
 
     private static Double round(double v) {
