@@ -5,15 +5,15 @@ import com.forexdiffusion.app.Json;
 import com.forexdiffusion.app.console.ConsoleProgress;
 import com.forexdiffusion.app.console.Table;
 import com.forexdiffusion.app.forecast.ForecasterSpecs;
+import com.forexdiffusion.core.AtomicFile;
+import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.FxdException;
+import com.forexdiffusion.forecast.longhorizon.LongHorizonBenchmark;
+import com.forexdiffusion.forecast.longhorizon.LongHorizonData;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
 import com.forexdiffusion.ldm4ts.service.Ldm4tsForecaster;
 import com.forexdiffusion.ldm4ts.service.Ldm4tsSequenceForecaster;
 import com.forexdiffusion.ldm4ts.service.ModelRegistry;
-import com.forexdiffusion.core.AtomicFile;
-import com.forexdiffusion.core.BadInputException;
-import com.forexdiffusion.forecast.longhorizon.LongHorizonBenchmark;
-import com.forexdiffusion.forecast.longhorizon.LongHorizonData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,7 +42,7 @@ public final class EvaluateEttCommand implements Callable<Integer> {
     @Option(names = "--horizons", defaultValue = "96,192,336,720", split = ",")
     List<Integer> horizons;
 
-    @Option(names = "--lookback", defaultValue = "96")
+    @Option(names = "--lookback", defaultValue = "" + LongHorizonData.LOOKBACK)
     int lookback;
 
     @Option(names = "--model", paramLabel = "DIR", description = "An LDM4TS checkpoint trained with fxd train --ett "

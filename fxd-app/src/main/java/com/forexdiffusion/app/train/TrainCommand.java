@@ -48,9 +48,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    /** The long-horizon protocol's lookback (SPEC §6). */
-    static final int ETT_LOOKBACK = 96;
-
     @Option(names = "--symbol", description = "Required unless --ett.")
     String symbol;
 
@@ -140,13 +137,13 @@ public final class TrainCommand implements Callable<Integer> {
             if (ettHorizon < 1) {
                 throw new FxdException("--ett-horizon must be at least 1, got " + ettHorizon);
             }
-            LongHorizonData data = LongHorizonData.load(ett, ETT_LOOKBACK);
+            LongHorizonData data = LongHorizonData.load(ett, LongHorizonData.LOOKBACK);
             sym = data.name();
             tf = LongHorizonPrices.timeframe(sym);
             for (int k = 1; k <= ettHorizon; k++) {
                 hs.add(k * tf.minutes());
             }
-            bench = LongHorizonPrices.training(data, tf, ETT_LOOKBACK, ettHorizon);
+            bench = LongHorizonPrices.training(data, tf, LongHorizonData.LOOKBACK, ettHorizon);
         } else {
             if (symbol == null || timeframe == null) {
                 throw new FxdException("--symbol and --timeframe are required (or --ett FILE)");
@@ -162,7 +159,7 @@ public final class TrainCommand implements Callable<Integer> {
                 ? Ldm4tsConfig.compact(sym, tf, hs, seed)
                 : paper(sym, tf, hs);
         if (bench != null) {
-            base = base.withSizes(ETT_LOOKBACK, base.imageSize(), base.vae(), base.unet(), base.text(), base.diffusion(),
+            base = base.withSizes(LongHorizonData.LOOKBACK, base.imageSize(), base.vae(), base.unet(), base.text(), base.diffusion(),
                     base.fusionHidden());
         }
         base = base.withFusionMode(switch (fusion.toLowerCase(Locale.ROOT)) {

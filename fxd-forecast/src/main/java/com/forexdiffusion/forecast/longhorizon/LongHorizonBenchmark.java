@@ -3,6 +3,7 @@ package com.forexdiffusion.forecast.longhorizon;
 import com.forexdiffusion.core.ProgressListener;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class LongHorizonBenchmark {
             out.get("repeat-last").put(h, score(data, lookback, h, (windows, hh) -> {
                 double[][] p = new double[windows.length][hh];
                 for (int i = 0; i < windows.length; i++) {
-                    java.util.Arrays.fill(p[i], v[windows[i][0] + lookback - 1][windows[i][1]]);
+                    Arrays.fill(p[i], v[windows[i][0] + lookback - 1][windows[i][1]]);
                 }
                 return p;
             }, stride, 1024, null));

@@ -33,6 +33,9 @@ public record LongHorizonData(String name, double[][] values, int[] starts, int[
         return values[0].length;
     }
 
+    /** The protocol's lookback (SPEC §6): every published long-horizon figure reads 96 rows. */
+    public static final int LOOKBACK = 96;
+
     /** The benchmark data sets, told apart by file name: each has its layout, splits and step. */
     public enum Kind {
         /** ETTh1/ETTh2: header, date column, 12/4/4 months at 1 row an hour. */

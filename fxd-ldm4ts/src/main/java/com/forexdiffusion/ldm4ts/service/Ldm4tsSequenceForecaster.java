@@ -10,8 +10,10 @@ import com.forexdiffusion.forecast.longhorizon.LongHorizonPrices;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * LDM4TS in the long-horizon protocol: a checkpoint trained by {@code fxd train --ett} forecasts every step
@@ -64,7 +66,7 @@ public final class Ldm4tsSequenceForecaster implements LongHorizonBenchmark.Sequ
         int lookback = model.lookback();
         List<ForecastRequest> requests = new ArrayList<>();
         List<Long> keys = new ArrayList<>();
-        java.util.Set<Long> asked = new java.util.HashSet<>();
+        Set<Long> asked = new HashSet<>();
         for (int[] w : windows) {
             long key = key(w);
             if (!done.containsKey(key) && asked.add(key)) {
