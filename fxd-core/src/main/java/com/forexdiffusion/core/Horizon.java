@@ -5,6 +5,9 @@ import java.util.List;
 
 /** A forecast horizon in minutes. Converting it to bars requires it to be a whole number of bars. */
 public record Horizon(int minutes) implements Comparable<Horizon> {
+    /** The default horizons of every command (SPEC §1), as an option default. */
+    public static final String DEFAULT_LIST = "15,60,240";
+
     public Horizon {
         if (minutes <= 0) {
             throw BadInputException.ofField("horizon", "horizon must be a positive number of minutes, got " + minutes);

@@ -85,7 +85,7 @@ public final class BacktestCommand implements Callable<Integer> {
             + "stored in the database's forecast cache (by model version, request setting and bar).")
     boolean noCache;
 
-    @Option(names = "--horizons", defaultValue = "15,60,240")
+    @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST)
     String horizons;
 
     @Option(names = "--samples", description = "Monte Carlo samples per forecast (default 50, or the config file's).")

@@ -61,7 +61,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--conformal", description = "none (default), split or aci.")
     String conformal;
 
-    @Option(names = "--horizons", defaultValue = "15,60,240", description = "Minutes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST, description = "Minutes (default: ${DEFAULT-VALUE}).")
     String horizons;
 
     @Option(names = "--from", description = "First bar (UTC).")
@@ -152,6 +152,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 e.put("mae_price", s.maePrice());
                 e.put("crps", s.crps());
                 e.put("coverage90", s.coverage90());
+                e.put("sigma_abs_return_spearman", s.sigmaAbsReturnSpearman());
                 e.put("directional_accuracy", s.directional().accuracy());
                 e.put("directional_n", s.directional().n());
                 e.put("pit_counts", s.pit().counts());

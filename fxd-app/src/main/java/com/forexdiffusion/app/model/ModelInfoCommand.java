@@ -56,13 +56,14 @@ public final class ModelInfoCommand implements Callable<Integer> {
             info.put("data_to", TimeArg.format(cfg.data().to()));
             info.put("train_windows", cfg.data().trainWindows());
         }
+        info.put("loss", cfg.lossKind());
+        info.put("sample_head_noise", cfg.headNoise());
+        info.put("diffusion_draws", cfg.diffusion().draws());
+        // Keyed by horizon minutes: the raw samples' figures (no conformal step) of the saved weights.
         Map<String, Object> val = new LinkedHashMap<>();
         if (st != null && st.validation() != null) {
-            val.put("mse", st.validation().mse());
-            val.put("mae", st.validation().mae());
-            val.put("directional_accuracy", st.validation().directionalAccuracy());
-            val.put("zero_return_mse", st.validation().zeroReturnMse());
-            val.put("windows", st.validation().windows());
+            st.validation().horizons().forEach(val::put);
+            info.put("validation_windows", st.validation().windows());
             info.put("epochs", st.epoch());
             info.put("stop_reason", st.stopReason());
         }
@@ -71,9 +72,27 @@ public final class ModelInfoCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.write(info));
         } else {
-            info.forEach((k, v) -> out.printf(Locale.ROOT, "%-16s %s%n", k, v));
+            info.forEach((k, v) -> {
+                if (!k.equals("validation")) {
+                    out.printf(Locale.ROOT, "%-18s %s%n", k, v);
+                }
+            });
+            printValidation(out, val);
         }
         out.flush();
         return 0;
+    }
+
+    private static void printValidation(java.io.PrintWriter out, Map<String, Object> val) {
+        if (val.isEmpty()) {
+            out.println("validation         none (no training record)");
+            return;
+        }
+        out.println("validation (raw samples)  horizon  MSE ratio  direction  CRPS        coverage90  mean std");
+        val.forEach((h, v) -> {
+            var m = (com.forexdiffusion.ldm4ts.checkpoint.HorizonValidation) v;
+            out.printf(Locale.ROOT, "                          %4s min  %9.4f  %8.1f%%  %.4e  %9.1f%%  %.3e%n", h,
+                    m.mseRatio(), 100 * m.directionalAccuracy(), m.crps(), 100 * m.coverage90(), m.meanStd());
+        });
     }
 }

@@ -76,7 +76,7 @@ public final class PaperCommand implements Callable<Integer> {
     @Option(names = "--train-bars", defaultValue = "5000", description = "Bars before the session's first bar used to fit.")
     int trainBars;
 
-    @Option(names = "--horizons", defaultValue = "15,60,240")
+    @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST)
     String horizons;
 
     @Option(names = "--samples", defaultValue = "50")

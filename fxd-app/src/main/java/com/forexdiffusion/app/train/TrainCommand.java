@@ -71,7 +71,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--profile", defaultValue = "compact", description = "compact or paper.")
     String profile;
 
-    @Option(names = "--horizons", defaultValue = "15,30,60", description = "Minutes, comma-separated.")
+    @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST,
+            description = "Minutes, comma-separated (default: ${DEFAULT-VALUE}).")
     String horizons;
 
     @Option(names = "--epochs", defaultValue = "10", description = "Stage-2 epochs.")
@@ -95,8 +96,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--validation-windows", defaultValue = "512")
     int validationWindows;
 
-    @Option(names = "--validation-samples", defaultValue = "2")
+    @Option(names = "--validation-samples", defaultValue = "50",
+            description = "Monte Carlo samples per validation window (default: ${DEFAULT-VALUE}).")
     int validationSamples;
+
+    @Option(names = "--loss", defaultValue = "crps", description = "Forecast loss: crps (the fair sample CRPS of "
+            + "--loss-samples draws per window, through the inference sampling path; samples become a predictive "
+            + "distribution) or mse (of every draw, for comparison: its optimum ignores the noise). Default: "
+            + "${DEFAULT-VALUE}.")
+    String loss;
+
+    @Option(names = "--loss-samples", defaultValue = "8", description = "Draws per training window for the loss "
+            + "(at least 2 with --loss crps; default: ${DEFAULT-VALUE}).")
+    int lossSamples;
 
     @Option(names = "--patience", defaultValue = "3")
     int patience;
@@ -118,7 +130,9 @@ public final class TrainCommand implements Callable<Integer> {
             + "(config.json, model.safetensors, tokenizer.json).")
     Path clipPath;
 
-    @Option(names = "--resume", paramLabel = "DIR", description = "Continue stage 2 from a checkpoint.")
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue stage 2 exactly where the run that wrote "
+            + "DIR stopped (its live weights, EMA averages, optimiser moments, early-stopping counter and epoch; the "
+            + "same --epochs and settings give the same model as an uninterrupted run).")
     Path resume;
 
     @Option(names = "--out", required = true, paramLabel = "DIR")
@@ -168,8 +182,16 @@ public final class TrainCommand implements Callable<Integer> {
             case "implicit" -> TemporalFusion.Mode.IMPLICIT_ONLY;
             default -> throw new FxdException("--fusion must be gated, explicit or implicit, got '" + fusion + "'");
         });
+        String lossKind = loss.toLowerCase(Locale.ROOT);
+        if (!Ldm4tsConfig.LOSS_CRPS.equals(lossKind) && !Ldm4tsConfig.LOSS_MSE.equals(lossKind)) {
+            throw new FxdException("--loss must be crps or mse, got '" + loss + "'");
+        }
+        if (Ldm4tsConfig.LOSS_CRPS.equals(lossKind) && lossSamples < 2) {
+            throw new FxdException("--loss-samples must be at least 2 with --loss crps, got " + lossSamples);
+        }
+        base = base.withLoss(lossKind);
         TrainingConfig tc = new TrainingConfig(vaeEpochs, vaeImages, epochs, batch, 1e-3, lr, 0.01, 0.05, 1.0, 0.999,
-                patience, 1e-6, stride, validationWindows, validationSamples, maxMinutes, seed);
+                patience, 1e-6, stride, validationWindows, validationSamples, lossSamples, maxMinutes, seed);
         long fromMs = from == null ? Long.MIN_VALUE : TimeArg.parse("--from", from);
         long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
         String runId = UUID.randomUUID().toString();
@@ -207,9 +229,10 @@ public final class TrainCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "stopped by %s after %d epochs, %.1f min; VAE %.1f windows/s, denoiser %.1f windows/s; "
                             + "peak RSS %.0f MiB%n", st.stopReason(), st.epoch(), st.seconds() / 60,
                     st.vaeWindowsPerSecond(), st.denoiserWindowsPerSecond(), st.peakRssBytes() / 1048576.0);
-            o.printf(Locale.ROOT, "validation %d-min return: MSE %.4e (zero-return %.4e, ratio %.4f), MAE %.4e, "
-                            + "direction %.1f%% on %d windows%n", hs.get(0), v.mse(), v.zeroReturnMse(), v.mseRatio(),
-                    v.mae(), 100 * v.directionalAccuracy(), v.windows());
+            v.horizons().forEach((h, m) -> o.printf(Locale.ROOT, "validation %s-min return on %d windows: MSE ratio "
+                            + "to zero return %.4f, direction %.1f%%, CRPS %.4e, raw coverage90 %.1f%%, mean σ %.3e%n",
+                    h, v.windows(), m.mseRatio(), 100 * m.directionalAccuracy(), m.crps(), 100 * m.coverage90(),
+                    m.meanStd()));
             o.flush();
             return 0;
         }
@@ -261,9 +284,11 @@ public final class TrainCommand implements Callable<Integer> {
             long denoiser = epochs.stream().filter(e -> e.stage().equals("denoiser")).count();
             records.progress(runId, stage, Math.min(1, (double) denoiser / Math.max(1, totalEpochs)), Json.write(epochs));
             if (r.validation() != null) {
-                System.err.printf(Locale.ROOT, "%nepoch %d: train loss %.4f, validation loss %.4f, MSE ratio to zero "
-                                + "return %.4f, direction %.1f%%%n", r.epoch(), r.trainLoss(), r.validationLoss(),
-                        r.validation().mseRatio(), 100 * r.validation().directionalAccuracy());
+                System.err.printf(Locale.ROOT, "%nepoch %d: train loss %.4f, validation loss %.4f%n", r.epoch(),
+                        r.trainLoss(), r.validationLoss());
+                r.validation().horizons().forEach((h, m) -> System.err.printf(Locale.ROOT, "  %s min: MSE ratio %.4f, "
+                                + "direction %.1f%%, CRPS %.4e, raw coverage90 %.1f%%%n", h, m.mseRatio(),
+                        100 * m.directionalAccuracy(), m.crps(), 100 * m.coverage90()));
             }
         }
 

@@ -27,6 +27,8 @@ public final class HorizonMetrics {
     private long directional;
     private final TreeMap<Double, double[]> pinball = new TreeMap<>();
     private final List<Double> pits = new ArrayList<>();
+    private final List<Double> sigmas = new ArrayList<>();
+    private final List<Double> absReturns = new ArrayList<>();
 
     public HorizonMetrics(Horizon horizon) {
         this.horizon = horizon;
@@ -52,6 +54,8 @@ public final class HorizonMetrics {
             crpsN++;
             pits.add(ScoringRules.pit(f.samples(), actual));
         }
+        sigmas.add(f.std() / lastClose);
+        absReturns.add(Math.abs(realRet));
         if (ScoringRules.covered(f.q05(), f.q95(), actual)) {
             covered++;
         }
@@ -78,12 +82,36 @@ public final class HorizonMetrics {
         double[] p = pits.stream().mapToDouble(Double::doubleValue).toArray();
         return new Summary(horizon, n, sqRet / n, absRet / n, sqPrice / n, absPrice / n,
                 crpsN == 0 ? Double.NaN : crpsSum / crpsN, pin, n == 0 ? Double.NaN : (double) covered / n,
-                PitHistogram.of(p, PitHistogram.DEFAULT_BINS), DirectionalAccuracy.of(hits, directional));
+                PitHistogram.of(p, PitHistogram.DEFAULT_BINS), DirectionalAccuracy.of(hits, directional),
+                sharpness());
     }
 
-    /** The figures of one horizon; CRPS is on prices and NaN when the forecaster kept no samples. */
+    /** Spearman's rank correlation of the forecast σ with the realised |return|; NaN when either is constant. */
+    private double sharpness() {
+        double[] s = sigmas.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] a = absReturns.stream().mapToDouble(Double::doubleValue).toArray();
+        if (s.length < 3 || constant(s) || constant(a)) {
+            return Double.NaN;
+        }
+        return new org.hipparchus.stat.correlation.SpearmansCorrelation().correlation(s, a);
+    }
+
+    private static boolean constant(double[] x) {
+        for (double v : x) {
+            if (v != x[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The figures of one horizon; CRPS is on prices and NaN when the forecaster kept no samples;
+     * sigmaAbsReturnSpearman is the rank correlation of σ with the realised |return| (does the spread follow the
+     * market's moves?).
+     */
     public record Summary(Horizon horizon, long n, double mseReturn, double maeReturn, double msePrice,
                           double maePrice, double crps, Map<Double, Double> pinball, double coverage90,
-                          PitHistogram pit, DirectionalAccuracy directional) {
+                          PitHistogram pit, DirectionalAccuracy directional, double sigmaAbsReturnSpearman) {
     }
 }

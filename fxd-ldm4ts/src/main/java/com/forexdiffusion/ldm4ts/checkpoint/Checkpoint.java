@@ -34,6 +34,8 @@ public final class Checkpoint {
     public static final String MODEL = "model.safetensors";
     public static final String TRAINING = "training.json";
     public static final String OPTIMIZER = "optimizer.safetensors";
+    public static final String RESUME = "resume.safetensors";
+    private static final String RESUME_KEY = "resume_state";
     public static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -56,6 +58,37 @@ public final class Checkpoint {
             writeJson(dir.resolve(TRAINING), training);
         }
         writeJson(dir.resolve(CONFIG), config);
+    }
+
+    /** The resume state and its tensors (live weights, EMA averages, optimiser moments), in one atomic file. */
+    public static void saveResume(Path dir, ResumeState state, Map<String, NDArray> tensors) {
+        try {
+            writeTensors(dir.resolve(RESUME), tensors, Map.of("format", "pt", RESUME_KEY, JSON.writeValueAsString(state)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What {@link #saveResume} wrote; a directory without one cannot be resumed. */
+    public record Resume(ResumeState state, Map<String, Tensor> tensors) {
+    }
+
+    public static Resume readResume(Path dir) {
+        Path file = dir.resolve(RESUME);
+        if (!Files.isRegularFile(file)) {
+            throw BadInputException.ofSource(file.toString(), "no resume state: " + dir + " was not written by a "
+                    + "resumable training run (train it again, or without --resume)");
+        }
+        Safetensors.Contents c = Safetensors.read(file);
+        String json = c.metadata().get(RESUME_KEY);
+        if (json == null) {
+            throw BadInputException.ofSource(file.toString(), "the resume state's metadata is missing");
+        }
+        try {
+            return new Resume(JSON.readValue(json, ResumeState.class), c.tensors());
+        } catch (IOException e) {
+            throw BadInputException.ofSource(file.toString(), "invalid resume state: " + rootMessage(e));
+        }
     }
 
     private static void writeTensors(Path file, Map<String, NDArray> tensors, Map<String, String> metadata) {

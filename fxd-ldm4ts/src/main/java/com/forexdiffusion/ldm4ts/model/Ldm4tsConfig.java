@@ -19,6 +19,9 @@ import java.util.List;
  *                       model encodes the description (paper profile), or null for the trained compact encoder
  * @param normalisation  null until fitted on the training split
  * @param data           null until trained
+ * @param loss           the forecast term of the stage-2 loss: "crps" (the fair sample CRPS over several draws per
+ *                       window, the default) or "mse" (of every draw, for comparison); null in older checkpoints (mse)
+ * @param headNoise      noise inputs of the fusion's sample head (0: none, the spread comes from diffusion alone)
  */
 public record Ldm4tsConfig(
         String profile,
@@ -39,6 +42,8 @@ public record Ldm4tsConfig(
         int fusionHidden,
         TemporalFusion.Mode fusionMode,
         double lossLambda,
+        String loss,
+        int headNoise,
         int monteCarloSamples,
         Normalisation normalisation,
         DataRange data,
@@ -47,6 +52,8 @@ public record Ldm4tsConfig(
 
     /** Inputs to the frequency conditioner per bar: the scaled log return and the close's place in the window. */
     public static final int FREQUENCY_FEATURES = 2;
+    public static final String LOSS_CRPS = "crps";
+    public static final String LOSS_MSE = "mse";
 
     public Ldm4tsConfig {
         horizons = List.copyOf(horizons);
@@ -66,6 +73,12 @@ public record Ldm4tsConfig(
             throw new IllegalArgumentException("image size " + imageSize + " does not fit the VAE (×" + vae.downFactor()
                     + ") and U-Net levels (" + unet.blockOutChannels().size() + ")");
         }
+        if (loss != null && !LOSS_CRPS.equals(loss) && !LOSS_MSE.equals(loss)) {
+            throw new IllegalArgumentException("loss must be crps or mse, got " + loss);
+        }
+        if (headNoise < 0) {
+            throw new IllegalArgumentException("sample head noise must not be negative, got " + headNoise);
+        }
         if (unet.crossAttentionDim() != contextDim) {
             throw new IllegalArgumentException("U-Net cross_attention_dim " + unet.crossAttentionDim()
                     + " differs from the conditioning width " + contextDim);
@@ -76,8 +89,8 @@ public record Ldm4tsConfig(
     public static Ldm4tsConfig compact(String symbol, Timeframe tf, List<Integer> horizons, long seed) {
         int d = 128;
         return new Ldm4tsConfig(Profile.COMPACT.cliName(), symbol, tf.name(), 100, horizons, 64, VaeConfig.compact(),
-                null, null, UnetConfig.compact(d), d, new TextConfig(48, 64, 2, 4), 4, 256, DiffusionConfig.of(10), 128,
-                TemporalFusion.Mode.GATED, 1.0, 50, null, null, seed, null);
+                null, null, UnetConfig.compact(d), d, new TextConfig(48, 64, 2, 4), 4, 256, DiffusionConfig.oneStep(), 128,
+                TemporalFusion.Mode.GATED, 1.0, LOSS_CRPS, 16, 50, null, null, seed, null);
     }
 
     /** The paper profile: 224×224, the SD VAE (from {@code vaePath} when given), a large U-Net, 50 DDIM steps. */
@@ -86,7 +99,7 @@ public record Ldm4tsConfig(
         int d = 768;
         return new Ldm4tsConfig(Profile.PAPER.cliName(), symbol, tf.name(), 100, horizons, 224,
                 VaeConfig.stableDiffusion(), vaePath, clipPath, UnetConfig.paper(d), d, new TextConfig(77, 512, 2, 8), 4, 256,
-                DiffusionConfig.of(50), 256, TemporalFusion.Mode.GATED, 1.0, 50, null, null, seed, null);
+                DiffusionConfig.of(50), 256, TemporalFusion.Mode.GATED, 1.0, LOSS_CRPS, 16, 50, null, null, seed, null);
     }
 
     @JsonIgnore
@@ -121,25 +134,45 @@ public record Ldm4tsConfig(
     public Ldm4tsConfig withNormalisation(Normalisation n) {
         return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
                 contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
-                monteCarloSamples, n, data, seed, codeVersion);
+                loss, headNoise, monteCarloSamples, n, data, seed, codeVersion);
     }
 
     public Ldm4tsConfig withData(DataRange d, String version) {
         return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
                 contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
-                monteCarloSamples, normalisation, d, seed, version);
+                loss, headNoise, monteCarloSamples, normalisation, d, seed, version);
     }
 
     public Ldm4tsConfig withFusionMode(TemporalFusion.Mode m) {
         return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
                 contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, m, lossLambda,
-                monteCarloSamples, normalisation, data, seed, codeVersion);
+                loss, headNoise, monteCarloSamples, normalisation, data, seed, codeVersion);
+    }
+
+    /** A copy trained with another loss ("crps" or "mse"). */
+    public Ldm4tsConfig withLoss(String l) {
+        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
+                contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
+                l, headNoise, monteCarloSamples, normalisation, data, seed, codeVersion);
+    }
+
+    /** A copy with another sample head width (0 = none) and diffusion path. */
+    public Ldm4tsConfig withSampling(int noise, DiffusionConfig d) {
+        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
+                contextDim, text, frequencyTokens, frequencyHidden, d, fusionHidden, fusionMode, lossLambda,
+                loss, noise, monteCarloSamples, normalisation, data, seed, codeVersion);
+    }
+
+    /** The forecast loss, "mse" for checkpoints that predate the choice. */
+    @JsonIgnore
+    public String lossKind() {
+        return loss == null ? LOSS_MSE : loss;
     }
 
     public Ldm4tsConfig withVae(VaeConfig v) {
         return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, v, vaePath, clipPath, unet,
                 contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
-                monteCarloSamples, normalisation, data, seed, codeVersion);
+                loss, headNoise, monteCarloSamples, normalisation, data, seed, codeVersion);
     }
 
     /** A copy with other network sizes, for tests and experiments (everything else kept). */
@@ -147,6 +180,6 @@ public record Ldm4tsConfig(
                                   DiffusionConfig diffusion, int fusionHidden) {
         return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
                 unet.crossAttentionDim(), text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode,
-                lossLambda, monteCarloSamples, normalisation, data, seed, codeVersion);
+                lossLambda, loss, headNoise, monteCarloSamples, normalisation, data, seed, codeVersion);
     }
 }

@@ -82,7 +82,8 @@ public final class Ldm4tsModel implements AutoCloseable {
         this.frequency = new FrequencyConditioner(params, "frequency", Ldm4tsConfig.FREQUENCY_FEATURES,
                 config.lookback(), config.frequencyHidden(), config.frequencyTokens(), config.contextDim());
         this.fusion = new TemporalFusion(params, "fusion", config.lookback(), config.vae().latentChannels(),
-                config.latentSize(), config.fusionHidden(), config.horizons().size(), config.fusionMode());
+                config.latentSize(), config.fusionHidden(), config.horizons().size(), config.fusionMode(),
+                config.headNoise());
         this.scheduler = config.diffusion().scheduler();
     }
 
@@ -183,35 +184,37 @@ public final class Ldm4tsModel implements AutoCloseable {
     }
 
     /**
-     * Stage-2 loss: a random timestep per example, the latent noised to it, the U-Net's ε estimate, x̂0 read by
-     * the fusion head; forecast MSE + λ · ε-MSE.
+     * Stage-2 loss on the inference path itself: each window's latent is noised to the start strength and denoised
+     * by the scheduler's steps exactly as {@link #sample} does (gradients through the last U-Net pass, which feeds
+     * the fusion head, and the first, whose ε-MSE is the diffusion term), and {@code draws} samples are read per
+     * window. The forecast term is the fair CRPS of those samples ({@code crps}) or their MSE ({@code mse}); the total
+     * adds λ · ε-MSE.
      *
      * @param latents scaled latents [B, C, h, w]
      * @param targets scaled targets [B, H]
+     * @param draws   samples per window (m ≥ 2 for the CRPS)
      */
-    public StageTwoLoss stageTwoLoss(NDManager m, Batch b, NDArray latents, NDArray targets, SplittableRandom random) {
-        NDArray look = lookback(m, b);
-        if (config.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY) {
-            NDArray f = fusion.forward(look, null).sub(targets).square().mean();
-            return new StageTwoLoss(f, f, m.zeros(new Shape()));
+    public StageTwoLoss stageTwoLoss(NDManager m, Batch b, NDArray latents, NDArray targets, int draws,
+                                     SplittableRandom random) {
+        long[] seeds = new long[b.size()];
+        for (int i = 0; i < seeds.length; i++) {
+            seeds[i] = random.nextLong();
         }
-        int[] t = new int[b.size()];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = random.nextInt(scheduler.trainTimesteps());
+        SamplePass path = samplePath(m, b, latents, draws, seeds, true, null);
+        NDArray x = path.samples().reshape(b.size(), draws, -1);
+        NDArray forecast = Ldm4tsConfig.LOSS_CRPS.equals(config.lossKind())
+                ? ScoringLoss.fairCrps(x, targets).mean()
+                : x.sub(targets.expandDims(1)).square().mean();
+        if (path.diffusion() == null) {
+            return new StageTwoLoss(forecast, forecast, m.zeros(new Shape()));
         }
-        NDArray eps = gaussian(m, latents.getShape(), random);
-        NDArray xt = scheduler.addNoise(latents, eps, t);
-        NDArray epsHat = unet.forward(xt, t, context(m, b));
-        NDArray diffusion = epsHat.sub(eps).square().mean();
-        // Near t = T, x̂0 divides by √ᾱ_t ≈ 0; latents have unit variance, so anything beyond ±4 is noise.
-        NDArray x0 = scheduler.predictX0(xt, epsHat, t).clip(-X0_LIMIT, X0_LIMIT);
-        NDArray forecast = fusion.forward(look, x0).sub(targets).square().mean();
-        return new StageTwoLoss(forecast.add(diffusion.mul((float) config.lossLambda())), forecast, diffusion);
+        return new StageTwoLoss(forecast.add(path.diffusion().mul((float) config.lossLambda())), forecast,
+                path.diffusion());
     }
 
     /**
-     * Monte Carlo forecasts: each window's latent is noised to strength · T with S independent noises, denoised
-     * by the scheduler, and read by the fusion head; all B · S run as one batch.
+     * Monte Carlo forecasts: each window's latent is noised to strength · T, denoised by the scheduler and read by
+     * the fusion head; all windows run as one batch. A window's samples depend on its own seed only.
      *
      * @param latents scaled latents [B, C, h, w]
      * @return normalised returns, [B][S][H]
@@ -225,10 +228,7 @@ public final class Ldm4tsModel implements AutoCloseable {
         return sample(m, b, latents, samples, seeds);
     }
 
-    /**
-     * As {@link #sample(NDManager, Batch, NDArray, int, long)} with one seed per window: a window's samples depend
-     * on its own seed only, not on the other windows of the batch.
-     */
+    /** As {@link #sample(NDManager, Batch, NDArray, int, long)} with one seed per window. */
     public float[][][] sample(NDManager m, Batch b, NDArray latents, int samples, long[] seeds) {
         return sample(m, b, latents, samples, seeds, null);
     }
@@ -243,54 +243,8 @@ public final class Ldm4tsModel implements AutoCloseable {
 
     /** As {@link #sample(NDManager, Batch, NDArray, int, long[])}, adding the time of each part to {@code t}. */
     public float[][][] sample(NDManager m, Batch b, NDArray latents, int samples, long[] seeds, Timings t) {
-        int bs = b.size() * samples;
-        long c0 = System.nanoTime();
         int h = config.horizons().size();
-        NDArray look = lookback(m, b).repeat(0, samples);
-        NDArray out;
-        if (config.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY) {
-            out = fusion.forward(look, null);
-        } else {
-            SplittableRandom[] random = new SplittableRandom[b.size()];
-            for (int i = 0; i < random.length; i++) {
-                random[i] = new SplittableRandom(seeds[i]);
-            }
-            NDArray context = context(m, b).repeat(0, samples);
-            long c1 = System.nanoTime();
-            NDArray z0 = latents.repeat(0, samples);
-            int[] steps = config.diffusion().inferenceTimesteps(scheduler);
-            int[] start = new int[bs];
-            java.util.Arrays.fill(start, steps[0]);
-            NDArray x = scheduler.addNoise(z0, gaussian(m, z0.getShape(), random, samples), start);
-            int[] tt = new int[bs];
-            for (int k = 0; k < steps.length; k++) {
-                java.util.Arrays.fill(tt, steps[k]);
-                int prev = k + 1 < steps.length ? steps[k + 1] : -1;
-                NDArray next;
-                // Each step's intermediates are freed when it ends: a caller's scope would otherwise hold every
-                // activation of every step until it closes (about 13 MiB per row and step at the compact sizes).
-                try (NDScope step = new NDScope()) {
-                    NDArray eps = unet.forward(x, tt, context);
-                    NDArray noise = scheduler.stochastic() && prev >= 0 ? gaussian(m, x.getShape(), random, samples) : null;
-                    next = scheduler.step(eps, steps[k], prev, x, noise);
-                    NDScope.unregister(next);
-                }
-                NDScope.register(next);
-                x = next;
-            }
-            long c2 = System.nanoTime();
-            out = fusion.forward(look, x.clip(-X0_LIMIT, X0_LIMIT));
-            if (t != null) {
-                t.conditioning += c1 - c0;
-                t.unet += c2 - c1;
-                t.unetSteps += steps.length;
-                c0 = c2;
-            }
-        }
-        float[] flat = out.toFloatArray();
-        if (t != null) {
-            t.fusion += System.nanoTime() - c0;
-        }
+        float[] flat = samplePath(m, b, latents, samples, seeds, false, t).samples().toFloatArray();
         float[][][] result = new float[b.size()][samples][h];
         for (int i = 0; i < b.size(); i++) {
             for (int s = 0; s < samples; s++) {
@@ -298,6 +252,102 @@ public final class Ldm4tsModel implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** The samples [B · S, H] of a pass, and (training only) the diffusion ε-MSE of its first U-Net step. */
+    private record SamplePass(NDArray samples, NDArray diffusion) {
+    }
+
+    /**
+     * The one sampling path of training and inference. Work that does not depend on the noise (conditioning, the
+     * lookback) runs once per window; the U-Net runs once per diffusion draw ({@link DiffusionConfig#drawsFor}), and
+     * the S samples of a window share its draws in turn, each with its own sample-head noise.
+     */
+    private SamplePass samplePath(NDManager m, Batch b, NDArray latents, int samples, long[] seeds, boolean train,
+                            Timings t) {
+        long c0 = System.nanoTime();
+        SplittableRandom[] random = new SplittableRandom[b.size()];
+        for (int i = 0; i < random.length; i++) {
+            random[i] = new SplittableRandom(seeds[i]);
+        }
+        if (config.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY) {
+            NDArray out = fusion.forward(lookback(m, b), null).repeat(0, samples);
+            addTime(t, c0, c0, c0);
+            return new SamplePass(out, null);
+        }
+        int draws = config.diffusion().drawsFor(samples);
+        NDArray context = context(m, b).repeat(0, draws);
+        NDArray look = lookback(m, b).repeat(0, draws);
+        long c1 = System.nanoTime();
+        Denoised d = denoise(m, latents.repeat(0, draws), context, random, draws, train);
+        long c2 = System.nanoTime();
+        TemporalFusion.Fused fused = fusion.fuse(look, d.x0().clip(-X0_LIMIT, X0_LIMIT));
+        int per = samples / draws;
+        NDArray noise = fusion.hasSampleHead()
+                ? gaussian(m, new Shape((long) b.size() * samples, fusion.headNoise()), random, samples) : null;
+        NDArray out = fusion.sample(fused, per, noise);
+        addTime(t, c0, c1, c2);
+        if (t != null) {
+            t.unetSteps += d.steps();
+        }
+        return new SamplePass(out, d.diffusion());
+    }
+
+    private NDArray stepNoise(NDManager m, NDArray x, int prev, SplittableRandom[] random, int draws) {
+        return scheduler.stochastic() && prev >= 0 ? gaussian(m, x.getShape(), random, draws) : null;
+    }
+
+    private static void addTime(Timings t, long c0, long c1, long c2) {
+        if (t != null) {
+            long now = System.nanoTime();
+            t.conditioning += c1 - c0;
+            t.unet += c2 - c1;
+            t.fusion += now - c2;
+        }
+    }
+
+    private record Denoised(NDArray x0, NDArray diffusion, int steps) {
+    }
+
+    /**
+     * The reverse process from the start strength. In training only the first step's ε-MSE and the last step's
+     * output carry gradients: what lies between is detached, so a long path costs its forward passes only.
+     */
+    private Denoised denoise(NDManager m, NDArray z0, NDArray context, SplittableRandom[] random, int draws,
+                             boolean train) {
+        int rows = (int) z0.getShape().get(0);
+        int[] steps = config.diffusion().inferenceTimesteps(scheduler);
+        int[] start = new int[rows];
+        java.util.Arrays.fill(start, steps[0]);
+        NDArray eps0 = gaussian(m, z0.getShape(), random, draws);
+        NDArray x = scheduler.addNoise(z0, eps0, start);
+        NDArray diffusion = null;
+        int[] tt = new int[rows];
+        for (int k = 0; k < steps.length; k++) {
+            java.util.Arrays.fill(tt, steps[k]);
+            int prev = k + 1 < steps.length ? steps[k + 1] : -1;
+            if (train) {
+                // The training step's own scope frees everything after the backward pass.
+                NDArray eps = unet.forward(x, tt, context);
+                if (k == 0) {
+                    diffusion = eps.sub(eps0).square().mean();
+                }
+                NDArray next = scheduler.step(eps, steps[k], prev, x, stepNoise(m, x, prev, random, draws));
+                x = k == steps.length - 1 ? next : next.stopGradient();
+                continue;
+            }
+            NDArray next;
+            // Each step's intermediates are freed when it ends: a caller's scope would otherwise hold every
+            // activation of every step until it closes (about 13 MiB per row and step at the compact sizes).
+            try (NDScope step = new NDScope()) {
+                NDArray eps = unet.forward(x, tt, context);
+                next = scheduler.step(eps, steps[k], prev, x, stepNoise(m, x, prev, random, draws));
+                NDScope.unregister(next);
+            }
+            NDScope.register(next);
+            x = next;
+        }
+        return new Denoised(x, diffusion, steps.length);
     }
 
     /** Noise for B · S rows, window i's S rows drawn from its own generator. */

@@ -41,6 +41,30 @@ public final class Ema {
         }
     }
 
+    /** Updates so far (they set the warm-up of the decay). */
+    public long updates() {
+        return updates;
+    }
+
+    /** The averaged weights, in the order of the parameters. */
+    public List<NDArray> shadow() {
+        return shadow;
+    }
+
+    /** Restores averaged weights and the update count saved from {@link #shadow()} and {@link #updates()}. */
+    public void restore(List<float[]> values, long count) {
+        if (values.size() != shadow.size()) {
+            throw new IllegalArgumentException(values.size() + " saved averages for " + shadow.size() + " parameters");
+        }
+        try (NDScope scope = new NDScope()) {
+            for (int i = 0; i < shadow.size(); i++) {
+                Tensors.copy(Tensors.of(shadow.get(i).getManager(), values.get(i), shadow.get(i).getShape()),
+                        shadow.get(i));
+            }
+        }
+        this.updates = count;
+    }
+
     /** Puts the averaged weights into the model, keeping the live ones aside. */
     public void swapIn() {
         for (int i = 0; i < params.size(); i++) {

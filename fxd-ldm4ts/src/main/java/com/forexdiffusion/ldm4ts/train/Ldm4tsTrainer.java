@@ -17,6 +17,10 @@ import com.forexdiffusion.forecast.dataset.Window;
 import com.forexdiffusion.forecast.dataset.WindowDataset;
 import com.forexdiffusion.ldm4ts.checkpoint.Checkpoint;
 import com.forexdiffusion.ldm4ts.checkpoint.EpochRecord;
+import com.forexdiffusion.ldm4ts.checkpoint.ResumeState;
+import com.forexdiffusion.ldm4ts.checkpoint.Tensor;
+import com.forexdiffusion.forecast.SampleStatistics;
+import com.forexdiffusion.forecast.metrics.ScoringRules;
 import com.forexdiffusion.ldm4ts.checkpoint.TrainingState;
 import com.forexdiffusion.ldm4ts.checkpoint.ValidationMetrics;
 import com.forexdiffusion.ldm4ts.model.Batch;
@@ -31,7 +35,9 @@ import com.forexdiffusion.ldm4ts.vae.DiffusersVae;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -75,14 +81,15 @@ public final class Ldm4tsTrainer {
         Ldm4tsConfig config = base.withNormalisation(normalisation(ds)).withData(new DataRange(bars.ts(0),
                 bars.ts(bars.size() - 1), bars.size(), trainWindows.size(), valAll.size(), ds.size(Split.TEST)),
                 codeVersion);
-        TrainingState resumed = resume == null ? null : Checkpoint.readTraining(resume);
+        Checkpoint.Resume resumed = resume == null ? null : Checkpoint.readResume(resume);
         Ldm4tsModel model;
         if (resume != null) {
             Ldm4tsConfig saved = Checkpoint.readConfig(resume);
             if (!saved.unet().equals(config.unet()) || !saved.vae().equals(config.vae())
-                    || !saved.horizons().equals(config.horizons()) || saved.lookback() != config.lookback()) {
+                    || !saved.horizons().equals(config.horizons()) || saved.lookback() != config.lookback()
+                    || saved.headNoise() != config.headNoise() || !saved.diffusion().equals(config.diffusion())) {
                 throw BadInputException.ofSource(resume.resolve(Checkpoint.CONFIG).toString(),
-                        "the checkpoint's sizes or horizons differ from this run's; resume needs the same model");
+                        "the checkpoint's sizes, horizons or sampling differ from this run's; resume needs the same model");
             }
             model = Checkpoint.load(resume, Ldm4tsModel.defaultDevice());
             config = config.withNormalisation(saved.normalisation());
@@ -99,8 +106,8 @@ public final class Ldm4tsTrainer {
             }
         }
         try (model) {
-            List<EpochRecord> history = new ArrayList<>(resumed == null ? List.of() : resumed.history());
-            double vaeRate = resumed == null ? 0 : resumed.vaeWindowsPerSecond();
+            List<EpochRecord> history = new ArrayList<>(resumed == null ? List.of() : resumed.state().history());
+            double vaeRate = resumed == null ? 0 : resumed.state().vaeWindowsPerSecond();
             // The explicit-pathway ablation never reads a latent: no VAE stage, no latents.
             boolean vaeDone = resumed != null || config.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY;
             if (!vaeDone && config.vaePath() == null) {
@@ -111,7 +118,7 @@ public final class Ldm4tsTrainer {
                 config = config.withNormalisation(config.normalisation().withLatentScale(scale));
             }
             Ldm4tsConfig finalConfig = config;
-            return trainDenoiser(model, finalConfig, ds, trainWindows, valEval, history, vaeRate, out, resume, resumed);
+            return trainDenoiser(model, finalConfig, ds, trainWindows, valEval, history, vaeRate, out, resumed);
         }
     }
 
@@ -224,142 +231,214 @@ public final class Ldm4tsTrainer {
         return out;
     }
 
+    /** The mutable state of stage 2 between epochs; what {@link ResumeState} saves. */
+    private static final class Progress {
+        int epoch;
+        long step;
+        int sinceBest;
+        double best = Double.POSITIVE_INFINITY;
+        ValidationMetrics bestMetrics;
+        double rate;
+        String stop = "epochs";
+    }
+
+    /** Stage 2's model, data and optimiser for one run. */
+    private record Stage2(Ldm4tsModel model, Ldm4tsConfig config, WindowDataset ds, List<Window> train,
+                          List<Window> valEval, float[] trainLatents, float[] valLatents, WindowFeatures features,
+                          AdamW opt, Ema ema, List<NDArray> params) {
+        int perLatent() {
+            return config.vae().latentChannels() * config.latentSize() * config.latentSize();
+        }
+    }
+
     private Result trainDenoiser(Ldm4tsModel model, Ldm4tsConfig config, WindowDataset ds, List<Window> train,
-                                 List<Window> valEval, List<EpochRecord> history, double vaeRate, Path out, Path resume,
-                                 TrainingState resumed) {
+                                 List<Window> valEval, List<EpochRecord> history, double vaeRate, Path out,
+                                 Checkpoint.Resume resumed) {
         double scale = config.normalisation().latentScale();
         listener.stage("latents", (long) train.size() + valEval.size());
         boolean latentFree = config.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY;
         int perLatent = config.vae().latentChannels() * config.latentSize() * config.latentSize();
         float[] trainLatents = latentFree ? new float[train.size() * perLatent] : encode(model, config, ds, train, scale);
         float[] valLatents = latentFree ? new float[valEval.size() * perLatent] : encode(model, config, ds, valEval, scale);
-        WindowFeatures features = new WindowFeatures(config, model.tokenizer());
         List<NDArray> params = model.params().train(model::trainedInStageTwo);
         AdamW opt = new AdamW(params, 0.9, 0.999, 1e-8, tc.weightDecay());
         Ema ema = new Ema(params, tc.emaDecay());
-        if (resume != null) {
-            opt.restore(Checkpoint.readOptimizer(resume));
+        Stage2 st = new Stage2(model, config, ds, train, valEval, trainLatents, valLatents,
+                new WindowFeatures(config, model.tokenizer()), opt, ema, params);
+        Progress p = new Progress();
+        if (resumed != null) {
             if (!Files.isRegularFile(out.resolve(Checkpoint.MODEL))) {
-                // Until this run improves on it, the resumed model is the best one; the output holds it from the start.
-                Checkpoint.save(out, config, model.params(), resumed, opt.state());
+                // The resumed checkpoint's weights are its best; the output holds them until this run improves on them.
+                Checkpoint.save(out, config, model.params(), null, Map.of());
             }
+            restore(st, resumed, p);
         }
-        int b = tc.batchSize();
-        int h = config.horizons().size();
-        int per = config.vae().latentChannels() * config.latentSize() * config.latentSize();
-        Shape latentShape = new Shape(b, config.vae().latentChannels(), config.latentSize(), config.latentSize());
-        int stepsPerEpoch = train.size() / b;
-        long total = (long) stepsPerEpoch * tc.epochs();
-        SplittableRandom random = new SplittableRandom(tc.seed());
-        double best = resumed == null ? Double.POSITIVE_INFINITY : resumed.bestValidationLoss();
-        ValidationMetrics bestMetrics = resumed == null ? null : resumed.validation();
-        int startEpoch = resumed == null ? 1 : resumed.epoch() + 1;
-        long step = resumed == null ? 0 : resumed.step();
-        int sinceBest = 0;
-        String stop = "epochs";
-        double rate = 0;
-        NDManager m = model.manager();
-        float[] lat = new float[b * per];
-        float[] tgt = new float[b * h];
-        double[] tgtD = new double[b * h];
-        double[] row = new double[h];
-        int lastEpoch = startEpoch - 1;
-        for (int epoch = startEpoch; epoch <= tc.epochs(); epoch++) {
-            listener.stage("denoiser epoch " + epoch + "/" + tc.epochs(), (long) stepsPerEpoch * b);
-            int[] order = permutation(train.size(), random);
-            double lossSum = 0;
-            int counted = 0;
-            long t0 = System.nanoTime();
-            int s = 0;
-            boolean outOfTime = false;
-            for (; s < stepsPerEpoch; s++) {
-                // Stop while the validation that follows (as long as the last one, or a tenth of the budget before
-                // the first) and the final save still fit in the budget.
-                double reserve = lastValidationMinutes > 0 ? lastValidationMinutes * 1.1 + 0.5 : tc.maxMinutes() * 0.1;
-                if (tc.maxMinutes() > 0 && minutes() + reserve > tc.maxMinutes()) {
-                    outOfTime = true;
-                    break;
-                }
-                int[] ends = ends(train, order, s * b, b);
-                Batch batch = features.build(ds.bars(), ends, b, false);
-                for (int i = 0; i < b; i++) {
-                    Window w = train.get(order[s * b + i]);
-                    System.arraycopy(trainLatents, order[s * b + i] * per, lat, i * per, per);
-                    ds.copyScaledTargets(w.index(), tgtD, i * h);
-                }
-                for (int i = 0; i < tgt.length; i++) {
-                    tgt[i] = (float) tgtD[i];
-                }
-                double loss;
-                try (NDScope scope = new NDScope(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray latents = Tensors.of(m, lat, latentShape);
-                    NDArray targets = Tensors.of(m, tgt, new Shape(b, h));
-                    Ldm4tsModel.StageTwoLoss l = model.stageTwoLoss(m, batch, latents, targets, random);
-                    gc.backward(l.total());
-                    loss = l.total().getFloat();
-                }
-                boolean applied = opt.update(TrainingConfig.learningRate(tc.learningRate(), step, total,
-                        tc.warmupFraction()), tc.clipNorm());
-                step++;
-                if (!applied || !Double.isFinite(loss)) {
-                    skipped(opt, "denoiser", step);
-                    continue;
-                }
-                ema.update();
-                lossSum += loss;
-                counted++;
-                rate = (s + 1.0) * b / seconds(t0);
-                listener.progress((long) (s + 1) * b, lossSum / counted, rate);
-                trackHeap();
-            }
-            if (s == 0) {
-                stop = "time_limit";
+        long total = (long) (train.size() / tc.batchSize()) * tc.epochs();
+        for (int epoch = p.epoch + 1; epoch <= tc.epochs(); epoch++) {
+            double[] trained = trainEpoch(st, epoch, total, p);
+            if (trained[1] == 0) {
+                p.stop = "time_limit";
                 break;
             }
-            long v0 = System.nanoTime();
-            ema.swapIn();
-            // With every tensor frozen no autograd graph can be recorded, whatever the engine's grad mode.
-            model.params().freezeAll();
-            ValidationMetrics vm;
-            double valLoss;
-            try {
-                double[] res = validate(model, config, ds, valEval, valLatents, features, row);
-                valLoss = res[0];
-                vm = new ValidationMetrics(res[1], res[2], res[3], res[4], valEval.size());
-                lastEpoch = epoch;
-                EpochRecord rec = new EpochRecord("denoiser", epoch, lossSum / Math.max(1, counted), valLoss, vm, rate, seconds(t0));
-                history.add(rec);
-                listener.epoch(rec);
-                if (valLoss < best) {
-                    best = valLoss;
-                    bestMetrics = vm;
-                    sinceBest = 0;
-                    Checkpoint.save(out, config, model.params(), state(epoch, step, best, bestMetrics, history, vaeRate,
-                            rate, "running"), opt.state());
-                } else {
-                    sinceBest++;
-                }
-            } finally {
-                ema.swapOut();
-                model.params().train(model::trainedInStageTwo);
-                lastValidationMinutes = (System.nanoTime() - v0) / 60e9;
-            }
-            if (outOfTime) {
-                stop = "time_limit";
+            validateEpoch(st, epoch, trained[0], history, vaeRate, out, p);
+            saveResume(st, out, p, history, vaeRate);
+            if (trained[2] > 0) {
+                p.stop = "time_limit";
                 break;
             }
-            if (sinceBest >= tc.patience()) {
-                stop = "early_stopping";
+            if (p.sinceBest >= tc.patience()) {
+                p.stop = "early_stopping";
                 break;
             }
         }
-        if (bestMetrics == null) {
+        if (p.bestMetrics == null) {
             throw new IllegalStateException("training stopped before one epoch finished; raise --max-minutes");
         }
-        TrainingState state = state(lastEpoch, step, best, bestMetrics, history, vaeRate, rate, stop);
+        TrainingState state = state(p.epoch, p.step, p.best, p.bestMetrics, history, vaeRate, p.rate, p.stop);
         // The weights on disk are the best epoch's; only the record of how the run ended is updated.
         Checkpoint.save(out, config, loadedParamsView(out, model), state, opt.state());
         return new Result(config, state, model.params().count());
+    }
+
+    /** Live weights, EMA averages, optimiser moments and counters of the resumed epoch. */
+    private void restore(Stage2 st, Checkpoint.Resume resumed, Progress p) {
+        ResumeState rs = resumed.state();
+        Map<String, Tensor> t = resumed.tensors();
+        List<float[]> averages = new ArrayList<>();
+        Map<String, Tensor> moments = new LinkedHashMap<>();
+        for (NDArray param : st.params()) {
+            Tensor live = require(t, LIVE + param.getName());
+            st.model().params().assign(param.getName(), param.getShape(), live.values());
+            averages.add(require(t, EMA + param.getName()).values());
+        }
+        t.forEach((k, v) -> {
+            if (k.startsWith(OPT)) {
+                moments.put(k.substring(OPT.length()), v);
+            }
+        });
+        st.ema().restore(averages, rs.emaUpdates());
+        st.opt().restore(moments);
+        p.epoch = rs.epoch();
+        p.step = rs.step();
+        p.sinceBest = rs.sinceBest();
+        p.best = rs.best();
+        p.bestMetrics = rs.bestMetrics();
+        skippedSteps = rs.skippedSteps();
+    }
+
+    private static Tensor require(Map<String, Tensor> t, String name) {
+        Tensor v = t.get(name);
+        if (v == null) {
+            throw BadInputException.ofSource(Checkpoint.RESUME, "tensor " + name + " is missing from the resume state");
+        }
+        return v;
+    }
+
+    private static final String LIVE = "live.";
+    private static final String EMA = "ema.";
+    private static final String OPT = "optimizer.";
+
+    private void saveResume(Stage2 st, Path out, Progress p, List<EpochRecord> history, double vaeRate) {
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        for (int i = 0; i < st.params().size(); i++) {
+            NDArray param = st.params().get(i);
+            tensors.put(LIVE + param.getName(), param);
+            tensors.put(EMA + param.getName(), st.ema().shadow().get(i));
+        }
+        st.opt().state().forEach((k, v) -> tensors.put(OPT + k, v));
+        Checkpoint.saveResume(out, new ResumeState(p.epoch, p.step, p.sinceBest, st.ema().updates(), p.best,
+                p.bestMetrics, history, skippedSteps, vaeRate), tensors);
+    }
+
+    /**
+     * One epoch of stage-2 steps in an order drawn from the seed and the epoch alone (so a resumed run draws the
+     * same); returns {mean loss, steps counted, 1 when the time budget ended it early}.
+     */
+    private double[] trainEpoch(Stage2 st, int epoch, long total, Progress p) {
+        int b = tc.batchSize();
+        int h = st.config().horizons().size();
+        int per = st.perLatent();
+        int stepsPerEpoch = st.train().size() / b;
+        SplittableRandom random = new SplittableRandom(tc.seed() + 0x9E3779B97F4A7C15L * epoch);
+        listener.stage("denoiser epoch " + epoch + "/" + tc.epochs(), (long) stepsPerEpoch * b);
+        int[] order = permutation(st.train().size(), random);
+        Shape latentShape = new Shape(b, st.config().vae().latentChannels(), st.config().latentSize(),
+                st.config().latentSize());
+        float[] lat = new float[b * per];
+        float[] tgt = new float[b * h];
+        double[] tgtD = new double[b * h];
+        NDManager m = st.model().manager();
+        double lossSum = 0;
+        int counted = 0;
+        long t0 = System.nanoTime();
+        for (int s = 0; s < stepsPerEpoch; s++) {
+            // Stop while the validation that follows (as long as the last one, or a tenth of the budget before
+            // the first) and the final save still fit in the budget.
+            double reserve = lastValidationMinutes > 0 ? lastValidationMinutes * 1.1 + 0.5 : tc.maxMinutes() * 0.1;
+            if (tc.maxMinutes() > 0 && minutes() + reserve > tc.maxMinutes()) {
+                return new double[] {lossSum / Math.max(1, counted), s, 1};
+            }
+            Batch batch = st.features().build(st.ds().bars(), ends(st.train(), order, s * b, b), b, false);
+            for (int i = 0; i < b; i++) {
+                Window w = st.train().get(order[s * b + i]);
+                System.arraycopy(st.trainLatents(), order[s * b + i] * per, lat, i * per, per);
+                st.ds().copyScaledTargets(w.index(), tgtD, i * h);
+            }
+            for (int i = 0; i < tgt.length; i++) {
+                tgt[i] = (float) tgtD[i];
+            }
+            double loss;
+            try (NDScope scope = new NDScope(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                Ldm4tsModel.StageTwoLoss l = st.model().stageTwoLoss(m, batch, Tensors.of(m, lat, latentShape),
+                        Tensors.of(m, tgt, new Shape(b, h)), tc.lossSamples(), random);
+                gc.backward(l.total());
+                loss = l.total().getFloat();
+            }
+            boolean applied = st.opt().update(TrainingConfig.learningRate(tc.learningRate(), p.step, total,
+                    tc.warmupFraction()), tc.clipNorm());
+            p.step++;
+            if (!applied || !Double.isFinite(loss)) {
+                skipped(st.opt(), "denoiser", p.step);
+                continue;
+            }
+            st.ema().update();
+            lossSum += loss;
+            counted++;
+            p.rate = (s + 1.0) * b / seconds(t0);
+            listener.progress((long) (s + 1) * b, lossSum / counted, p.rate);
+            trackHeap();
+        }
+        return new double[] {lossSum / Math.max(1, counted), stepsPerEpoch, 0};
+    }
+
+    /** Validates the EMA weights, records the epoch and saves the model when it is the best so far. */
+    private void validateEpoch(Stage2 st, int epoch, double trainLoss, List<EpochRecord> history, double vaeRate,
+                               Path out, Progress p) {
+        long v0 = System.nanoTime();
+        st.ema().swapIn();
+        // With every tensor frozen no autograd graph can be recorded, whatever the engine's grad mode.
+        st.model().params().freezeAll();
+        try {
+            Validation v = validate(st);
+            p.epoch = epoch;
+            EpochRecord rec = new EpochRecord("denoiser", epoch, trainLoss, v.loss(), v.metrics(), p.rate,
+                    seconds(v0));
+            history.add(rec);
+            listener.epoch(rec);
+            if (v.loss() < p.best) {
+                p.best = v.loss();
+                p.bestMetrics = v.metrics();
+                p.sinceBest = 0;
+                Checkpoint.save(out, st.config(), st.model().params(), state(epoch, p.step, p.best, p.bestMetrics,
+                        history, vaeRate, p.rate, "running"), st.opt().state());
+            } else {
+                p.sinceBest++;
+            }
+        } finally {
+            st.ema().swapOut();
+            st.model().params().train(st.model()::trainedInStageTwo);
+            lastValidationMinutes = (System.nanoTime() - v0) / 60e9;
+        }
     }
 
     /** The best weights were saved when they were reached; reload them so the final save keeps them. */
@@ -369,64 +448,60 @@ public final class Ldm4tsTrainer {
         return model.params();
     }
 
+    /** The validation loss (the training loss's forecast term, normalised units) and the per-horizon metrics. */
+    private record Validation(double loss, ValidationMetrics metrics) {
+    }
+
     /**
-     * Mean of the Monte Carlo samples per window; returns {normalised MSE over all horizons, MSE, MAE and
-     * directional accuracy of the first horizon in log returns, zero-return MSE of the first horizon}.
+     * Monte Carlo samples of each validation window, scored per horizon in log returns (MSE and direction of the
+     * mean, CRPS and 90 % coverage of the raw samples); the loss is the mean normalised CRPS (crps) or the
+     * normalised MSE of the mean (mse) over all horizons.
      */
-    private double[] validate(Ldm4tsModel model, Ldm4tsConfig config, WindowDataset ds, List<Window> windows,
-                              float[] latents, WindowFeatures features, double[] row) {
+    private Validation validate(Stage2 st) {
+        Ldm4tsConfig config = st.config();
+        List<Window> windows = st.valEval();
         int h = config.horizons().size();
-        int per = config.vae().latentChannels() * config.latentSize() * config.latentSize();
-        int chunk = Math.max(1, 256 / tc.validationSamples());
+        int per = st.perLatent();
+        int samples = tc.validationSamples();
+        int chunk = Math.max(1, Math.min(64, 4096 / samples));
         listener.stage("validation", windows.size());
-        double sqNorm = 0;
-        double sq = 0;
-        double abs = 0;
-        double zeroSq = 0;
-        long hits = 0;
-        long moves = 0;
-        var ts = ds.targetScaler();
+        boolean crps = Ldm4tsConfig.LOSS_CRPS.equals(config.lossKind());
+        ValidationAccumulator acc = new ValidationAccumulator(config.horizons());
+        double lossSum = 0;
+        var ts = st.ds().targetScaler();
         int[] idx = new int[windows.size()];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
+        double[] scaledDraws = new double[samples];
+        double[] draws = new double[samples];
         for (int from = 0; from < windows.size(); from += chunk) {
             int n = Math.min(chunk, windows.size() - from);
-            Batch batch = features.build(ds.bars(), ends(windows, idx, from, n), n, false);
-            float[][][] samples;
+            Batch batch = st.features().build(st.ds().bars(), ends(windows, idx, from, n), n, false);
+            float[][][] z;
             try (NDScope scope = new NDScope()) {
-                float[] lat = java.util.Arrays.copyOfRange(latents, from * per, (from + n) * per);
-                NDArray z = Tensors.of(model.manager(), lat, new Shape(n, config.vae().latentChannels(), config.latentSize(),
-                        config.latentSize()));
-                samples = model.sample(model.manager(), batch, z, tc.validationSamples(), tc.seed() + from);
+                float[] lat = java.util.Arrays.copyOfRange(st.valLatents(), from * per, (from + n) * per);
+                NDArray latents = Tensors.of(st.model().manager(), lat, new Shape(n, config.vae().latentChannels(),
+                        config.latentSize(), config.latentSize()));
+                z = st.model().sample(st.model().manager(), batch, latents, samples, tc.seed() + from);
             }
             for (int i = 0; i < n; i++) {
                 Window w = windows.get(from + i);
-                double[] scaled = ds.scaledTargets(w.index());
-                double[] actual = ds.targets(w.index());
+                double[] scaled = st.ds().scaledTargets(w.index());
+                double[] actual = st.ds().targets(w.index());
                 for (int k = 0; k < h; k++) {
-                    double mean = 0;
-                    for (float[] s : samples[i]) {
-                        mean += s[k];
+                    for (int j = 0; j < samples; j++) {
+                        scaledDraws[j] = z[i][j][k];
+                        draws[j] = ts.inverse(k, z[i][j][k]);
                     }
-                    mean /= samples[i].length;
-                    row[k] = mean;
-                    sqNorm += (mean - scaled[k]) * (mean - scaled[k]);
-                }
-                double f = ts.inverse(0, row[0]);
-                sq += (f - actual[0]) * (f - actual[0]);
-                abs += Math.abs(f - actual[0]);
-                zeroSq += actual[0] * actual[0];
-                if (actual[0] != 0 && f != 0) {
-                    moves++;
-                    hits += Math.signum(f) == Math.signum(actual[0]) ? 1 : 0;
+                    lossSum += crps ? ScoringRules.crps(scaledDraws, scaled[k])
+                            : Math.pow(SampleStatistics.mean(scaledDraws) - scaled[k], 2);
+                    acc.add(k, draws, actual[k]);
                 }
             }
             listener.progress(from + n, Double.NaN, Double.NaN);
         }
-        int n = windows.size();
-        return new double[] {sqNorm / ((double) n * h), sq / n, abs / n, moves == 0 ? Double.NaN : (double) hits / moves,
-                zeroSq / n};
+        return new Validation(lossSum / ((double) windows.size() * h), acc.metrics());
     }
 
     private TrainingState state(int epoch, long step, double best, ValidationMetrics vm, List<EpochRecord> history,
