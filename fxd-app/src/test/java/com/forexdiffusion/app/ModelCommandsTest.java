@@ -26,7 +26,7 @@ class ModelCommandsTest {
         Path out = dir.resolve("model");
         Cli t = Cli.run("train", "--db", db, "--symbol", "EURUSD", "--timeframe", "M5", "--epochs", "1",
                 "--vae-epochs", "1", "--vae-images", "32", "--stride", "40", "--validation-windows", "8", "--to", "2023-01-16",
-                "--validation-samples", "1", "--horizons", "15,30", "--out", out.toString());
+                "--validation-samples", "4", "--horizons", "15,30", "--out", out.toString());
         assertThat(t.code()).as(t.err()).isZero();
         assertThat(t.out()).contains("saved to").contains("validation 15-min return");
 
@@ -38,8 +38,15 @@ class ModelCommandsTest {
         assertThat(i.get("horizons").toString()).isEqualTo("[15,30]");
         assertThat(i.get("timeframe").asText()).isEqualTo("M5");
         assertThat(i.get("window").asInt()).isEqualTo(100);
-        assertThat(i.get("validation").has("mse")).isTrue();
-        assertThat(i.get("validation").has("directional_accuracy")).isTrue();
+        for (String h : new String[] {"15", "30"}) {
+            JsonNode v = i.get("validation").get(h);
+            assertThat(v).as("validation of horizon " + h).isNotNull();
+            assertThat(v.get("mse_ratio").asDouble()).isPositive();
+            assertThat(v.get("crps").asDouble()).isPositive();
+            assertThat(v.get("coverage90").asDouble()).isBetween(0.0, 1.0);
+            assertThat(v.has("directional_accuracy")).isTrue();
+        }
+        assertThat(i.get("loss").asText()).isEqualTo("crps");
 
         Cli f = Cli.run("forecast", "--db", db, "--model", out.toString(), "--symbol", "EURUSD", "--timeframe", "M5",
                 "--samples", "8", "--json", "--log");
