@@ -35,14 +35,19 @@ class BacktestCommandTest {
         assertThat(m.get("max_drawdown_pct").asDouble()).isCloseTo(100 * m.get("max_drawdown").asDouble(),
                 org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Files.readAllLines(out.resolve("trades.csv"))).hasSize((int) trades + 1);
-        assertThat(Files.readString(out.resolve("report.html"))).contains("<svg").contains("Monthly returns");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<svg").contains("Monthly returns")
+                .contains("Calibration and uncertainty").contains("calibration aci at 90%");
+        calibrationFigures(m, trades);
         try (Database d = Database.open(db); Connection c = d.connection();
-             ResultSet rs = c.createStatement().executeQuery("SELECT status, progress, report_path, seed FROM backtest_runs")) {
+             ResultSet rs = c.createStatement().executeQuery("SELECT status, progress, report_path, seed, config_json "
+                     + "FROM backtest_runs")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("done");
             assertThat(rs.getDouble(2)).isEqualTo(1.0);
             assertThat(rs.getString(3)).endsWith("report.html");
             assertThat(rs.getLong(4)).isEqualTo(42);
+            JsonNode cfg = new ObjectMapper().readTree(rs.getString(5));
+            assertThat(cfg.get("calibration").get("mode").asText()).isEqualTo("aci");
         }
         // The synthetic M1 bars are stored, so one-bar stop/target ambiguities are resolved from them.
         assertThat(Files.readString(out.resolve("report.html"))).contains("ordered by").contains("stored M1 bars");
@@ -56,6 +61,48 @@ class BacktestCommandTest {
         assertThat(m.get("cached_forecasts").asLong()).isZero();
         assertThat(m2.get("cached_forecasts").asLong()).isEqualTo(m.get("forecasts").asLong()).isPositive();
         assertThat(lines(again.resolve("trades.csv"))).isEqualTo(lines(out.resolve("trades.csv")));
+    }
+
+    /** The calibration and uncertainty block of metrics.json: the default ACI, its coverage and what u changed. */
+    private static void calibrationFigures(JsonNode m, long trades) {
+        JsonNode cal = m.get("calibration");
+        assertThat(cal.get("mode").asText()).isEqualTo("aci");
+        assertThat(cal.get("alpha").asDouble()).isEqualTo(0.1);
+        assertThat(cal.get("withheld_forecasts").asLong()).isPositive();
+        for (String h : new String[]{"60", "240"}) {
+            JsonNode c = cal.get("by_horizon").get(h);
+            assertThat(c.get("resolved").asLong()).as(h).isGreaterThan(500);
+            // ACI over about a thousand outcomes: within 5 points of 90%.
+            assertThat(c.get("coverage").asDouble()).as(h).isCloseTo(0.9, org.assertj.core.data.Offset.offset(0.05));
+        }
+        JsonNode u = m.get("uncertainty");
+        assertThat(u.get("signals").asLong()).isPositive();
+        assertThat(u.get("u_pct_p10").asDouble()).isPositive().isLessThanOrEqualTo(u.get("u_pct_p50").asDouble());
+        assertThat(u.get("u_pct_p50").asDouble()).isLessThanOrEqualTo(u.get("u_pct_p90").asDouble());
+        assertThat(u.get("penalty_rejected").asLong()).isLessThanOrEqualTo(u.get("penalty_applied").asLong());
+        assertThat(u.get("penalty_applied").asLong()).isLessThanOrEqualTo(u.get("signals").asLong());
+        assertThat(u.get("sizing_reduced").asLong() + u.get("sizing_rejected").asLong())
+                .isLessThanOrEqualTo(u.get("sized").asLong());
+        // Every trade was sized first.
+        assertThat(u.get("sized").asLong()).isGreaterThanOrEqualTo(trades);
+    }
+
+    @Test
+    void anUnknownCalibrationIsAUsageErrorNamingTheOption() {
+        String db = "sqlite:" + dir.resolve("fxd.db");
+        for (String[] args : new String[][]{
+                {"backtest", "--db", db, "--symbol", "EURUSD", "--timeframe", "H1", "--from", "2023-01-05",
+                        "--calibration", "bogus", "--out", dir.resolve("x").toString()},
+                {"paper", "--db", db, "--symbol", "EURUSD", "--timeframe", "H1", "--from", "2023-01-05",
+                        "--calibration", "bogus"}}) {
+            Cli r = Cli.run(args);
+            assertThat(r.code()).as(args[0]).isEqualTo(2);
+            assertThat(r.err()).as(args[0]).contains("--calibration").contains("'bogus'")
+                    .contains("aci, split, none").doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        Cli help = Cli.run("backtest", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--calibration=aci|split|none").containsPattern("\\(default:\\s+aci\\)");
     }
 
     /** The trade rows without the position ids, which carry the run id. */

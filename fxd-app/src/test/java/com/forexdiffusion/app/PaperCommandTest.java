@@ -56,7 +56,7 @@ class PaperCommandTest {
         String straight = market("straight");
         Cli s = Cli.run(concat(new String[]{"paper", "--db", straight, "--from", "2023-02-07"}, common));
         assertThat(s.code()).as(s.err()).isZero();
-        assertThat(s.out()).contains("starting session p");
+        assertThat(s.out()).contains("starting session p").contains("calibration aci");
 
         String split = market("split");
         Cli first = Cli.run(concat(new String[]{"paper", "--db", split, "--from", "2023-02-07", "--to", "2023-02-22"},
@@ -65,6 +65,13 @@ class PaperCommandTest {
         Cli second = Cli.run(concat(new String[]{"paper", "--db", split}, common));
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(second.out()).contains("resuming session p").contains("last bar done 2023-02-21T23:00");
+        // The session keeps the calibration it started with (the default ACI), whatever a resume asks for.
+        try (Database d = Database.open(split); Connection c = d.connection(); ResultSet rs = c.createStatement()
+                .executeQuery("SELECT config_json FROM paper_sessions WHERE account_id = 'p'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rs.getString(1)).get("calibration")
+                    .asText()).isEqualTo("aci");
+        }
 
         List<String> a = positions(straight);
         assertThat(a.size()).isGreaterThan(5);
@@ -77,9 +84,9 @@ class PaperCommandTest {
         assertThat(count(split, "SELECT COUNT(*) FROM ldm4ts_inference_metrics")).isPositive();
 
         // Nothing more to do: a third run processes no bar and changes nothing.
-        Cli third = Cli.run(concat(new String[]{"paper", "--db", split}, common));
+        Cli third = Cli.run(concat(new String[]{"paper", "--db", split, "--calibration", "none"}, common));
         assertThat(third.code()).as(third.err()).isZero();
-        assertThat(third.out()).contains("0 bars processed");
+        assertThat(third.out()).contains("0 bars processed").contains("calibration aci");
         assertThat(positions(split)).isEqualTo(a);
 
         Cli wrong = Cli.run("paper", "--db", split, "--symbol", "EURUSD", "--timeframe", "M15", "--account", "p");

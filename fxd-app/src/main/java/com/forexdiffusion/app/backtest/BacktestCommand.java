@@ -1,6 +1,7 @@
 package com.forexdiffusion.app.backtest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.forexdiffusion.app.CalibrationOption;
 import com.forexdiffusion.app.CodeVersion;
 import com.forexdiffusion.app.DbOptions;
 import com.forexdiffusion.app.Json;
@@ -16,6 +17,9 @@ import com.forexdiffusion.core.InstrumentCatalog;
 import com.forexdiffusion.core.Timeframe;
 import com.forexdiffusion.data.store.Database;
 import com.forexdiffusion.forecast.Forecaster;
+import com.forexdiffusion.forecast.conformal.CalibrationConfig;
+import com.forexdiffusion.forecast.conformal.OnlineCalibrator;
+import com.forexdiffusion.trading.engine.UncertaintyEffects;
 import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
 import com.forexdiffusion.app.forecast.ForecasterSpecs;
 import com.forexdiffusion.core.BadInputException;
@@ -49,12 +53,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = {"Event-driven backtest over stored bars: forecasts (in batches), signals, quality, regimes,",
-                "sizing, risk limits and the paper broker with costs. Writes DIR/metrics.json, DIR/trades.csv,",
+        description = {"Event-driven backtest over stored bars: forecasts (in batches; cached raw,",
+                "calibrated by --calibration), signals, quality, regimes, sizing, risk limits",
+                "and the paper broker with costs. Writes DIR/metrics.json, DIR/trades.csv,",
                 "DIR/report.html and DIR/paper-broker.db, and a row in backtest_runs."})
 public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
+
+    @Mixin
+    CalibrationOption calibration;
 
     @Option(names = "--symbol", required = true)
     String symbol;
@@ -111,7 +119,7 @@ public final class BacktestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         StrategyConfig base = StrategyConfig.defaults();
         StrategyConfig cli = new StrategyConfig(Horizon.parseList(horizons), samples == null ? base.samples() : samples, seed, base.lookback(),
-                base.minStrength(), base.topN(), base.sizing(), base.risk(), base.volumeWindow());
+                base.minStrength(), base.topN(), base.sizing(), base.risk(), base.volumeWindow(), calibration.config());
         StrategyConfig cfg = configFile == null ? cli : StrategyConfigFile.read(configFile, cli);
         List<Horizon> hs = cfg.horizons();
         cfg.horizons().forEach(h -> h.bars(timeframe));
@@ -153,6 +161,7 @@ public final class BacktestCommand implements Callable<Integer> {
             config.put("refit_every", refitEvery);
             config.put("folds", folds.size());
             config.put("intrabar_m1_bars", m1);
+            config.set("calibration", Json.mapper().valueToTree(calibrationSetting(cfg.calibration())));
             config.set("strategy", Json.mapper().valueToTree(Map.of("min_strength", cfg.minStrength(), "top_n",
                     cfg.topN(), "risk_pct", cfg.sizing().riskPct(), "uncertainty_threshold_pct",
                     cfg.sizing().uncertaintyThresholdPct(), "daily_loss_pct", cfg.risk().dailyLossPct())));
@@ -188,6 +197,7 @@ public final class BacktestCommand implements Callable<Integer> {
                     "forecaster " + f.name() + " " + f.version() + (folds.size() == 1 ? ", fitted on " + trainBars
                             + " bars before the start" : ", walk-forward: refitted on the " + trainBars + " bars before "
                             + "each of " + folds.size() + " folds of " + refitEvery + " bars"),
+                    calibrationLine(cfg.calibration()),
                     m1 == 0 ? "stop/target in one bar: stop first (no M1 bars stored)"
                             : "stop/target in one bar: ordered by " + m1 + " stored M1 bars",
                     "paper broker: spread 0.8 pips, slippage 0.1 pips, commission $3.5 per lot and side, swap, 30:1")));
@@ -196,6 +206,8 @@ public final class BacktestCommand implements Callable<Integer> {
             PerformanceMetrics m = r.metrics();
             o.printf("run %s: %d trades, %d forecasts (%d from the cache), %d fold(s)%n", runId, r.trades().size(),
                     r.forecasts(), r.cachedForecasts(), folds.size());
+            o.printf("calibration %s: %d forecasts withheld while warming up; u p50 %.4f%%%n",
+                    cfg.calibration().mode().label(), r.calibration().withheld(), r.uncertainty().uP50());
             if (m != null) {
                 o.printf("total return %.2f%%, Sharpe %.2f, max drawdown %.2f%%, profit factor %.2f%n",
                         100 * m.totalReturn(), m.sharpe(), 100 * m.maxDrawdown(), m.profitFactor());
@@ -232,8 +244,63 @@ public final class BacktestCommand implements Callable<Integer> {
         m.put("by_regime", regimes);
         m.put("forecasts", r.forecasts());
         m.put("cached_forecasts", r.cachedForecasts());
+        m.put("calibration", calibrationFigures(r.calibration()));
+        m.put("uncertainty", uncertaintyFigures(r.uncertainty()));
         m.replaceAll((k, v) -> v instanceof Double x && (x.isNaN() || x.isInfinite()) ? null : v);
         return m;
+    }
+
+    static Map<String, Object> calibrationSetting(CalibrationConfig c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", c.mode().label());
+        m.put("alpha", c.alpha());
+        m.put("gamma", c.gamma());
+        m.put("window", c.window());
+        m.put("warmup", c.warmup());
+        return m;
+    }
+
+    private static String calibrationLine(CalibrationConfig c) {
+        return c.mode() == com.forexdiffusion.forecast.conformal.CalibrationMode.NONE
+                ? "calibration none: signals, u and sizing read the raw quantiles"
+                : "calibration " + c.mode().label() + " at " + Math.round(100 * (1 - c.alpha())) + "%: signals, u and "
+                + "sizing read the calibrated quantiles, from " + c.warmup() + " resolved outcomes per horizon on";
+    }
+
+    /** The setting, forecasts withheld in the warm-up, and per horizon (minutes) the coverage and the ACI level. */
+    static Map<String, Object> calibrationFigures(OnlineCalibrator.Summary s) {
+        Map<String, Object> m = calibrationSetting(s.config());
+        m.put("withheld_forecasts", s.withheld());
+        Map<String, Object> cov = new LinkedHashMap<>();
+        s.coverage().forEach((h, c) -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("resolved", c.resolved());
+            x.put("coverage", c.calibrated());
+            x.put("raw_coverage", c.raw());
+            x.put("level", s.levels().get(h));
+            cov.put(Integer.toString(h.minutes()), x);
+        });
+        m.put("by_horizon", cov);
+        return m;
+    }
+
+    /** The u distribution (percent) and how often the uncertainty penalty and sizing changed a decision. */
+    static Map<String, Object> uncertaintyFigures(UncertaintyEffects.Summary u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("signals", u.signals());
+        m.put("u_pct_p10", finite(u.uP10()));
+        m.put("u_pct_p50", finite(u.uP50()));
+        m.put("u_pct_p90", finite(u.uP90()));
+        m.put("penalty_applied", u.penaltyApplied());
+        m.put("penalty_rejected", u.penaltyRejected());
+        m.put("sized", u.sized());
+        m.put("sizing_reduced", u.sizingReduced());
+        m.put("sizing_rejected", u.sizingRejected());
+        return m;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     private static void runRow(Database d, String id, String sym, Timeframe tf, long from, long to, String f, long seed,

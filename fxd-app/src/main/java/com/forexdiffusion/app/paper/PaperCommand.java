@@ -2,6 +2,7 @@ package com.forexdiffusion.app.paper;
 
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.forexdiffusion.app.CalibrationOption;
 import com.forexdiffusion.app.DbOptions;
 import com.forexdiffusion.app.Json;
 import com.forexdiffusion.app.TimeArg;
@@ -18,6 +19,8 @@ import com.forexdiffusion.core.InstrumentCatalog;
 import com.forexdiffusion.core.Timeframe;
 import com.forexdiffusion.data.store.Database;
 import com.forexdiffusion.forecast.Forecaster;
+import com.forexdiffusion.forecast.conformal.CalibrationConfig;
+import com.forexdiffusion.forecast.conformal.CalibrationMode;
 import com.forexdiffusion.forecast.log.LoggedForecaster;
 import com.forexdiffusion.ldm4ts.service.ModelRegistry;
 import com.forexdiffusion.trading.broker.BrokerConfig;
@@ -48,11 +51,16 @@ import java.util.concurrent.atomic.AtomicLong;
         description = {"Paper trading: the backtest's engine on each stored bar as it arrives, one forecast per bar",
                 "(logged to ldm4ts_predictions and resolved when its target bar closes, with rolling health rows),",
                 "orders at the paper broker whose account lives in the database. The session (account, series,",
-                "forecaster, last bar, engine memory) is saved after every bar: run the same command again after a",
-                "stop or a crash and it continues where it left off. --follow keeps polling for new bars."})
+                "forecaster, calibration, last bar, engine memory including the calibrator) is saved after every",
+                "bar: run the same command again after a stop or a crash and it continues where it left off.",
+                "--follow keeps polling for new bars."})
 public final class PaperCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
+
+    /** For a new session; a resumed one keeps the mode it was started with. */
+    @Mixin
+    CalibrationOption calibration;
 
     @Option(names = "--symbol", required = true)
     String symbol;
@@ -122,6 +130,7 @@ public final class PaperCommand implements Callable<Integer> {
                 cfg.put("seed", seed);
                 cfg.put("train_bars", trainBars);
                 cfg.put("deposit", deposit);
+                cfg.put("calibration", calibration.mode.label());
                 session = new PaperSessions.Session(id, sym, timeframe, forecaster, Json.write(cfg),
                         TimeArg.parse("--from", from), null, null);
             } else if (!session.symbol().equals(sym) || session.timeframe() != timeframe) {
@@ -132,7 +141,7 @@ public final class PaperCommand implements Callable<Integer> {
             StrategyConfig base = StrategyConfig.defaults();
             StrategyConfig strategy = new StrategyConfig(Horizon.parseList(cfg.get("horizons").asText()),
                     cfg.get("samples").asInt(), cfg.get("seed").asLong(), base.lookback(), base.minStrength(),
-                    base.topN(), base.sizing(), base.risk(), base.volumeWindow());
+                    base.topN(), base.sizing(), base.risk(), base.volumeWindow(), sessionCalibration(cfg));
             int fitBars = cfg.get("train_bars").asInt();
 
             BarSeries bars = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
@@ -159,8 +168,9 @@ public final class PaperCommand implements Callable<Integer> {
             AtomicLong now = new AtomicLong(bars.ts(first));
             LoggedForecaster logged = new LoggedForecaster(fitted, d::connection, () -> Instant.ofEpochMilli(now.get()),
                     ForecastCommand.closes(d.candles()), 100, 3_600_000L);
-            out.printf("%s session %s: %s %s with %s %s, from %s%s%n", resumed ? "resuming" : "starting", id, sym,
-                    timeframe, fitted.name(), fitted.version(), TimeArg.format(session.firstBarTs()),
+            out.printf("%s session %s: %s %s with %s %s, calibration %s, from %s%s%n", resumed ? "resuming" : "starting",
+                    id, sym, timeframe, fitted.name(), fitted.version(), strategy.calibration().mode().label(),
+                    TimeArg.format(session.firstBarTs()),
                     resumed ? ", last bar done " + TimeArg.format(session.lastBarTs()) : "");
             out.flush();
             ForecastEngine.State state = session.state();
@@ -205,5 +215,15 @@ public final class PaperCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /**
+     * The session's own calibration mode. Sessions recorded before calibration existed traded the raw quantiles;
+     * they keep doing so, so that a resumed one continues exactly as it started.
+     */
+    private static CalibrationConfig sessionCalibration(JsonNode cfg) {
+        JsonNode mode = cfg.get("calibration");
+        return CalibrationConfig.defaults().withMode(mode == null ? CalibrationMode.NONE
+                : CalibrationMode.parse("paper_sessions.config_json.calibration", mode.asText()));
     }
 }

@@ -71,11 +71,57 @@ public final class ConformalCalibrator {
         if (mode == Mode.SPLIT) {
             return;
         }
-        HorizonForecast adjusted = adjust(raw);
-        boolean miss = actual < adjusted.q05() || actual > adjusted.q95();
+        observe(raw, actual, adjust(raw));
+    }
+
+    /**
+     * As {@link #observe(HorizonForecast, double)}, with the miss judged against the interval that was issued when
+     * the forecast was made. With a horizon of several steps the outcome arrives after later updates; ACI's error
+     * term is the miss of the set actually used at t (Gibbs and Candès), not of one recomputed on arrival.
+     */
+    public void observe(HorizonForecast raw, double actual, HorizonForecast issued) {
+        if (mode == Mode.SPLIT) {
+            return;
+        }
+        boolean miss = actual < issued.q05() || actual > issued.q95();
         double a = alphaT.getOrDefault(raw.horizon(), alpha);
         alphaT.put(raw.horizon(), a + gamma * (alpha - (miss ? 1 : 0)));
         calibrate(raw, actual);
+    }
+
+    /** How many calibration scores the horizon has (at most the window). */
+    public int scoreCount(Horizon h) {
+        Deque<Double> d = scores.get(h);
+        return d == null ? 0 : d.size();
+    }
+
+    /**
+     * Everything the calibrator has learnt: the scores per horizon (minutes, oldest first) and the ACI levels.
+     * Restoring it into a calibrator of the same settings continues exactly where this one stands.
+     */
+    public record State(Map<Integer, List<Double>> scores, Map<Integer, Double> levels) {
+        public State {
+            Map<Integer, List<Double>> s = new java.util.TreeMap<>();
+            scores.forEach((h, v) -> s.put(h, List.copyOf(v)));
+            scores = java.util.Collections.unmodifiableMap(s);
+            levels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(levels));
+        }
+    }
+
+    public State state() {
+        Map<Integer, List<Double>> s = new HashMap<>();
+        scores.forEach((h, d) -> s.put(h.minutes(), new ArrayList<>(d)));
+        Map<Integer, Double> l = new HashMap<>();
+        alphaT.forEach((h, a) -> l.put(h.minutes(), a));
+        return new State(s, l);
+    }
+
+    /** Replaces what this calibrator has learnt by a saved state. */
+    public void restore(State s) {
+        scores.clear();
+        alphaT.clear();
+        s.scores().forEach((h, v) -> scores.put(new Horizon(h), new ArrayDeque<>(v)));
+        s.levels().forEach((h, a) -> alphaT.put(new Horizon(h), a));
     }
 
     public HorizonForecast adjust(HorizonForecast raw) {

@@ -78,7 +78,7 @@ public final class BacktestBenchmark {
             StrategyConfig base = StrategyConfig.defaults();
             StrategyConfig cfg = new StrategyConfig(java.util.List.of(new com.forexdiffusion.core.Horizon(15),
                     new com.forexdiffusion.core.Horizon(60)), 10, 1, 200, base.minStrength(), base.topN(),
-                    base.sizing(), base.risk(), base.volumeWindow());
+                    base.sizing(), base.risk(), base.volumeWindow(), base.calibration());
             RandomWalkForecaster rw = RandomWalkForecaster.ewma(200, 0.94);
             Map<Integer, Forecast> cache = new HashMap<>();
             for (int i = cfg.lookback(); i < m5.size(); i++) {

@@ -8,6 +8,7 @@ import com.forexdiffusion.core.ProgressListener;
 import com.forexdiffusion.forecast.Forecast;
 import com.forexdiffusion.forecast.ForecastRequest;
 import com.forexdiffusion.forecast.Forecaster;
+import com.forexdiffusion.forecast.conformal.OnlineCalibrator;
 import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
 import com.forexdiffusion.trading.broker.Broker;
 import com.forexdiffusion.trading.regime.RegimeDetector;
@@ -22,7 +23,8 @@ import java.util.Map;
 /**
  * A backtest: the engine fed with stored bars in time order, decisions at each bar close from {@code start} on.
  * Forecasts are computed in batches beforehand (each from its own window ending at its bar, so precomputing reads
- * nothing a live run would not have had) and cached by bar index.
+ * nothing a live run would not have had) and cached by bar index. The engine calibrates them as it reaches each bar;
+ * with walk-forward folds one calibrator runs through all of them, so a refit does not restart the warm-up.
  */
 public final class Backtest {
     static final int BATCH = 256;
@@ -32,11 +34,16 @@ public final class Backtest {
 
     /**
      * Trades, equity at the close of each New York trading day, and the figures; {@code forecasts} were used,
-     * {@code cachedForecasts} of them came from the forecast cache.
+     * {@code cachedForecasts} of them came from the forecast cache (raw forecasts: calibration comes after).
+     *
+     * @param orders      every order the engine sent, with its calibrated stop and size
+     * @param calibration the calibration setting, the intervals' coverage and the forecasts withheld in the warm-up
+     * @param uncertainty the distribution of u and what the uncertainty penalty and sizing changed
      */
     public record Result(List<TradeRecord> trades, List<LocalDate> days, double[] dailyEquity,
                          PerformanceMetrics metrics, long forecasts, long startTime, long endTime,
-                         long cachedForecasts) {
+                         long cachedForecasts, List<OrderDecision> orders, OnlineCalibrator.Summary calibration,
+                         UncertaintyEffects.Summary uncertainty) {
     }
 
     /**
@@ -160,6 +167,7 @@ public final class Backtest {
                 ? PerformanceMetrics.of(eq, calendarDays, trades.stream().map(TradeRecord::netPnl).toList())
                 : null;
         return new Result(trades, List.copyOf(days), eq, m, cache.size(), bars.ts(start),
-                bars.timeframe().next(bars.ts(n - 1)), hits);
+                bars.timeframe().next(bars.ts(n - 1)), hits, engine.orders(), engine.calibration(),
+                engine.uncertainty());
     }
 }

@@ -6,6 +6,7 @@ import com.forexdiffusion.core.InstrumentCatalog;
 import com.forexdiffusion.forecast.Forecast;
 import com.forexdiffusion.forecast.ForecastRequest;
 import com.forexdiffusion.forecast.Forecaster;
+import com.forexdiffusion.forecast.conformal.OnlineCalibrator;
 import com.forexdiffusion.trading.broker.Broker;
 import com.forexdiffusion.trading.broker.ClosedTrade;
 import com.forexdiffusion.trading.broker.OrderRequest;
@@ -14,6 +15,7 @@ import com.forexdiffusion.trading.broker.Position;
 import com.forexdiffusion.trading.broker.Side;
 import com.forexdiffusion.trading.quality.QualityContext;
 import com.forexdiffusion.trading.quality.QualityScore;
+import com.forexdiffusion.trading.quality.QualityWeights;
 import com.forexdiffusion.trading.quality.SignalQualityScorer;
 import com.forexdiffusion.trading.ranking.ScoredSignal;
 import com.forexdiffusion.trading.ranking.SignalRanker;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -38,6 +41,10 @@ import java.util.function.Function;
  * signal has expired, and, when allowed, turns the forecast for that bar into scored, ranked, sized orders. It
  * reads only the bars up to the event (the series it is given is cut at the event's index), and every decision is
  * a function of the events so far, so a replay decides exactly as the original run did.
+ * <p>
+ * Every forecast, cached or fresh, is raw; the engine calibrates it ({@link OnlineCalibrator}, SPEC §7) before
+ * signals, u and sizing read it, so the forecast cache never depends on the calibration setting. While the
+ * calibrator is warming up the engine stands aside.
  */
 public final class ForecastEngine {
     private final BarSeries series;
@@ -49,8 +56,16 @@ public final class ForecastEngine {
     private final RegimeDetector.Estimate[] regimes;
     private final SignalGenerator signals = SignalGenerator.defaults();
     private final SignalQualityScorer scorer = SignalQualityScorer.defaults();
+    // The same pipeline with the uncertainty terms switched off, only to count what those terms changed.
+    private final SignalGenerator signalsWithoutPenalty = new SignalGenerator(Double.POSITIVE_INFINITY, 1.0);
+    private final SignalQualityScorer scorerWithoutPenalty = new SignalQualityScorer(QualityWeights.defaults(),
+            SignalQualityScorer.DEFAULT_THRESHOLD, Map.of(), Map.of(), signalsWithoutPenalty);
     private final SignalRanker ranker;
     private final PositionSizer sizer;
+    private final PositionSizer sizerWithoutUncertainty;
+    private final OnlineCalibrator calibrator;
+    private final UncertaintyEffects uncertainty = new UncertaintyEffects();
+    private final List<OrderDecision> orders = new ArrayList<>();
     private final RiskManager risk;
     private final Map<String, Signal> signalOf = new HashMap<>();
     private final Map<String, Double> qualityOf = new HashMap<>();
@@ -76,6 +91,8 @@ public final class ForecastEngine {
         this.regimes = regimes;
         this.ranker = new SignalRanker(cfg.minStrength(), cfg.topN());
         this.sizer = new PositionSizer(cfg.sizing());
+        this.sizerWithoutUncertainty = new PositionSizer(cfg.sizing().withUncertaintyScaling(false));
+        this.calibrator = new OnlineCalibrator(cfg.calibration());
         this.risk = new RiskManager(cfg.risk());
         this.peakEquity = broker.equity();
     }
@@ -92,6 +109,8 @@ public final class ForecastEngine {
             return;
         }
         String sym = Instrument.normalise(b.symbol());
+        // First of all: outcomes that this bar's close makes known, so the forecast below is calibrated on them.
+        calibrator.onBarClose(b.bar().ts(), b.bar().close());
         for (ClosedTrade t : broker.onBar(sym, b.timeframe(), b.bar())) {
             record(t);
         }
@@ -115,54 +134,46 @@ public final class ForecastEngine {
             }
         });
         peakEquity = Math.max(peakEquity, broker.equity());
-        if (b.index() < cfg.lookback() || !risk.mayOpen(broker.openPositions().size())) {
+        forecastAndDecide(sym, b, now);
+    }
+
+    private void forecastAndDecide(String sym, EngineEvent.BarClosed b, long now) {
+        boolean mayOpen = risk.mayOpen(broker.openPositions().size());
+        // A calibrator sees every bar's forecast, not only those of bars where the risk manager lets the engine
+        // open: otherwise what it learns, and so later stops and sizes, would depend on past trading results.
+        if (b.index() < cfg.lookback() || !mayOpen && !calibrator.active()) {
             return;
         }
-        Forecast f = forecastCache != null ? forecastCache.apply(b.index())
+        Forecast raw = forecastCache != null ? forecastCache.apply(b.index())
                 : forecaster.forecast(request(series.slice(0, b.index() + 1), b.index(), cfg));
-        if (f != null) {
+        if (raw == null) {
             // A cache without a forecast for this bar (none could be made) means: no decision here.
-            decide(sym, b, f, now);
+            return;
+        }
+        Optional<Forecast> calibrated = calibrator.calibrate(raw);
+        if (mayOpen && calibrated.isPresent()) {
+            decide(sym, b, calibrated.get(), now);
         }
     }
 
     private void decide(String sym, EngineEvent.BarClosed b, Forecast f, long now) {
-        List<Signal> sigs = signals.signals(f);
-        List<Direction> dirs = sigs.stream().map(Signal::direction).toList();
         RegimeDetector.Estimate regime = regimes == null ? null : regimes[b.index()];
-        double volumeRatio = volumeRatio(b.index());
-        List<ScoredSignal> scored = new ArrayList<>();
-        for (Signal s : sigs) {
-            QualityContext ctx = new QualityContext(dirs, List.of(), regime == null ? null : regime.regime(),
-                    regime == null ? 1.0 : regime.confidence(), volumeRatio, null, 0.0);
-            QualityScore q = scorer.score(s, ctx);
-            scored.add(new ScoredSignal(s, q, regime == null ? 1.0 : regime.confidence()));
-        }
+        List<ScoredSignal> scored = score(f, regime, volumeRatio(b.index()));
         java.util.Set<String> held = new java.util.HashSet<>();
         broker.openPositions().forEach(p -> held.add(p.symbol()));
         for (ScoredSignal best : ranker.select(scored, held)) {
             Signal s = best.signal();
-            Instrument inst = instruments.resolve(sym);
-            double openRisk = broker.openPositions().stream().mapToDouble(p -> p.stop() == null ? 0
-                    : Math.abs(p.entry() - p.stop()) * p.lots() * inst.contractSize()).sum();
-            SizingDecision size = sizer.size(new SizingRequest(s.entry(), s.stop(), s.metadata().uncertaintyPct(),
-                    regime == null ? null : regime.regime(), broker.equity(), peakEquity, inst.contractSize(),
-                    inst.quoteCurrency().equals("USD") ? 1 : 1 / s.entry(), openRisk, pnls, 0, 0));
-            if (size.rejected()) {
-                continue;
-            }
-            Side side = s.direction() == Direction.BULL ? Side.BUY : Side.SELL;
-            // The sizer bounds risk at the stop; the broker's margin bounds the notional. Take the smaller, on the
-            // lot grid, rounded down.
-            double step = cfg.sizing().lotStep();
-            double lots = Math.min(size.lots(), Math.floor(broker.maxLots(sym, b.bar().close()) / step + 1e-9) * step);
-            lots = java.math.BigDecimal.valueOf(step).multiply(java.math.BigDecimal.valueOf(Math.round(lots / step)))
-                    .doubleValue();
+            SizingRequest req = sizingRequest(s, sym, regime);
+            double lots = lots(sizer.size(req), sym, b.bar().close());
+            uncertainty.sized(lots, lots(sizerWithoutUncertainty.size(req), sym, b.bar().close()));
             if (lots <= 0) {
                 continue;
             }
+            Side side = s.direction() == Direction.BULL ? Side.BUY : Side.SELL;
             OrderResult r = broker.submit(new OrderRequest(sym, side, lots, b.bar().close(), s.stop(),
                     s.target(), now));
+            orders.add(new OrderDecision(now, s.id(), s.direction(), s.entry(), s.stop(), s.target(), lots,
+                    s.metadata().uncertaintyPct(), r.accepted()));
             if (r.accepted()) {
                 signalOf.put(r.position().id(), s);
                 qualityOf.put(r.position().id(), best.quality().composite());
@@ -171,6 +182,53 @@ public final class ForecastEngine {
                 }
             }
         }
+    }
+
+    /**
+     * The forecast's signals, scored; each is also scored without the uncertainty penalty to count the decisions the
+     * penalty changed.
+     */
+    private List<ScoredSignal> score(Forecast f, RegimeDetector.Estimate regime, double volumeRatio) {
+        List<Signal> sigs = signals.signals(f);
+        List<Signal> unpenalised = signalsWithoutPenalty.signals(f);
+        List<Direction> dirs = sigs.stream().map(Signal::direction).toList();
+        double confidence = regime == null ? 1.0 : regime.confidence();
+        QualityContext ctx = new QualityContext(dirs, List.of(), regime == null ? null : regime.regime(), confidence,
+                volumeRatio, null, 0.0);
+        List<ScoredSignal> scored = new ArrayList<>();
+        for (int k = 0; k < sigs.size(); k++) {
+            QualityScore q = scorer.score(sigs.get(k), ctx);
+            ScoredSignal s = new ScoredSignal(sigs.get(k), q, confidence);
+            ScoredSignal without = new ScoredSignal(unpenalised.get(k), scorerWithoutPenalty.score(unpenalised.get(k),
+                    ctx), confidence);
+            uncertainty.signal(sigs.get(k).metadata().uncertaintyPct(), q.penalty() < 1, ranker.eligible(without),
+                    ranker.eligible(s));
+            scored.add(s);
+        }
+        return scored;
+    }
+
+    private SizingRequest sizingRequest(Signal s, String sym, RegimeDetector.Estimate regime) {
+        Instrument inst = instruments.resolve(sym);
+        double openRisk = broker.openPositions().stream().mapToDouble(p -> p.stop() == null ? 0
+                : Math.abs(p.entry() - p.stop()) * p.lots() * inst.contractSize()).sum();
+        return new SizingRequest(s.entry(), s.stop(), s.metadata().uncertaintyPct(),
+                regime == null ? null : regime.regime(), broker.equity(), peakEquity, inst.contractSize(),
+                inst.quoteCurrency().equals("USD") ? 1 : 1 / s.entry(), openRisk, pnls, 0, 0);
+    }
+
+    /**
+     * The lots to order (0 for none): the sizer bounds risk at the stop, the broker's margin bounds the notional;
+     * the smaller, on the lot grid, rounded down.
+     */
+    private double lots(SizingDecision size, String sym, double close) {
+        if (size.rejected()) {
+            return 0;
+        }
+        double step = cfg.sizing().lotStep();
+        double lots = Math.min(size.lots(), Math.floor(broker.maxLots(sym, close) / step + 1e-9) * step);
+        return java.math.BigDecimal.valueOf(step).multiply(java.math.BigDecimal.valueOf(Math.round(lots / step)))
+                .doubleValue();
     }
 
     private double volumeRatio(int index) {
@@ -211,19 +269,38 @@ public final class ForecastEngine {
         return List.copyOf(trades);
     }
 
+    /** Every order this engine sent to the broker, in order (figures of this process, not part of {@link State}). */
+    public List<OrderDecision> orders() {
+        return List.copyOf(orders);
+    }
+
+    /** Calibration settings, coverage of the intervals resolved so far and the forecasts withheld in the warm-up. */
+    public OnlineCalibrator.Summary calibration() {
+        return calibrator.summary();
+    }
+
+    /** What uncertainty changed in this engine's decisions (figures of this process, not part of {@link State}). */
+    public UncertaintyEffects.Summary uncertainty() {
+        return uncertainty.summary();
+    }
+
     /**
      * Everything the engine remembers between events besides the broker's own state: the signal, quality and
      * regime behind each open position (expiry, trade records), the trade results (Kelly sizing), the equity peak
-     * (drawdown scaling) and the risk manager's day. With the broker's persisted state it is enough to continue a
-     * paper session after a restart exactly as if it had not stopped.
+     * (drawdown scaling), the risk manager's day and the calibrator (its scores, levels and the forecasts awaiting
+     * their outcome). With the broker's persisted state it is enough to continue a paper session after a restart
+     * exactly as if it had not stopped.
+     *
+     * @param calibration null in states saved before calibration existed: the calibrator then starts afresh
      */
     public record State(Map<String, Signal> signals, Map<String, Double> quality, Map<String, String> regimes,
-                        List<Double> pnls, double peakEquity, RiskManager.State risk) {
+                        List<Double> pnls, double peakEquity, RiskManager.State risk,
+                        OnlineCalibrator.State calibration) {
     }
 
     public State state() {
         return new State(new java.util.TreeMap<>(signalOf), new java.util.TreeMap<>(qualityOf),
-                new java.util.TreeMap<>(regimeOf), List.copyOf(pnls), peakEquity, risk.state());
+                new java.util.TreeMap<>(regimeOf), List.copyOf(pnls), peakEquity, risk.state(), calibrator.state());
     }
 
     /** Continues from a saved state; positions the broker no longer holds are dropped from it. */
@@ -237,5 +314,8 @@ public final class ForecastEngine {
         pnls.addAll(s.pnls());
         peakEquity = s.peakEquity();
         risk.restore(s.risk());
+        if (s.calibration() != null) {
+            calibrator.restore(s.calibration());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.forexdiffusion.trading.engine;
 
 import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.forecast.conformal.CalibrationConfig;
 import com.forexdiffusion.trading.risk.RiskLimits;
 import com.forexdiffusion.trading.sizing.SizingConfig;
 
@@ -11,16 +12,26 @@ import java.util.List;
  * and risk settings (SPEC §7 defaults in {@link #defaults()}).
  *
  * @param lookback bars handed to the forecaster with each window
- * @param seed     base seed of the forecast samples (the bar time is mixed in per forecast)
+ * @param seed        base seed of the forecast samples (the bar time is mixed in per forecast)
+ * @param calibration how the raw forecasts are calibrated before anything reads them (not part of the forecast
+ *                    cache's key: the cache holds raw forecasts)
  */
 public record StrategyConfig(List<Horizon> horizons, int samples, long seed, int lookback, double minStrength,
-                             int topN, SizingConfig sizing, RiskLimits risk, int volumeWindow) {
+                             int topN, SizingConfig sizing, RiskLimits risk, int volumeWindow,
+                             CalibrationConfig calibration) {
     public StrategyConfig {
         horizons = List.copyOf(horizons);
+        if (calibration == null) {
+            throw new IllegalArgumentException("a strategy needs a calibration setting (CalibrationConfig.defaults())");
+        }
     }
 
     public static StrategyConfig defaults() {
         return new StrategyConfig(List.of(new Horizon(15), new Horizon(60), new Horizon(240)), 50, 42, 500, 0.3, 5,
-                SizingConfig.defaults(), RiskLimits.defaults(), 20);
+                SizingConfig.defaults(), RiskLimits.defaults(), 20, CalibrationConfig.defaults());
+    }
+
+    public StrategyConfig withCalibration(CalibrationConfig c) {
+        return new StrategyConfig(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow, c);
     }
 }

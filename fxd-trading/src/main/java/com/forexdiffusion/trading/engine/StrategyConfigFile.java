@@ -82,7 +82,8 @@ public final class StrategyConfigFile {
                 (long) num(src, root, "seed", base.seed(), Long.MIN_VALUE, Long.MAX_VALUE),
                 (int) num(src, root, "lookback", base.lookback(), 2, 100_000),
                 num(src, root, "min_strength", base.minStrength(), 0, 1),
-                (int) num(src, root, "top_n", base.topN(), 1, 100), sizing, risk, base.volumeWindow());
+                (int) num(src, root, "top_n", base.topN(), 1, 100), sizing, risk, base.volumeWindow(),
+                base.calibration());
     }
 
     private static double num(String src, JsonNode root, String key, double dflt, double min, double max) {

@@ -26,11 +26,16 @@ public final class SignalRanker {
         return new SignalRanker(0.3, 5);
     }
 
+    /** Whether a signal passes the filter on its own: a direction, the quality threshold and the minimum strength. */
+    public boolean eligible(ScoredSignal s) {
+        return s.signal().direction() != Direction.NEUTRAL && s.quality().passes()
+                && s.signal().strength() >= minStrength;
+    }
+
     public List<ScoredSignal> select(List<ScoredSignal> candidates, Set<String> symbolsWithPositions) {
         List<ScoredSignal> ok = new ArrayList<>();
         for (ScoredSignal s : candidates) {
-            if (s.signal().direction() != Direction.NEUTRAL && s.quality().passes()
-                    && s.signal().strength() >= minStrength && !symbolsWithPositions.contains(s.signal().symbol())) {
+            if (eligible(s) && !symbolsWithPositions.contains(s.signal().symbol())) {
                 ok.add(s);
             }
         }

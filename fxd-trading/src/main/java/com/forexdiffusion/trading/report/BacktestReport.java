@@ -1,8 +1,11 @@
 package com.forexdiffusion.trading.report;
 
+import com.forexdiffusion.forecast.conformal.CalibrationConfig;
+import com.forexdiffusion.forecast.conformal.OnlineCalibrator;
 import com.forexdiffusion.forecast.report.Svg;
 import com.forexdiffusion.trading.engine.Backtest;
 import com.forexdiffusion.trading.engine.TradeRecord;
+import com.forexdiffusion.trading.engine.UncertaintyEffects;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,6 +97,7 @@ public final class BacktestReport {
             }
             h.append("</tr></table>");
         }
+        calibration(h, r.calibration(), r.uncertainty());
         double[] eq = r.dailyEquity();
         if (eq.length >= 2) {
             double[] x = new double[eq.length];
@@ -140,6 +144,30 @@ public final class BacktestReport {
                     + "filters</td></tr>");
         }
         return h.append("</table></body></html>").toString();
+    }
+
+    /** The calibration setting, the intervals' coverage per horizon, the u distribution and what u changed. */
+    static void calibration(StringBuilder h, OnlineCalibrator.Summary c, UncertaintyEffects.Summary u) {
+        CalibrationConfig cfg = c.config();
+        h.append(String.format(Locale.ROOT, "<h2>Calibration and uncertainty</h2><p>calibration %s (alpha %.3f, "
+                        + "gamma %.4f, window %d, warm-up %d outcomes); %d forecasts withheld while warming up</p>",
+                cfg.mode().label(), cfg.alpha(), cfg.gamma(), cfg.window(), cfg.warmup(), c.withheld()));
+        h.append("<table><tr><th>horizon</th><th>resolved intervals</th><th>coverage used</th><th>coverage raw</th>"
+                + "<th>level</th></tr>");
+        c.coverage().forEach((hz, cov) -> h.append(String.format(Locale.ROOT,
+                "<tr><td>%d min</td><td>%d</td><td>%s</td><td>%s</td><td>%.4f</td></tr>", hz.minutes(),
+                cov.resolved(), pct(cov.calibrated()), pct(cov.raw()), c.levels().get(hz))));
+        h.append("</table>");
+        h.append(String.format(Locale.ROOT, "<table><tr><th>signals</th><th>u p10</th><th>u p50</th><th>u p90</th>"
+                        + "<th>penalty applied</th><th>penalty rejected</th><th>sized</th><th>sizing reduced</th>"
+                        + "<th>sizing rejected</th></tr><tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td>"
+                        + "<td>%d</td><td>%d</td><td>%d</td><td>%d</td></tr></table>", u.signals(), upct(u.uP10()),
+                upct(u.uP50()), upct(u.uP90()), u.penaltyApplied(), u.penaltyRejected(), u.sized(), u.sizingReduced(),
+                u.sizingRejected()));
+    }
+
+    private static String upct(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f%%", v);
     }
 
     private static String esc(String s) {

@@ -52,6 +52,11 @@ public record SizingConfig(SizingMethod method, double riskPct, double kellyFrac
                 true, 0.5, 5.0, 20.0, 10.0, 0.5, 0.01);
     }
 
+    public SizingConfig withUncertaintyScaling(boolean on) {
+        return new SizingConfig(method, riskPct, kellyFraction, kellyMinTrades, regimeMultipliers, on,
+                uncertaintyThresholdPct, maxPositionRiskPct, maxTotalRiskPct, drawdownStartPct, drawdownFactor, lotStep);
+    }
+
     public SizingConfig withMethod(SizingMethod m) {
         return new SizingConfig(m, riskPct, kellyFraction, kellyMinTrades, regimeMultipliers, uncertaintyScaling,
                 uncertaintyThresholdPct, maxPositionRiskPct, maxTotalRiskPct, drawdownStartPct, drawdownFactor, lotStep);

@@ -14,6 +14,7 @@ import com.forexdiffusion.forecast.ForecastRequest;
 import com.forexdiffusion.forecast.Forecaster;
 import com.forexdiffusion.forecast.HorizonForecast;
 import com.forexdiffusion.forecast.SampleStatistics;
+import com.forexdiffusion.forecast.conformal.CalibrationConfig;
 import com.forexdiffusion.trading.broker.BrokerConfig;
 import com.forexdiffusion.trading.broker.PaperBroker;
 import com.forexdiffusion.trading.risk.RiskLimits;
@@ -75,7 +76,8 @@ class EngineTest {
     }
 
     static StrategyConfig cfg() {
-        return new StrategyConfig(HS, 9, 1, 50, 0.3, 5, SizingConfig.defaults(), RiskLimits.defaults(), 20);
+        return new StrategyConfig(HS, 9, 1, 50, 0.3, 5, SizingConfig.defaults(), RiskLimits.defaults(), 20,
+                CalibrationConfig.defaults());
     }
 
     Backtest.Result backtest(BarSeries bars, String name) {
@@ -205,6 +207,10 @@ class EngineTest {
             PaperBroker broker = PaperBroker.open(db, "p", BrokerConfig.defaults(), 100_000, bars.ts(0));
             var session = new com.forexdiffusion.trading.paper.PaperSessions(db).find("p").orElseThrow();
             assertThat(session.lastBarTs()).isEqualTo(bars.ts(cut - 1));
+            // The saved calibrator has learnt: the resumed engine must not start a new warm-up.
+            assertThat(session.state().calibration().conformal().scores().get(60))
+                    .hasSizeGreaterThanOrEqualTo(cfg().calibration().warmup());
+            assertThat(session.state().calibration().pending()).isNotEmpty();
             ForecastEngine engine = new ForecastEngine(bars, new Momentum(), null, broker, cfg(),
                     InstrumentCatalog.builtIn(), null);
             engine.restore(session.state());

@@ -8,6 +8,8 @@ import com.forexdiffusion.data.store.Database;
 import com.forexdiffusion.forecast.Forecast;
 import com.forexdiffusion.forecast.ForecastRequest;
 import com.forexdiffusion.forecast.Forecaster;
+import com.forexdiffusion.forecast.conformal.CalibrationConfig;
+import com.forexdiffusion.forecast.conformal.CalibrationMode;
 import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
 import com.forexdiffusion.trading.broker.BrokerConfig;
 import com.forexdiffusion.trading.broker.PaperBroker;
@@ -79,10 +81,15 @@ class ForecastCacheTest {
 
     /** A backtest with a fresh paper account (its own database file) and the shared forecast cache. */
     private Backtest.Result run(Database db, String brokerFile, BarSeries bars, List<Backtest.Fold> folds) {
+        return run(db, brokerFile, bars, folds, EngineTest.cfg());
+    }
+
+    private Backtest.Result run(Database db, String brokerFile, BarSeries bars, List<Backtest.Fold> folds,
+                                StrategyConfig cfg) {
         try (Database broker = Database.open("sqlite:" + dir.resolve(brokerFile + ".db"))) {
             PaperBroker b = PaperBroker.open(broker, "bt", BrokerConfig.defaults(), 100_000, bars.ts(0));
-            return Backtest.run(bars, folds, EngineTest.cfg(), b, InstrumentCatalog.builtIn(), null,
-                    new ForecastCache(db), ProgressListener.NONE);
+            return Backtest.run(bars, folds, cfg, b, InstrumentCatalog.builtIn(), null, new ForecastCache(db),
+                    ProgressListener.NONE);
         }
     }
 
@@ -103,6 +110,15 @@ class ForecastCacheTest {
             assertThat(again.calls.get()).isZero();
             assertThat(second.cachedForecasts()).isEqualTo(decisions);
             assertThat(second.trades()).isEqualTo(first.trades());
+
+            // Another calibration setting reads the same raw forecasts: calibration is applied after the cache,
+            // and it does change the trades.
+            Counting raw = new Counting(new EngineTest.Momentum(), "v1");
+            Backtest.Result uncalibrated = run(db, "b-none", bars, List.of(new Backtest.Fold(100, bars.size(), raw)),
+                    EngineTest.cfg().withCalibration(CalibrationConfig.defaults().withMode(CalibrationMode.NONE)));
+            assertThat(raw.calls.get()).isZero();
+            assertThat(uncalibrated.cachedForecasts()).isEqualTo(decisions);
+            assertThat(uncalibrated.trades()).isNotEqualTo(first.trades());
 
             // Another model version shares nothing with the first.
             Counting other = new Counting(new EngineTest.Momentum(), "v2");
