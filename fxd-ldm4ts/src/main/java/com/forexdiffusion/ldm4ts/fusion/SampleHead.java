@@ -40,14 +40,18 @@ public final class SampleHead {
     }
 
     /**
+     * Draws for {@code per} samples of each row: the volatility scale depends on the window only, so it is computed
+     * once per row and shared by the row's samples.
+     *
      * @param features [R, F], the normalised lookback first
-     * @param noise    [R, noiseDim]
-     * @return [R, horizons]
+     * @param per      samples per row
+     * @param noise    [R · per, noiseDim], row r's samples at r · per … r · per + per − 1
+     * @return [R · per, horizons]
      */
-    public NDArray forward(NDArray features, NDArray noise) {
-        NDArray x = Silu.apply(fc1.forward(NDArrays.concat(new NDList(features, noise), 1)));
+    public NDArray forward(NDArray features, int per, NDArray noise) {
+        NDArray x = Silu.apply(fc1.forward(NDArrays.concat(new NDList(features.repeat(0, per), noise), 1)));
         NDArray shape = out.forward(Silu.apply(fc2.forward(x)));
-        return shape.mul(scale.forward(logVolatility(features)).exp());
+        return shape.mul(scale.forward(logVolatility(features)).exp().repeat(0, per));
     }
 
     /** [R, 2]: log RMS of the whole lookback and of its last quarter. */

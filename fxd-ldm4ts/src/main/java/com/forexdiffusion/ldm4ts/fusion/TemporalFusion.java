@@ -97,6 +97,6 @@ public final class TemporalFusion {
      */
     public NDArray sample(Fused fused, int per, NDArray noise) {
         NDArray centre = fused.centre().repeat(0, per);
-        return head == null ? centre : centre.add(head.forward(fused.features().repeat(0, per), noise));
+        return head == null ? centre : centre.add(head.forward(fused.features(), per, noise));
     }
 }

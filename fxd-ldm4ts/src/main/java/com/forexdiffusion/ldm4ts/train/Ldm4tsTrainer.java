@@ -18,9 +18,6 @@ import com.forexdiffusion.forecast.dataset.WindowDataset;
 import com.forexdiffusion.ldm4ts.checkpoint.Checkpoint;
 import com.forexdiffusion.ldm4ts.checkpoint.EpochRecord;
 import com.forexdiffusion.ldm4ts.checkpoint.ResumeState;
-import com.forexdiffusion.ldm4ts.checkpoint.Tensor;
-import com.forexdiffusion.forecast.SampleStatistics;
-import com.forexdiffusion.forecast.metrics.ScoringRules;
 import com.forexdiffusion.ldm4ts.checkpoint.TrainingState;
 import com.forexdiffusion.ldm4ts.checkpoint.ValidationMetrics;
 import com.forexdiffusion.ldm4ts.model.Batch;
@@ -35,7 +32,6 @@ import com.forexdiffusion.ldm4ts.vae.DiffusersVae;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -232,7 +228,7 @@ public final class Ldm4tsTrainer {
     }
 
     /** The mutable state of stage 2 between epochs; what {@link ResumeState} saves. */
-    private static final class Progress {
+    static final class Progress {
         int epoch;
         long step;
         int sinceBest;
@@ -243,7 +239,7 @@ public final class Ldm4tsTrainer {
     }
 
     /** Stage 2's model, data and optimiser for one run. */
-    private record Stage2(Ldm4tsModel model, Ldm4tsConfig config, WindowDataset ds, List<Window> train,
+    record Stage2(Ldm4tsModel model, Ldm4tsConfig config, WindowDataset ds, List<Window> train,
                           List<Window> valEval, float[] trainLatents, float[] valLatents, WindowFeatures features,
                           AdamW opt, Ema ema, List<NDArray> params) {
         int perLatent() {
@@ -271,7 +267,7 @@ public final class Ldm4tsTrainer {
                 // The resumed checkpoint's weights are its best; the output holds them until this run improves on them.
                 Checkpoint.save(out, config, model.params(), null, Map.of());
             }
-            restore(st, resumed, p);
+            skippedSteps = StageTwoResume.restore(st, resumed, p);
         }
         long total = (long) (train.size() / tc.batchSize()) * tc.epochs();
         for (int epoch = p.epoch + 1; epoch <= tc.epochs(); epoch++) {
@@ -281,7 +277,7 @@ public final class Ldm4tsTrainer {
                 break;
             }
             validateEpoch(st, epoch, trained[0], history, vaeRate, out, p);
-            saveResume(st, out, p, history, vaeRate);
+            StageTwoResume.save(st, out, p, history, skippedSteps, vaeRate);
             if (trained[2] > 0) {
                 p.stop = "time_limit";
                 break;
@@ -298,56 +294,6 @@ public final class Ldm4tsTrainer {
         // The weights on disk are the best epoch's; only the record of how the run ended is updated.
         Checkpoint.save(out, config, loadedParamsView(out, model), state, opt.state());
         return new Result(config, state, model.params().count());
-    }
-
-    /** Live weights, EMA averages, optimiser moments and counters of the resumed epoch. */
-    private void restore(Stage2 st, Checkpoint.Resume resumed, Progress p) {
-        ResumeState rs = resumed.state();
-        Map<String, Tensor> t = resumed.tensors();
-        List<float[]> averages = new ArrayList<>();
-        Map<String, Tensor> moments = new LinkedHashMap<>();
-        for (NDArray param : st.params()) {
-            Tensor live = require(t, LIVE + param.getName());
-            st.model().params().assign(param.getName(), param.getShape(), live.values());
-            averages.add(require(t, EMA + param.getName()).values());
-        }
-        t.forEach((k, v) -> {
-            if (k.startsWith(OPT)) {
-                moments.put(k.substring(OPT.length()), v);
-            }
-        });
-        st.ema().restore(averages, rs.emaUpdates());
-        st.opt().restore(moments);
-        p.epoch = rs.epoch();
-        p.step = rs.step();
-        p.sinceBest = rs.sinceBest();
-        p.best = rs.best();
-        p.bestMetrics = rs.bestMetrics();
-        skippedSteps = rs.skippedSteps();
-    }
-
-    private static Tensor require(Map<String, Tensor> t, String name) {
-        Tensor v = t.get(name);
-        if (v == null) {
-            throw BadInputException.ofSource(Checkpoint.RESUME, "tensor " + name + " is missing from the resume state");
-        }
-        return v;
-    }
-
-    private static final String LIVE = "live.";
-    private static final String EMA = "ema.";
-    private static final String OPT = "optimizer.";
-
-    private void saveResume(Stage2 st, Path out, Progress p, List<EpochRecord> history, double vaeRate) {
-        Map<String, NDArray> tensors = new LinkedHashMap<>();
-        for (int i = 0; i < st.params().size(); i++) {
-            NDArray param = st.params().get(i);
-            tensors.put(LIVE + param.getName(), param);
-            tensors.put(EMA + param.getName(), st.ema().shadow().get(i));
-        }
-        st.opt().state().forEach((k, v) -> tensors.put(OPT + k, v));
-        Checkpoint.saveResume(out, new ResumeState(p.epoch, p.step, p.sinceBest, st.ema().updates(), p.best,
-                p.bestMetrics, history, skippedSteps, vaeRate), tensors);
     }
 
     /**
@@ -419,7 +365,8 @@ public final class Ldm4tsTrainer {
         // With every tensor frozen no autograd graph can be recorded, whatever the engine's grad mode.
         st.model().params().freezeAll();
         try {
-            Validation v = validate(st);
+            StageTwoValidation.Result v = new StageTwoValidation(tc, listener).run(st.model(), st.config(), st.ds(),
+                    st.valEval(), st.valLatents(), st.features());
             p.epoch = epoch;
             EpochRecord rec = new EpochRecord("denoiser", epoch, trainLoss, v.loss(), v.metrics(), p.rate,
                     seconds(v0));
@@ -446,62 +393,6 @@ public final class Ldm4tsTrainer {
         var contents = com.forexdiffusion.ldm4ts.checkpoint.Safetensors.read(out.resolve(Checkpoint.MODEL));
         Checkpoint.assignAll(model.params(), contents.tensors(), "", out.resolve(Checkpoint.MODEL).toString());
         return model.params();
-    }
-
-    /** The validation loss (the training loss's forecast term, normalised units) and the per-horizon metrics. */
-    private record Validation(double loss, ValidationMetrics metrics) {
-    }
-
-    /**
-     * Monte Carlo samples of each validation window, scored per horizon in log returns (MSE and direction of the
-     * mean, CRPS and 90 % coverage of the raw samples); the loss is the mean normalised CRPS (crps) or the
-     * normalised MSE of the mean (mse) over all horizons.
-     */
-    private Validation validate(Stage2 st) {
-        Ldm4tsConfig config = st.config();
-        List<Window> windows = st.valEval();
-        int h = config.horizons().size();
-        int per = st.perLatent();
-        int samples = tc.validationSamples();
-        int chunk = Math.max(1, Math.min(64, 4096 / samples));
-        listener.stage("validation", windows.size());
-        boolean crps = Ldm4tsConfig.LOSS_CRPS.equals(config.lossKind());
-        ValidationAccumulator acc = new ValidationAccumulator(config.horizons());
-        double lossSum = 0;
-        var ts = st.ds().targetScaler();
-        int[] idx = new int[windows.size()];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        double[] scaledDraws = new double[samples];
-        double[] draws = new double[samples];
-        for (int from = 0; from < windows.size(); from += chunk) {
-            int n = Math.min(chunk, windows.size() - from);
-            Batch batch = st.features().build(st.ds().bars(), ends(windows, idx, from, n), n, false);
-            float[][][] z;
-            try (NDScope scope = new NDScope()) {
-                float[] lat = java.util.Arrays.copyOfRange(st.valLatents(), from * per, (from + n) * per);
-                NDArray latents = Tensors.of(st.model().manager(), lat, new Shape(n, config.vae().latentChannels(),
-                        config.latentSize(), config.latentSize()));
-                z = st.model().sample(st.model().manager(), batch, latents, samples, tc.seed() + from);
-            }
-            for (int i = 0; i < n; i++) {
-                Window w = windows.get(from + i);
-                double[] scaled = st.ds().scaledTargets(w.index());
-                double[] actual = st.ds().targets(w.index());
-                for (int k = 0; k < h; k++) {
-                    for (int j = 0; j < samples; j++) {
-                        scaledDraws[j] = z[i][j][k];
-                        draws[j] = ts.inverse(k, z[i][j][k]);
-                    }
-                    lossSum += crps ? ScoringRules.crps(scaledDraws, scaled[k])
-                            : Math.pow(SampleStatistics.mean(scaledDraws) - scaled[k], 2);
-                    acc.add(k, draws, actual[k]);
-                }
-            }
-            listener.progress(from + n, Double.NaN, Double.NaN);
-        }
-        return new Validation(lossSum / ((double) windows.size() * h), acc.metrics());
     }
 
     private TrainingState state(int epoch, long step, double best, ValidationMetrics vm, List<EpochRecord> history,
@@ -537,7 +428,7 @@ public final class Ldm4tsTrainer {
         return Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
     }
 
-    private static int[] ends(List<Window> windows, int[] order, int from, int n) {
+    static int[] ends(List<Window> windows, int[] order, int from, int n) {
         int[] e = new int[n];
         for (int i = 0; i < n; i++) {
             e[i] = windows.get(order[from + i]).endIndex();
