@@ -1,6 +1,7 @@
 package com.forexdiffusion.app;
 
 import com.forexdiffusion.core.FxdException;
+import com.forexdiffusion.ldm4ts.compute.ComputeSettings;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
@@ -24,6 +25,13 @@ public final class Main {
         cli.setOut(o);
         cli.setErr(e);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        try {
+            ComputeSettings.fromEnvironment(System.getenv(), Runtime.getRuntime().availableProcessors())
+                    .configureEngine();
+        } catch (FxdException ex) {
+            e.println("fxd: " + ex.getMessage());
+            return 2;
+        }
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("fxd: " + describe(ex));
             if (!(ex instanceof FxdException) || Boolean.getBoolean("fxd.debug")) {

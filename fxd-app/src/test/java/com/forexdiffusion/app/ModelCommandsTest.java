@@ -95,6 +95,30 @@ class ModelCommandsTest {
         assertThat(second.get("trades")).isEqualTo(first.get("trades"));
         assertThat(second.get("total_return_pct")).isEqualTo(first.get("total_return_pct"));
 
+        // Another sampler on the same weights is another forecaster version: the cache does not stand in for it.
+        Cli shared = Cli.run("backtest", "--db", db, "--symbol", "EURUSD", "--timeframe", "M5", "--from", "2023-01-18",
+                "--to", "2023-01-18T12:00", "--forecaster", "ldm4ts:" + out + "?draws=4", "--train-bars", "1000",
+                "--samples", "4", "--horizons", "15,30", "--out", dir.resolve("bt3").toString());
+        assertThat(shared.code()).as(shared.err()).isZero();
+        JsonNode third = new ObjectMapper().readTree(Files.readString(dir.resolve("bt3/metrics.json")));
+        assertThat(third.get("cached_forecasts").asLong()).isZero();
+        assertThat(third.get("forecasts").asLong()).isEqualTo(144);
+
+        Cli bench = Cli.run("bench", "forecast", "--model", out.toString(), "--runs", "3", "--warmup", "1",
+                "--no-batches", "--samples", "8", "--draws", "8", "--json");
+        assertThat(bench.code()).as(bench.err()).isZero();
+        JsonNode b = new ObjectMapper().readTree(bench.out());
+        assertThat(b.get("model_version").asText()).isEqualTo(version + "+draws8");
+        assertThat(b.get("breakdown").get("unet_steps").asInt()).isEqualTo(1);
+        assertThat(b.get("p95_ms").asDouble()).isGreaterThanOrEqualTo(b.get("p50_ms").asDouble()).isPositive();
+        Cli year = Cli.run("bench", "backtest", "--model", out.toString(), "--days", "2", "--samples", "4", "--json");
+        assertThat(year.code()).as(year.err()).isZero();
+        JsonNode y = new ObjectMapper().readTree(year.out());
+        assertThat(y.get("forecasts").asLong()).isEqualTo(y.get("bars").asLong() - 100);
+        assertThat(y.get("one_year_scaled").asBoolean()).isTrue();
+        assertThat(y.get("one_year_m5_ldm4ts_s").asDouble())
+                .isCloseTo(y.get("backtest_s").asDouble() * 365 / 2, org.assertj.core.data.Offset.offset(10.0));
+
         Files.delete(out.resolve("model.safetensors"));
         Cli broken = Cli.run("model", "info", out.toString());
         assertThat(broken.code()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package com.forexdiffusion.app.backtest;
 
+import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.forexdiffusion.app.CalibrationOption;
 import com.forexdiffusion.app.CodeVersion;
@@ -26,7 +27,6 @@ import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.ldm4ts.service.ModelRegistry;
 import com.forexdiffusion.trading.broker.IntrabarBars;
 import com.forexdiffusion.trading.engine.ForecastCache;
-import ai.djl.Device;
 import com.forexdiffusion.trading.broker.BrokerConfig;
 import com.forexdiffusion.trading.broker.PaperBroker;
 import com.forexdiffusion.trading.engine.Backtest;
@@ -130,7 +130,7 @@ public final class BacktestCommand implements Callable<Integer> {
             throw BadInputException.ofField("refit-every", "must be 0 (fit once) or a number of bars, got " + refitEvery);
         }
         String runId = "bt-" + sym + "-" + timeframe + "-" + System.currentTimeMillis();
-        try (ModelRegistry registry = new ModelRegistry(Device.cpu()); Database d = db.open()) {
+        try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice()); Database d = db.open()) {
             ForecasterFactory factory = ForecasterSpecs.factory(forecaster, hs, registry);
             BarSeries all = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
             int start = all.lowerBound(fromMs);

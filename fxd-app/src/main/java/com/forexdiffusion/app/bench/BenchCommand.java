@@ -2,14 +2,21 @@ package com.forexdiffusion.app.bench;
 
 import com.forexdiffusion.app.Json;
 import com.forexdiffusion.app.console.ConsoleProgress;
+import com.forexdiffusion.app.forecast.SamplerOptions;
+import com.forexdiffusion.core.BadInputException;
+import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
+import com.forexdiffusion.ldm4ts.service.Ldm4tsForecaster;
+import com.forexdiffusion.ldm4ts.service.ModelRegistry;
 import com.forexdiffusion.data.benchmark.DataBenchmark;
 import com.forexdiffusion.vision.benchmark.VisionBenchmark;
 import com.forexdiffusion.trading.benchmark.BacktestBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,11 +102,29 @@ public final class BenchCommand {
         @Option(names = "--json", description = "Print one JSON object.")
         boolean json;
 
+        @Option(names = "--model", paramLabel = "DIR", description = "Instead: the wall time of a backtest with this "
+                + "LDM4TS checkpoint from an empty forecast cache, on seeded synthetic M5 bars (one_year_m5_ldm4ts_s).")
+        Path model;
+
+        @Option(names = "--days", defaultValue = "365", description = "Trading days of bars for --model; below 365 the "
+                + "one-year figure is scaled from the bars measured (default: ${DEFAULT-VALUE}).")
+        int days;
+
+        @Option(names = "--samples", defaultValue = "50", description = "Monte Carlo samples per forecast with --model "
+                + "(default: ${DEFAULT-VALUE}).")
+        int samples;
+
+        @Mixin
+        SamplerOptions sampler;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            if (model != null) {
+                return modelBacktest();
+            }
             Path work = Files.createTempDirectory("fxd-bench-backtest");
             BacktestBenchmark.Result r;
             try {
@@ -115,6 +140,35 @@ public final class BenchCommand {
             m.put("one_year_m5_store_first_s", Math.round(r.storeFirstS() * 100) / 100.0);
             m.put("one_year_m5_store_rerun_s", Math.round(r.storeRerunS() * 100) / 100.0);
             m.put("java", System.getProperty("java.version"));
+            print(m, json, spec.commandLine().getOut());
+            return 0;
+        }
+
+        private int modelBacktest() throws IOException {
+            if (days < 2) {
+                throw BadInputException.ofField("days", "must be at least 2, got " + days);
+            }
+            Path work = Files.createTempDirectory("fxd-bench-backtest-model");
+            BacktestBenchmark.ModelRun r;
+            try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice());
+                 ConsoleProgress p = new ConsoleProgress("backtest", "steps")) {
+                Ldm4tsForecaster f = registry.load(model, sampler.override());
+                r = BacktestBenchmark.forecasterBacktest(work, f, f.horizons(), samples, days, p::update);
+            } finally {
+                DataBenchmark.clean(work);
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("model", model.toString());
+            m.put("samples", samples);
+            m.put("days", days);
+            m.put("bars", r.bars());
+            m.put("forecasts", r.forecasts());
+            m.put("backtest_s", Math.round(r.seconds() * 10) / 10.0);
+            m.put("forecasts_per_s", Math.round(r.forecastsPerS() * 10) / 10.0);
+            // The forecasts dominate and there is one per bar, so a shorter run scales by its share of a year.
+            m.put("one_year_m5_ldm4ts_s", Math.round(r.seconds() * Math.max(1.0, 365.0 / days)));
+            m.put("one_year_scaled", days < 365);
+            m.put("cores", Runtime.getRuntime().availableProcessors());
             print(m, json, spec.commandLine().getOut());
             return 0;
         }

@@ -1,6 +1,8 @@
 package com.forexdiffusion.app.bench;
 
+import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
 import com.forexdiffusion.app.console.ConsoleProgress;
+import com.forexdiffusion.app.forecast.SamplerOptions;
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.ProcessMemory;
 import com.forexdiffusion.core.Timeframe;
@@ -13,6 +15,7 @@ import com.forexdiffusion.ldm4ts.service.ModelRegistry;
 import com.forexdiffusion.forecast.ForecastRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,13 +54,16 @@ public final class BenchForecastCommand implements Callable<Integer> {
     @Option(names = "--json")
     boolean json;
 
+    @Mixin
+    SamplerOptions sampler;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        try (ModelRegistry registry = new ModelRegistry(ai.djl.Device.cpu())) {
-            Ldm4tsForecaster f = registry.load(model);
+        try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice())) {
+            Ldm4tsForecaster f = registry.load(model, sampler.override());
             Timeframe tf = f.timeframe();
             int days = Math.max(3, (int) Math.ceil((f.lookback() + 200.0) * tf.minutes() / (60 * 24 * 5.0 / 7)) + 3);
             BarSeries m1 = new SyntheticGenerator(SyntheticConfig.defaults(7)).generate(f.config().symbol(),
@@ -93,6 +99,7 @@ public final class BenchForecastCommand implements Callable<Integer> {
             }
             m.put("allocator", allocator());
             m.put("cores", Runtime.getRuntime().availableProcessors());
+            m.put("threads", Integer.getInteger("ai.djl.pytorch.num_threads", 0));
             BenchCommand.print(m, json, spec.commandLine().getOut());
         }
         return 0;

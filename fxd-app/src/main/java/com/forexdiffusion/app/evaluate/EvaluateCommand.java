@@ -1,5 +1,6 @@
 package com.forexdiffusion.app.evaluate;
 
+import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.forexdiffusion.app.CodeVersion;
 import com.forexdiffusion.app.DbOptions;
@@ -112,7 +113,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         String sym = Instrument.normalise(symbol);
         WalkForward.Result r;
         BarSeries bars;
-        try (ModelRegistry registry = new ModelRegistry(ai.djl.Device.cpu())) {
+        try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice())) {
             // Forecasters first: an unknown name or a broken checkpoint is reported before any data is read.
             List<ForecasterFactory> factories = new ArrayList<>();
             for (String name : forecasters) {

@@ -1,5 +1,6 @@
 package com.forexdiffusion.app.forecast;
 
+import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
 import com.forexdiffusion.app.DbOptions;
 import com.forexdiffusion.app.Json;
 import com.forexdiffusion.app.TimeArg;
@@ -84,7 +85,7 @@ public final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String sym = Instrument.normalise(symbol);
-        try (ModelRegistry registry = new ModelRegistry(ai.djl.Device.cpu()); Database d = db.open()) {
+        try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice()); Database d = db.open()) {
             Ldm4tsForecaster ldm = model == null ? null : registry.load(model);
             List<Horizon> hs = horizons != null ? Horizon.parseList(horizons)
                     : ldm != null ? ldm.horizons() : Horizon.parseList("15,60,240");

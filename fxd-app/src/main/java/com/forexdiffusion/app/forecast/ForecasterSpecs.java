@@ -9,6 +9,7 @@ import com.forexdiffusion.ldm4ts.fusion.TemporalFusion;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsConfig;
 import com.forexdiffusion.ldm4ts.service.Ldm4tsForecaster;
 import com.forexdiffusion.ldm4ts.service.ModelRegistry;
+import com.forexdiffusion.ldm4ts.service.SamplerOverride;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * Forecasters named on a command line: the baselines (rw-ewma, rw-garch, dlinear), fitted per fold, and
- * {@code ldm4ts:DIR}, a trained checkpoint. A checkpoint is not refitted; instead every "fit" checks that the
+ * {@code ldm4ts:DIR}, a trained checkpoint ({@code ldm4ts:DIR?steps=N&draws=M} draws its samples another way, for
+ * comparing samplers on the same weights and windows). A checkpoint is not refitted; instead every "fit" checks that the
  * model saw no bar after the fit data ends, so a backtest or evaluation never tests it on its own training data.
  */
 public final class ForecasterSpecs {
@@ -35,10 +37,17 @@ public final class ForecasterSpecs {
         if (!s.startsWith(Ldm4tsForecaster.NAME + ":")) {
             return ForecasterFactory.named(s, horizons);
         }
-        Path dir = Path.of(s.substring(Ldm4tsForecaster.NAME.length() + 1));
-        Ldm4tsForecaster model = registry.load(dir).requireHorizons(horizons);
+        String path = s.substring(Ldm4tsForecaster.NAME.length() + 1);
+        SamplerOverride sampler = SamplerOverride.NONE;
+        int query = path.lastIndexOf('?');
+        if (query >= 0) {
+            sampler = SamplerOverride.parse(path.substring(query + 1), "forecaster");
+            path = path.substring(0, query);
+        }
+        Path dir = Path.of(path);
+        Ldm4tsForecaster model = registry.load(dir, sampler).requireHorizons(horizons);
         Ldm4tsConfig cfg = model.config();
-        String name = displayName(cfg);
+        String name = displayName(cfg) + sampler.versionSuffix();
         return new ForecasterFactory() {
             @Override
             public String name() {

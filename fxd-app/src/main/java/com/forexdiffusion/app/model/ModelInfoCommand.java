@@ -35,7 +35,7 @@ public final class ModelInfoCommand implements Callable<Integer> {
     public Integer call() {
         Ldm4tsConfig cfg;
         long parameters;
-        try (Ldm4tsModel model = Checkpoint.load(dir, ai.djl.Device.cpu())) {
+        try (Ldm4tsModel model = Checkpoint.load(dir, Ldm4tsModel.defaultDevice())) {
             cfg = model.config();
             parameters = model.params().count();
         }

@@ -1,6 +1,6 @@
 package com.forexdiffusion.app.paper;
 
-import ai.djl.Device;
+import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.forexdiffusion.app.CalibrationOption;
 import com.forexdiffusion.app.DbOptions;
@@ -114,7 +114,7 @@ public final class PaperCommand implements Callable<Integer> {
         String sym = Instrument.normalise(symbol);
         String id = account != null ? account : "paper-" + sym + "-" + timeframe;
         long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
-        try (ModelRegistry registry = new ModelRegistry(Device.cpu()); Database d = db.open()) {
+        try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice()); Database d = db.open()) {
             PaperSessions sessions = new PaperSessions(d);
             PaperSessions.Session session = sessions.find(id).orElse(null);
             if (session == null) {

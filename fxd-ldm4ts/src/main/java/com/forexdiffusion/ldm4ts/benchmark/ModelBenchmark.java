@@ -1,6 +1,5 @@
 package com.forexdiffusion.ldm4ts.benchmark;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
@@ -40,7 +39,7 @@ public final class ModelBenchmark {
         Ldm4tsConfig cfg = base.withNormalisation(new Normalisation(List.of(0.0, 0.0, 0.0), List.of(1e-3, 1e-3, 1e-3),
                 0, 1e-4, 1.0));
         long t0 = System.nanoTime();
-        try (Ldm4tsModel model = Ldm4tsModel.create(cfg, Device.cpu())) {
+        try (Ldm4tsModel model = Ldm4tsModel.create(cfg, Ldm4tsModel.defaultDevice())) {
             double buildMs = (System.nanoTime() - t0) / 1e6;
             model.params().freezeAll();
             Map<String, Long> params = new LinkedHashMap<>();

@@ -133,7 +133,15 @@ public final class Checkpoint {
 
     /** Builds the model its config describes and loads every weight from {@code model.safetensors}. */
     public static Ldm4tsModel load(Path dir, Device device) {
-        Ldm4tsConfig config = readConfig(dir);
+        return load(dir, device, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #load(Path, Device)} with the config adjusted first, for settings that do not change the weights
+     * (how samples are drawn).
+     */
+    public static Ldm4tsModel load(Path dir, Device device, java.util.function.UnaryOperator<Ldm4tsConfig> adjust) {
+        Ldm4tsConfig config = adjust.apply(readConfig(dir));
         if (config.normalisation() == null) {
             throw BadInputException.ofSource(dir.resolve(CONFIG).toString(), "the model was never trained: "
                     + "normalisation statistics are missing");

@@ -57,6 +57,10 @@ public record DiffusionConfig(int trainTimesteps, BetaSchedule betaSchedule, Str
         return new DiffusionConfig(trainTimesteps, betaSchedule, sampler, samplingSteps, eta, strength, d, skipZeroStep);
     }
 
+    public DiffusionConfig withSamplingSteps(int n) {
+        return new DiffusionConfig(trainTimesteps, betaSchedule, sampler, n, eta, strength, draws, skipZeroStep);
+    }
+
     public NoiseScheduler scheduler() {
         return "ddim".equals(sampler) ? new DdimScheduler(trainTimesteps, betaSchedule, eta)
                 : new DdpmScheduler(trainTimesteps, betaSchedule);

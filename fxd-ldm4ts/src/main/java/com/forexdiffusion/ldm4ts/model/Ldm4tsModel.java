@@ -1,8 +1,8 @@
 package com.forexdiffusion.ldm4ts.model;
 
+import com.forexdiffusion.ldm4ts.compute.ComputeSettings;
 import com.forexdiffusion.ldm4ts.nn.Tensors;
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -113,9 +113,9 @@ public final class Ldm4tsModel implements AutoCloseable {
         return new Ldm4tsModel(config, NDManager.newBaseManager(device));
     }
 
-    /** A CUDA device when the engine finds one, the CPU otherwise. */
+    /** The device {@code FXD_DEVICE} asks for: by default a usable CUDA GPU when there is one, else the CPU. */
     public static Device defaultDevice() {
-        return Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+        return ComputeSettings.fromEnvironment(System.getenv(), Runtime.getRuntime().availableProcessors()).resolve();
     }
 
     public Ldm4tsConfig config() {

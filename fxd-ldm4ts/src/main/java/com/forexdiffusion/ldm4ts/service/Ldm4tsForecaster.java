@@ -30,9 +30,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * LDM4TS behind {@link Forecaster}: each window is encoded, its latent noised and denoised S times in one
- * batch (all windows of a batch together), and the fused normalised returns are turned back into log returns
- * and prices per horizon. No gradient is tracked and every tensor of a call is freed when the call returns.
+ * LDM4TS behind {@link Forecaster}: each window is encoded, its latent noised and denoised once per diffusion draw
+ * (one by default: the sample head draws the S samples from it), all windows of a batch together, and the fused
+ * normalised returns are turned back into log returns and prices per horizon. No gradient is tracked and every tensor of a call is freed when the call returns.
  * A window's samples depend on its request's seed only.
  */
 public final class Ldm4tsForecaster implements Forecaster, AutoCloseable {
@@ -64,7 +64,17 @@ public final class Ldm4tsForecaster implements Forecaster, AutoCloseable {
 
     /** As {@link #load(Path, Device)} when the caller has already hashed the weights. */
     static Ldm4tsForecaster load(Path dir, Device device, String version) {
-        return new Ldm4tsForecaster(Checkpoint.load(dir, device), version);
+        return load(dir, device, version, SamplerOverride.NONE);
+    }
+
+    /** The checkpoint with its samples drawn another way; the override is part of the version. */
+    public static Ldm4tsForecaster load(Path dir, Device device, SamplerOverride sampler) {
+        return load(dir, device, version(dir), sampler);
+    }
+
+    static Ldm4tsForecaster load(Path dir, Device device, String weightsVersion, SamplerOverride sampler) {
+        return new Ldm4tsForecaster(Checkpoint.load(dir, device, sampler::apply),
+                weightsVersion + sampler.versionSuffix());
     }
 
     public static String version(Path dir) {
@@ -112,8 +122,13 @@ public final class Ldm4tsForecaster implements Forecaster, AutoCloseable {
         return forecastBatch(List.of(request)).get(0);
     }
 
-    /** Rows (windows × samples) denoised together; bounds memory (1 600 rows in one pass exhausted 24 GiB). */
+    /**
+     * U-Net rows (windows × diffusion draws) of one pass; bounds memory (1 600 rows in one pass exhausted 24 GiB).
+     * The sample head's rows (windows × samples) are small beside them.
+     */
     public static final int MAX_ROWS = 400;
+    /** Windows of one pass at most, so that a pass's head rows stay bounded too. */
+    public static final int MAX_WINDOWS = 256;
 
     /**
      * All windows and their samples, as few passes as memory allows ({@link #MAX_ROWS} rows each); requests may
@@ -160,12 +175,18 @@ public final class Ldm4tsForecaster implements Forecaster, AutoCloseable {
         for (ForecastRequest r : requests) {
             maxSamples = Math.max(maxSamples, r.samples());
         }
-        int per = Math.max(1, MAX_ROWS / maxSamples);
+        int per = Math.min(MAX_WINDOWS, Math.max(1, MAX_ROWS / Math.max(1, unetRowsPerWindow(maxSamples))));
         List<List<ForecastRequest>> out = new ArrayList<>();
         for (int from = 0; from < requests.size(); from += per) {
             out.add(requests.subList(from, Math.min(requests.size(), from + per)));
         }
         return out;
+    }
+
+    /** U-Net rows a window with this many samples needs: its diffusion draws (none for the explicit ablation). */
+    private int unetRowsPerWindow(int samples) {
+        return config.fusionMode() == com.forexdiffusion.ldm4ts.fusion.TemporalFusion.Mode.EXPLICIT_ONLY ? 0
+                : config.diffusion().drawsFor(samples);
     }
 
     /** Normalised returns [request][sample][model horizon] of one pass. */

@@ -22,19 +22,20 @@ public final class ModelRegistry implements AutoCloseable {
     }
 
     /** The model in this directory, loaded on first use; the same weights elsewhere share one instance. */
-    public synchronized Ldm4tsForecaster load(Path dir) {
+    public Ldm4tsForecaster load(Path dir) {
+        return load(dir, SamplerOverride.NONE);
+    }
+
+    /** As {@link #load(Path)}, drawing samples as {@code sampler} says (one instance per weights and sampler). */
+    public synchronized Ldm4tsForecaster load(Path dir, SamplerOverride sampler) {
         Path key = dir.toAbsolutePath().normalize();
-        String known = versionByDir.get(key);
-        if (known != null) {
-            return byVersion.get(known);
-        }
-        String version = Ldm4tsForecaster.version(key);
+        String weights = versionByDir.computeIfAbsent(key, Ldm4tsForecaster::version);
+        String version = weights + sampler.versionSuffix();
         Ldm4tsForecaster f = byVersion.get(version);
         if (f == null) {
-            f = Ldm4tsForecaster.load(key, device, version);
+            f = Ldm4tsForecaster.load(key, device, weights, sampler);
             byVersion.put(f.version(), f);
         }
-        versionByDir.put(key, f.version());
         return f;
     }
 

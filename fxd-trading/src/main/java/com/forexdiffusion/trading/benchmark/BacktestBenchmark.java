@@ -9,7 +9,9 @@ import com.forexdiffusion.data.resample.Resampler;
 import com.forexdiffusion.data.store.Database;
 import com.forexdiffusion.data.synthetic.SyntheticConfig;
 import com.forexdiffusion.data.synthetic.SyntheticGenerator;
+import com.forexdiffusion.core.Horizon;
 import com.forexdiffusion.forecast.Forecast;
+import com.forexdiffusion.forecast.Forecaster;
 import com.forexdiffusion.forecast.baseline.RandomWalkForecaster;
 import com.forexdiffusion.trading.broker.BrokerConfig;
 import com.forexdiffusion.trading.broker.PaperBroker;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,6 +71,46 @@ public final class BacktestBenchmark {
             }
         }
         return best;
+    }
+
+    /**
+     * A backtest of {@code forecaster} from an empty forecast cache: every forecast computed (in the backtest's
+     * batches) and stored, then the whole strategy loop.
+     *
+     * @param forecasts forecasts made (one per bar after the lookback)
+     * @param seconds   wall time of the whole backtest
+     */
+    public record ModelRun(long bars, long forecasts, double seconds) {
+        public double forecastsPerS() {
+            return forecasts / seconds;
+        }
+    }
+
+    /**
+     * @param days     trading days of seeded synthetic M1 bars, resampled to M5 (365 for the one-year figure)
+     * @param horizons the forecaster's horizons
+     */
+    public static ModelRun forecasterBacktest(Path workDir, Forecaster forecaster, List<Horizon> horizons, int samples,
+                                              int days, ProgressListener progress) {
+        try {
+            Files.createDirectories(workDir);
+            BarSeries m5 = Resampler.resample(new SyntheticGenerator(SyntheticConfig.defaults(1))
+                    .generate("EURUSD", Instant.parse("2023-01-02T00:00:00Z").toEpochMilli(), days), Timeframe.M5);
+            StrategyConfig base = StrategyConfig.defaults();
+            int lookback = Math.max(forecaster.lookback(), 1);
+            StrategyConfig cfg = new StrategyConfig(horizons, samples, 1, lookback, base.minStrength(), base.topN(),
+                    base.sizing(), base.risk(), base.volumeWindow(), base.calibration());
+            try (Database cacheDb = Database.open("sqlite:" + workDir.resolve("model-cache.db"));
+                 Database db = Database.open("sqlite:" + workDir.resolve("model-broker.db"))) {
+                PaperBroker broker = PaperBroker.open(db, "bench", BrokerConfig.defaults(), 100_000, m5.ts(0));
+                long t0 = System.nanoTime();
+                Backtest.Result r = Backtest.run(m5, List.of(new Backtest.Fold(lookback, m5.size(), forecaster)), cfg,
+                        broker, InstrumentCatalog.builtIn(), null, new ForecastCache(cacheDb), progress);
+                return new ModelRun(m5.size(), r.forecasts(), (System.nanoTime() - t0) / 1e9);
+            }
+        } catch (IOException e) {
+            throw new FxdException("benchmark failed in " + workDir + ": " + e.getMessage(), e);
+        }
     }
 
     public static Result run(Path workDir) {
