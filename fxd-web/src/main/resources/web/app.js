@@ -89,7 +89,8 @@ async function chartPage() {
   main.append(await seriesPicker(true));
   if (!params.get('symbol')) { main.append(el('<p>No candles stored yet: <code>fxd data synth</code> or <code>fxd data import</code>.</p>')); return; }
   const view = el(`<div class="grid">
-    <div><div class="panel"><div id="chart-wrap"><div id="chart"></div><svg id="fan"></svg></div></div>
+    <div><div class="panel"><div id="chart-wrap"><div id="chart"></div><svg id="fan"></svg></div>
+      <p class="muted legend">Fan: <span class="sw q">q05–q95</span> <span class="sw s2">±2σ</span> <span class="sw s1">±1σ</span> <span class="sw m">q50</span> · scroll and zoom with the mouse</p></div>
       <div class="panel"><h3>Past forecasts and outcomes</h3><table id="past"><thead><tr><th>Forecast time</th><th>h</th><th>mean</th><th>q05</th><th>q95</th><th>actual</th><th>in interval</th><th>direction</th></tr></thead><tbody></tbody></table></div></div>
     <div><div class="panel"><h3 id="fc-title">Forecast</h3><table id="horizons"><thead><tr><th>h</th><th>mean</th><th>σ</th><th>u %</th><th>q05</th><th>q50</th><th>q95</th></tr></thead><tbody></tbody></table><p id="fc-meta" class="muted"></p></div>
       <div class="panel"><h3>Vision views of the window</h3><div class="vision" id="vision"></div></div></div></div>`);
@@ -108,7 +109,7 @@ async function chartPage() {
   const bars = data.candles.map(c => ({ time: c.time, open: c.open, high: c.high, low: c.low, close: c.close }));
   candles.setData(bars);
   const step = bars.length > 1 ? bars[bars.length - 1].time - bars[bars.length - 2].time : 300;
-  chart.timeScale().setVisibleLogicalRange({ from: Math.max(0, bars.length - 300), to: bars.length + 60 });
+  chart.timeScale().setVisibleLogicalRange({ from: Math.max(0, bars.length - 160), to: bars.length + 40 });
   requestAnimationFrame(() => requestAnimationFrame(() => {
     window.fxd.drawn = true; window.fxd.drawnMs = performance.now() - t0; window.fxd.candles = bars.length;
   }));
@@ -153,9 +154,9 @@ async function chartPage() {
       const lows = pts.slice(1).map(lo).join(','), highs = pts.slice(1).map(hi).join(',');
       return `<polygon class="band" data-band="${name}" data-lower="${lows}" data-upper="${highs}" points="${d}" fill="${color}"/>`;
     };
-    svg.innerHTML = band('q05-q95', p => p.q05, p => p.q95, 'rgba(78,140,255,0.16)')
-      + band('2sigma', p => p.mean - 2 * p.std, p => p.mean + 2 * p.std, 'rgba(255,209,102,0.12)')
-      + band('1sigma', p => p.mean - p.std, p => p.mean + p.std, 'rgba(255,209,102,0.22)');
+    svg.innerHTML = band('q05-q95', p => p.q05, p => p.q95, 'rgba(78,140,255,0.22)')
+      + band('2sigma', p => p.mean - 2 * p.std, p => p.mean + 2 * p.std, 'rgba(255,209,102,0.16)')
+      + band('1sigma', p => p.mean - p.std, p => p.mean + p.std, 'rgba(255,209,102,0.30)');
   }
   chart.timeScale().subscribeVisibleLogicalRangeChange(() => requestAnimationFrame(drawFan));
 

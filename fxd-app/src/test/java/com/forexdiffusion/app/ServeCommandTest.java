@@ -1,0 +1,212 @@
+package com.forexdiffusion.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.store.CandleWriter;
+import com.forexdiffusion.data.store.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * fxd serve: the exact forms other tools rely on, and a paper session running in this process (fxd paper --follow)
+ * whose bars, forecasts and equity reach an open WebSocket within a second, and which takes a setting saved through
+ * the API at its next bar.
+ */
+class ServeCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNonLoopbackBindWithoutATokenExits2NamingTheToken() {
+        Cli c = Cli.run("serve", "--db", "sqlite:" + dir.resolve("a.db"), "--bind", "0.0.0.0", "--port", "0");
+        assertThat(c.code()).isEqualTo(2);
+        assertThat(c.err()).contains("--token").contains("FXD_TOKEN");
+    }
+
+    @Test
+    void printsWhereItServesAndAnswersHealth() throws Exception {
+        Running s = serve("sqlite:" + dir.resolve("b.db"));
+        try {
+            assertThat(s.line).matches("serving http://127\\.0\\.0\\.1:\\d+/");
+            JsonNode h = JSON.readTree(get(s.base + "/api/health"));
+            assertThat(h.get("status").asText()).isEqualTo("ok");
+            assertThat(h.get("forecasters").toString()).contains("ldm4ts");
+        } finally {
+            s.thread.interrupt();
+            s.thread.join(10_000);
+        }
+    }
+
+    @Test
+    void aRunningPaperSessionReachesTheOpenPageWithinOneSecondAndTakesNewSettings() throws Exception {
+        String db = "sqlite:" + dir.resolve("live.db");
+        assertThat(Cli.run("data", "synth", "--db", db, "--days", "40", "--seed", "5").code()).isZero();
+        assertThat(Cli.run("data", "resample", "--db", db, "--symbol", "EURUSD", "--to", "M15").code()).isZero();
+        BarSeries m15;
+        try (Database d = Database.open(db)) {
+            m15 = d.candles().readAll("EURUSD", Timeframe.M15);
+        }
+        Running s = serve(db);
+        List<JsonNode> messages = new CopyOnWriteArrayList<>();
+        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(s.base.replace("http", "ws") + "/ws"),
+                new WebSocket.Listener() {
+                    final StringBuilder part = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                        part.append(data);
+                        if (last) {
+                            try {
+                                JsonNode m = JSON.readTree(part.toString());
+                                ((com.fasterxml.jackson.databind.node.ObjectNode) m).put("received_at",
+                                        System.currentTimeMillis());
+                                messages.add(m);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                            part.setLength(0);
+                        }
+                        w.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        String from = Instant.ofEpochMilli(m15.ts(m15.size() - 5)).toString();
+        Thread paper = new Thread(() -> Cli.run("paper", "--db", db, "--symbol", "EURUSD", "--timeframe", "M15",
+                "--account", "live", "--from", from, "--train-bars", "1500", "--follow", "--poll-seconds", "0.1",
+                "--live-settings"), "paper");
+        paper.start();
+        try {
+            long last = m15.lastTs();
+            awaitSessionAt(db, last);
+            long next = last + Timeframe.M15.millis();
+            long t0 = append(db, next, m15.close(m15.size() - 1));
+            JsonNode bar = await(messages, "bar", next);
+            JsonNode forecast = await(messages, "forecast", next);
+            JsonNode equity = await(messages, "equity", next);
+            for (JsonNode m : List.of(bar, forecast, equity)) {
+                assertThat(m.get("received_at").asLong() - t0).as(m.get("type") + " ms after the bar was stored")
+                        .isLessThan(1000);
+                assertThat(m.get("account").asText()).isEqualTo("live");
+            }
+            assertThat(forecast.get("predictions").size()).isEqualTo(3);
+            assertThat(samplesLoggedAt(db, next)).isEqualTo(50);
+
+            HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(s.base + "/api/settings"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"mc_samples\": 77}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+            long after = next + Timeframe.M15.millis();
+            append(db, after, m15.close(m15.size() - 1));
+            await(messages, "forecast", after);
+            assertThat(samplesLoggedAt(db, after)).as("the next forecast uses the saved MC samples").isEqualTo(77);
+        } finally {
+            ws.abort();
+            paper.interrupt();
+            paper.join(10_000);
+            s.thread.interrupt();
+            s.thread.join(10_000);
+        }
+    }
+
+    private record Running(Thread thread, String line, String base) {
+    }
+
+    private static Running serve(String db) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread t = new Thread(() -> Main.run(new String[]{"serve", "--db", db, "--port", "0", "--runs-dir",
+                "target/serve-runs"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err), "serve");
+        t.start();
+        Pattern p = Pattern.compile("serving (http://[^/]+)/");
+        for (int i = 0; i < 300; i++) {
+            Matcher m = p.matcher(out.toString(StandardCharsets.UTF_8));
+            if (m.find()) {
+                return new Running(t, m.group().trim(), m.group(1));
+            }
+            Thread.sleep(50);
+        }
+        t.interrupt();
+        throw new AssertionError("fxd serve printed no 'serving' line: " + out.toString(StandardCharsets.UTF_8));
+    }
+
+    private String get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static long append(String db, long ts, double c) {
+        try (Database d = Database.open(db); CandleWriter w = d.candles().writer()) {
+            w.add("EURUSD", Timeframe.M15, ts, c, c + 0.0005, c - 0.0004, c + 0.0002, 120, "synthetic");
+            w.commit();
+        }
+        return System.currentTimeMillis();
+    }
+
+    private static void awaitSessionAt(String db, long ts) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try (Database d = Database.open(db); Connection c = d.connection(); ResultSet rs = c.createStatement()
+                    .executeQuery("SELECT last_bar_ts FROM paper_sessions WHERE account_id = 'live'")) {
+                if (rs.next() && rs.getLong(1) == ts) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the paper session did not reach the last stored bar");
+    }
+
+    private static JsonNode await(List<JsonNode> messages, String type, long barTs) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            for (JsonNode m : messages) {
+                if (m.get("type").asText().equals(type) && barTime(m) == barTs) {
+                    return m;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no '" + type + "' message for bar " + Instant.ofEpochMilli(barTs) + " in " + messages);
+    }
+
+    private static long barTime(JsonNode m) {
+        return switch (m.get("type").asText()) {
+            case "bar" -> m.get("bar").get("ts").asLong();
+            case "forecast" -> Instant.parse(m.get("time").asText()).toEpochMilli();
+            case "equity" -> m.get("time").asLong() * 1000;
+            default -> -1;
+        };
+    }
+
+    private static int samplesLoggedAt(String db, long ts) throws Exception {
+        try (Database d = Database.open(db); Connection c = d.connection(); ResultSet rs = c.createStatement()
+                .executeQuery("SELECT MIN(num_samples), MAX(num_samples) FROM ldm4ts_predictions WHERE forecast_time = "
+                        + ts)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(rs.getInt(2));
+            return rs.getInt(1);
+        }
+    }
+}
