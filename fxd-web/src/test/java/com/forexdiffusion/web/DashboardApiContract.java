@@ -93,7 +93,8 @@ abstract class DashboardApiContract {
         String to = Instant.ofEpochMilli(all.ts(400)).toString();
         JsonNode c = get("/api/candles?symbol=eurusd&timeframe=M5&from=" + from + "&to=" + to).json().get("candles");
         assertThat(c.size()).isEqualTo(300);
-        assertThat(c.get(0).get("ts").asLong()).isEqualTo(all.ts(100));
+        assertThat(c.get(0).get("time").asLong() * 1000).isEqualTo(all.ts(100));
+        assertThat(c.get(0).get("volume").asDouble()).isEqualTo(all.volume(100));
         assertThat(c.get(0).get("close").asDouble()).isEqualTo(all.close(100));
         assertThat(c.get(299).get("high").asDouble()).isEqualTo(all.high(399));
         assertThat(get("/api/candles?symbol=EURUSD&timeframe=M5").json().get("candles").size()).isEqualTo(all.size());
