@@ -111,7 +111,7 @@ async function chartPage() {
   const step = bars.length > 1 ? bars[bars.length - 1].time - bars[bars.length - 2].time : 300;
   chart.timeScale().setVisibleLogicalRange({ from: Math.max(0, bars.length - 160), to: bars.length + 40 });
   requestAnimationFrame(() => requestAnimationFrame(() => {
-    window.fxd.drawn = true; window.fxd.drawnMs = performance.now() - t0; window.fxd.candles = bars.length;
+    window.fxd.drawn = true; window.fxd.drawnAt = performance.now(); window.fxd.drawnMs = performance.now() - t0; window.fxd.candles = bars.length;
   }));
 
   let forecast = null;

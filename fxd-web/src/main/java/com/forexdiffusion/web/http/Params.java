@@ -5,7 +5,6 @@ import com.forexdiffusion.core.Instrument;
 import com.forexdiffusion.core.Timeframe;
 import io.javalin.http.Context;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -65,7 +64,8 @@ public final class Params {
                 return Long.parseLong(v);
             }
             if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return Instant.parse(v).toEpochMilli();
+                // Seconds are optional here, unlike Instant.parse: 2024-01-02T03:04Z is fine.
+                return java.time.OffsetDateTime.parse(v).toInstant().toEpochMilli();
             }
             if (v.length() == 10) {
                 return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();

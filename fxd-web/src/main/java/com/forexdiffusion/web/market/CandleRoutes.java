@@ -33,9 +33,14 @@ public final class CandleRoutes implements Routes {
     private void series(Context ctx) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (SeriesInfo i : candles.info()) {
-            out.add(Map.of("symbol", i.symbol(), "timeframe", i.timeframe().name(), "rows", i.rows(),
-                    "first", Instant.ofEpochMilli(i.firstTs()).toString(), "last",
-                    Instant.ofEpochMilli(i.lastTs()).toString(), "synthetic", i.synthetic()));
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("symbol", i.symbol());
+            m.put("timeframe", i.timeframe().name());
+            m.put("rows", i.rows());
+            m.put("first", Instant.ofEpochMilli(i.firstTs()).toString());
+            m.put("last", Instant.ofEpochMilli(i.lastTs()).toString());
+            m.put("synthetic", i.synthetic());
+            out.add(m);
         }
         ctx.json(Map.of("series", out));
     }
