@@ -12,7 +12,6 @@ import io.javalin.http.Context;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,11 +124,5 @@ public final class ModelHealthRoutes implements Routes {
         }
         int rank = (int) Math.ceil(q * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    static double[] sorted(double... v) {
-        double[] c = v.clone();
-        Arrays.sort(c);
-        return c;
     }
 }
