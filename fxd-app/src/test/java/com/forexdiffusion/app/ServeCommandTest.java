@@ -7,6 +7,12 @@ import com.forexdiffusion.core.Timeframe;
 import com.forexdiffusion.data.store.CandleWriter;
 import com.forexdiffusion.data.store.Database;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -20,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -32,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * fxd serve: the exact forms other tools rely on, and a paper session running in this process (fxd paper --follow)
- * whose bars, forecasts and equity reach an open WebSocket within a second, and which takes a setting saved through
+ * whose bars, forecasts and equity reach an open page (headless chromium) and a WebSocket client within a second, and
+ * which takes a setting saved through
  * the API at its next bar.
  */
 class ServeCommandTest {
@@ -96,6 +104,8 @@ class ServeCommandTest {
                         return null;
                     }
                 }).get(10, TimeUnit.SECONDS);
+        // A real page too: the account page of the session, in headless chromium.
+        ChromeDriver browser = chromium();
         String from = Instant.ofEpochMilli(m15.ts(m15.size() - 5)).toString();
         Thread paper = new Thread(() -> Cli.run("paper", "--db", db, "--symbol", "EURUSD", "--timeframe", "M15",
                 "--account", "live", "--from", from, "--train-bars", "1500", "--follow", "--poll-seconds", "0.1",
@@ -104,6 +114,10 @@ class ServeCommandTest {
         try {
             long last = m15.lastTs();
             awaitSessionAt(db, last);
+            browser.get(s.base + "/account?id=live");
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                    .executeScript("return !!(window.fxd && window.fxd.ready && "
+                            + "document.getElementById('live').classList.contains('on'));")));
             long next = last + Timeframe.M15.millis();
             long t0 = append(db, next, m15.close(m15.size() - 1));
             JsonNode bar = await(messages, "bar", next);
@@ -115,6 +129,15 @@ class ServeCommandTest {
                 assertThat(m.get("account").asText()).isEqualTo("live");
             }
             assertThat(forecast.get("predictions").size()).isEqualTo(3);
+            for (String type : List.of("bar", "forecast", "equity")) {
+                Object at = ((JavascriptExecutor) browser).executeScript("const m = window.fxd.live.find(x => x.type "
+                        + "=== arguments[0] && x.account === 'live'); return m ? m.received_at : null;", type);
+                assertThat(at).as("the page got a '" + type + "' message").isNotNull();
+                assertThat(((Number) at).longValue() - t0).as(type + " at the page, ms after the bar was stored")
+                        .isLessThan(1000);
+            }
+            assertThat(browser.findElement(By.id("last-bar")).getText()).startsWith(Instant.ofEpochMilli(next)
+                    .toString().replace("Z", ""));
             assertThat(samplesLoggedAt(db, next)).isEqualTo(50);
 
             HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(s.base + "/api/settings"))
@@ -126,12 +149,29 @@ class ServeCommandTest {
             await(messages, "forecast", after);
             assertThat(samplesLoggedAt(db, after)).as("the next forecast uses the saved MC samples").isEqualTo(77);
         } finally {
+            browser.quit();
             ws.abort();
             paper.interrupt();
             paper.join(10_000);
             s.thread.interrupt();
             s.thread.join(10_000);
         }
+    }
+
+    /** Debian's chromium, headless; missing binaries fail the test (.ci/run installs them). */
+    private static ChromeDriver chromium() throws java.io.IOException {
+        Path bin = Path.of("/usr/bin/chromium"), driver = Path.of("/usr/bin/chromedriver");
+        assertThat(java.nio.file.Files.isExecutable(bin) && java.nio.file.Files.isExecutable(driver))
+                .as("chromium and chromium-driver must be installed (apt-get install -y chromium chromium-driver)")
+                .isTrue();
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(bin.toFile());
+        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir="
+                        + java.nio.file.Files.createTempDirectory("fxd-chromium").toAbsolutePath());
+        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort().build(), o);
     }
 
     private record Running(Thread thread, String line, String base) {
