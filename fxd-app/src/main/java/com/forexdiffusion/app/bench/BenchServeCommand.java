@@ -48,6 +48,8 @@ public final class BenchServeCommand implements Callable<Integer> {
         m.put("api_p50_ms", round(r.apiP50Ms()));
         m.put("api_p95_ms", round(r.apiP95Ms()));
         m.put("api_max_ms", round(r.apiMaxMs()));
+        m.put("server_p50_ms", round(r.serverP50Ms()));
+        m.put("server_p95_ms", round(r.serverP95Ms()));
         m.put("pushes", r.pushes());
         m.put("push_p50_ms", round(r.pushP50Ms()));
         m.put("push_p95_ms", round(r.pushP95Ms()));

@@ -39,7 +39,7 @@ public final class ServeBenchmark {
 
     /** Latencies in milliseconds; {@code bytes} is the size of one candle response. */
     public record Result(int candles, long bytes, int requests, double apiP50Ms, double apiP95Ms, double apiMaxMs,
-                         int pushes, double pushP50Ms, double pushP95Ms, double pushMaxMs, long watchPeriodMs) {
+                         double serverP50Ms, double serverP95Ms, int pushes, double pushP50Ms, double pushP95Ms, double pushMaxMs, long watchPeriodMs) {
     }
 
     /** Stores a year of seeded synthetic M5 bars (from M1, as fxd data synth and resample make them). */
@@ -70,6 +70,7 @@ public final class ServeBenchmark {
                 bytes = http.send(req, HttpResponse.BodyHandlers.ofByteArray()).body().length;
             }
             double[] api = new double[requests];
+            double[] handling = new double[requests];
             for (int i = 0; i < requests; i++) {
                 long t = System.nanoTime();
                 HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
@@ -77,11 +78,14 @@ public final class ServeBenchmark {
                 if (r.statusCode() != 200) {
                     throw new IllegalStateException("candles answered " + r.statusCode());
                 }
+                handling[i] = serverMillis(r.headers().firstValue("Server-Timing").orElse(""));
             }
+            Arrays.sort(handling);
             double[] push = pushes(db, http, base, m5, pushes);
             Arrays.sort(api);
             Arrays.sort(push);
-            return new Result(m5.size(), bytes, requests, pct(api, 0.5), pct(api, 0.95), api[api.length - 1], pushes,
+            return new Result(m5.size(), bytes, requests, pct(api, 0.5), pct(api, 0.95), api[api.length - 1],
+                    pct(handling, 0.5), pct(handling, 0.95), pushes,
                     pct(push, 0.5), pct(push, 0.95), push[push.length - 1], watch);
         }
     }
@@ -136,6 +140,18 @@ public final class ServeBenchmark {
             ws.abort();
         }
         return out;
+    }
+
+    /** The sum of the durations in a Server-Timing header (read from the store and JSON writing). */
+    static double serverMillis(String header) {
+        double sum = 0;
+        for (String part : header.split(",")) {
+            int i = part.indexOf("dur=");
+            if (i >= 0) {
+                sum += Double.parseDouble(part.substring(i + 4).trim());
+            }
+        }
+        return sum;
     }
 
     static double pct(double[] sorted, double q) {

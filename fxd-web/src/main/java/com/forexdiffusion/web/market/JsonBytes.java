@@ -42,13 +42,22 @@ final class JsonBytes {
             buf[n++] = '-';
             v = -v;
         }
-        int start = n;
-        do {
-            buf[n++] = (byte) ('0' + v % 10);
+        int len = digits(v);
+        for (int k = n + len - 1; k >= n; k--) {
+            buf[k] = (byte) ('0' + v % 10);
             v /= 10;
-        } while (v > 0);
-        reverse(start, n - 1);
+        }
+        n += len;
         return this;
+    }
+
+    private static int digits(long v) {
+        int d = 1;
+        while (v >= 10) {
+            v /= 10;
+            d++;
+        }
+        return d;
     }
 
     JsonBytes price(double v) {
@@ -100,14 +109,6 @@ final class JsonBytes {
     @Override
     public String toString() {
         return new String(buf, 0, n, StandardCharsets.US_ASCII);
-    }
-
-    private void reverse(int i, int j) {
-        while (i < j) {
-            byte t = buf[i];
-            buf[i++] = buf[j];
-            buf[j--] = t;
-        }
     }
 
     private void ensure(int more) {
