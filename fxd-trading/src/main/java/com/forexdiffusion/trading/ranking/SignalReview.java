@@ -21,7 +21,7 @@ import java.util.Map;
  * why a signal would or would not trade without repeating the scoring rules.
  */
 public final class SignalReview {
-    private final SignalGenerator generator = SignalGenerator.defaults();
+    private final SignalGenerator generator;
     private final SignalQualityScorer scorer;
     private final double minQuality;
     private final double minStrength;
@@ -31,7 +31,12 @@ public final class SignalReview {
     public record Reviewed(Signal signal, QualityScore quality, boolean accepted, List<String> reasons) {
     }
 
-    public SignalReview(double minQuality, double minStrength, int volumeWindow) {
+    /**
+     * @param uncertaintyThresholdPct u above which strength and quality are penalised; the penalty reaches zero at
+     *                                twice it (the SPEC defaults 0.5% and 1.0%)
+     */
+    public SignalReview(double minQuality, double minStrength, double uncertaintyThresholdPct, int volumeWindow) {
+        this.generator = new SignalGenerator(uncertaintyThresholdPct, 2 * uncertaintyThresholdPct);
         this.scorer = new SignalQualityScorer(QualityWeights.defaults(), minQuality, Map.of(), Map.of(), generator);
         this.minQuality = minQuality;
         this.minStrength = minStrength;

@@ -36,7 +36,7 @@ class SignalReviewTest {
         // Three bullish horizons, two far beyond their sigma, one barely moving.
         Forecast f = new Forecast("EURUSD", Timeframe.M15, 0, 1.1, List.of(h(15, 1.1010, 0.0004),
                 h(60, 1.1020, 0.0008), h(240, 1.10001, 0.002)), 1, "test", "v");
-        List<SignalReview.Reviewed> r = new SignalReview(0.65, 0.3, 20).review(f, bars(200));
+        List<SignalReview.Reviewed> r = new SignalReview(0.65, 0.3, 0.5, 20).review(f, bars(200));
         assertThat(r).hasSize(3);
         for (SignalReview.Reviewed x : r) {
             assertThat(x.quality().dimensions()).hasSize(QualityDimension.values().length);
@@ -48,5 +48,17 @@ class SignalReviewTest {
         assertThat(r.get(0).quality().of(QualityDimension.VOLUME_CONFIRMATION)).isEqualTo(1.0);
         assertThat(r.get(2).accepted()).isFalse();
         assertThat(r.get(2).reasons()).anyMatch(s -> s.startsWith("strength 0.005 below the minimum 0.300"));
+        // A lower uncertainty threshold penalises the same forecast: u of the 60-minute horizon is 0.073%.
+        SignalReview strict = new SignalReview(0.65, 0.3, 0.05, 20);
+        SignalReview.Reviewed penalised = strict.review(f, bars(200)).get(1);
+        assertThat(penalised.quality().penalty()).isLessThan(1.0);
+        assertThat(penalised.quality().penalty()).isEqualTo(SignalGeneratorPenalty.of(0.05, 0.1, 100 * 0.0008 / 1.1));
+    }
+
+    /** The penalty rule of SignalGenerator, restated: 1 − u / scale above the start, at least 0. */
+    private static final class SignalGeneratorPenalty {
+        static double of(double start, double scale, double u) {
+            return u > start ? Math.max(0, 1 - u / scale) : 1.0;
+        }
     }
 }

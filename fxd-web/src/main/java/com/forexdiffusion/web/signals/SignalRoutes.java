@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * GET /api/signals: the signals of the latest forecast, each with its six quality dimensions, the uncertainty
- * penalty and the verdict under the settings' minimum quality and strength. The forecast is the raw one (the engine
+ * penalty (from the settings' uncertainty threshold) and the verdict under the settings' minimum quality and
+ * strength. The forecast is the raw one (the engine
  * calibrates before it scores; the dashboard shows what the forecaster said).
  */
 public final class SignalRoutes implements Routes {
@@ -49,7 +50,7 @@ public final class SignalRoutes implements Routes {
         ForecastService.Result r = forecasts.forecast(symbol, tf, name, p.time("at", Long.MAX_VALUE), s);
         Forecast f = r.forecast();
         List<Map<String, Object>> out = new ArrayList<>();
-        for (SignalReview.Reviewed rv : new SignalReview(s.minQuality(), s.minStrength(), VOLUME_WINDOW)
+        for (SignalReview.Reviewed rv : new SignalReview(s.minQuality(), s.minStrength(), s.uncertaintyThreshold(), VOLUME_WINDOW)
                 .review(f, r.bars())) {
             out.add(json(rv));
         }
