@@ -7,6 +7,7 @@ const params = new URLSearchParams(location.search);
 const page = location.pathname === '/' ? 'chart' : location.pathname.slice(1);
 const main = document.getElementById('main');
 const liveHandlers = [];
+let DEFAULT_FORECASTER = 'rw-garch';
 window.fxd = { page, drawn: false, live: [] };
 
 const fmt = (v, d = 5) => (v === null || v === undefined || Number.isNaN(v)) ? '–' : Number(v).toFixed(d);
@@ -74,7 +75,7 @@ async function seriesPicker(withForecaster) {
   if (withForecaster) {
     const { forecasters } = await api('/api/forecasters');
     box.append(el(`<label>Forecaster <select id="forecaster">${forecasters.map(f => `<option>${esc(f)}</option>`).join('')}</select></label>`));
-    box.querySelector('#forecaster').value = params.get('forecaster') || 'rw-garch';
+    box.querySelector('#forecaster').value = params.get('forecaster') || DEFAULT_FORECASTER;
     box.querySelector('#forecaster').onchange = e => { setQuery({ forecaster: e.target.value }); location.reload(); };
   }
   return box;
@@ -160,7 +161,7 @@ async function chartPage() {
   }
   chart.timeScale().subscribeVisibleLogicalRangeChange(() => requestAnimationFrame(drawFan));
 
-  const fq = seriesQuery() + '&forecaster=' + encodeURIComponent(params.get('forecaster') || 'rw-garch');
+  const fq = seriesQuery() + '&forecaster=' + encodeURIComponent(params.get('forecaster') || DEFAULT_FORECASTER);
   api('/api/forecast?' + fq).then(showForecast).catch(e => toast('forecast: ' + e.message));
   const vis = document.getElementById('vision');
   for (const v of ['seg', 'gaf', 'rp']) vis.append(el(`<figure><img id="vision-${v}" alt="${v}" src="/api/vision/${v}.png?${seriesQuery()}&size=64"><figcaption>${v.toUpperCase()}</figcaption></figure>`));
@@ -184,7 +185,7 @@ const DIMENSIONS = ['pattern_strength', 'mtf_agreement', 'regime_confidence', 'v
 async function signalsPage() {
   main.append(await seriesPicker(true));
   if (!params.get('symbol')) return;
-  const fq = seriesQuery() + '&forecaster=' + encodeURIComponent(params.get('forecaster') || 'rw-garch');
+  const fq = seriesQuery() + '&forecaster=' + encodeURIComponent(params.get('forecaster') || DEFAULT_FORECASTER);
   const s = await api('/api/signals?' + fq);
   const head = DIMENSIONS.map(d => `<th title="${d}">${d.replace(/_/g, ' ')}</th>`).join('');
   const panel = el(`<div class="panel"><h3>Signals of ${esc(s.model)} at ${esc(s.time)} · minimum quality ${pct(s.min_quality, 0)}, strength ${fmt(s.min_strength, 2)}</h3>
@@ -362,6 +363,9 @@ document.querySelectorAll('#nav a').forEach(a => {
   ['symbol', 'timeframe', 'forecaster'].forEach(k => params.get(k) && keep.set(k, params.get(k)));
   if (['chart', 'signals'].includes(a.dataset.page) && keep.toString()) a.href += '?' + keep.toString();
 });
-api('/api/settings').then(v => showLight(v.status)).catch(() => {});
 connectLive();
-(PAGES[page] || chartPage)().then(() => { window.fxd.ready = true; }).catch(e => { window.fxd.error = e.message; toast(e.message); });
+// The settings decide the default forecaster: LDM4TS when it is enabled, else the GARCH random walk.
+api('/api/settings').then(v => { showLight(v.status); DEFAULT_FORECASTER = v.settings.enabled ? 'ldm4ts' : 'rw-garch'; })
+  .catch(() => {})
+  .then(() => (PAGES[page] || chartPage)())
+  .then(() => { window.fxd.ready = true; }).catch(e => { window.fxd.error = e.message; toast(e.message); });

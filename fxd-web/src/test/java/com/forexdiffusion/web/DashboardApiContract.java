@@ -284,6 +284,8 @@ abstract class DashboardApiContract {
         JsonNode green = Fixture.send(http, base, "PUT", "/api/settings", "{\"checkpoint\": \""
                 + checkpointDir.toString().replace("\\", "/") + "\"}").json();
         assertThat(green.get("status").get("light").asText()).isEqualTo("green");
+        // Enabled, LDM4TS is the default forecaster; this server's catalogue has none, which must say so.
+        assertBadField(get("/api/forecast?symbol=EURUSD&timeframe=M15"), "forecaster");
         Fixture.send(http, base, "PUT", "/api/settings", "{\"enabled\": false, \"mc_samples\": 50, \"horizons\": [15, "
                 + "60, 240], \"horizon_weights\": {\"15\": 0.3, \"60\": 0.5, \"240\": 0.2}, \"min_quality\": 0.65}");
         assertThat(get("/api/settings").json().get("status").get("light").asText()).isEqualTo("grey");

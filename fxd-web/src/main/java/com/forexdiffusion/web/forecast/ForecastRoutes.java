@@ -55,7 +55,7 @@ public final class ForecastRoutes implements Routes {
         Params p = new Params(ctx);
         String symbol = p.symbol();
         Timeframe tf = p.timeframe();
-        String name = p.optional("forecaster", "rw-garch");
+        String name = p.optional("forecaster", ForecasterCatalog.defaultName(settings.get().enabled()));
         long at = p.time("at", Long.MAX_VALUE);
         ForecastService.Result r = forecasts.forecast(symbol, tf, name, at, settings.get());
         ObjectNode json = ForecastJson.predictions(r.forecast());

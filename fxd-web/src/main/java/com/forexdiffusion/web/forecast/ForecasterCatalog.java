@@ -20,6 +20,11 @@ public interface ForecasterCatalog {
 
     List<String> names();
 
+    /** The forecaster a request without one gets: LDM4TS when the settings enable it, else the GARCH random walk. */
+    static String defaultName(boolean ldm4tsEnabled) {
+        return ldm4tsEnabled ? LDM4TS : "rw-garch";
+    }
+
     /** rw-ewma, rw-garch and dlinear. */
     static ForecasterCatalog baselines() {
         return new ForecasterCatalog() {

@@ -6,6 +6,7 @@ import com.forexdiffusion.trading.quality.QualityDimension;
 import com.forexdiffusion.trading.ranking.SignalReview;
 import com.forexdiffusion.trading.signal.Signal;
 import com.forexdiffusion.web.forecast.ForecastService;
+import com.forexdiffusion.web.forecast.ForecasterCatalog;
 import com.forexdiffusion.web.http.Params;
 import com.forexdiffusion.web.http.Routes;
 import com.forexdiffusion.web.settings.Ldm4tsSettings;
@@ -45,7 +46,7 @@ public final class SignalRoutes implements Routes {
         Params p = new Params(ctx);
         String symbol = p.symbol();
         Timeframe tf = p.timeframe();
-        String name = p.optional("forecaster", "rw-garch");
+        String name = p.optional("forecaster", ForecasterCatalog.defaultName(settings.get().enabled()));
         Ldm4tsSettings s = settings.get();
         ForecastService.Result r = forecasts.forecast(symbol, tf, name, p.time("at", Long.MAX_VALUE), s);
         Forecast f = r.forecast();
