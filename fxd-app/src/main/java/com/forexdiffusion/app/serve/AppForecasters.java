@@ -2,8 +2,11 @@ package com.forexdiffusion.app.serve;
 
 import com.forexdiffusion.app.forecast.ForecasterSpecs;
 import com.forexdiffusion.core.BadInputException;
+import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.forecast.Forecaster;
 import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
+import com.forexdiffusion.ldm4ts.service.Ldm4tsForecaster;
 import com.forexdiffusion.ldm4ts.service.ModelRegistry;
 import com.forexdiffusion.web.forecast.ForecasterCatalog;
 import com.forexdiffusion.web.settings.CheckpointCheck;
@@ -28,7 +31,31 @@ final class AppForecasters implements ForecasterCatalog {
         if (checkpoint == null) {
             throw BadInputException.ofField("forecaster", "no LDM4TS checkpoint is configured (Settings page)");
         }
-        return ForecasterSpecs.factory(LDM4TS + ":" + checkpoint, horizons, registry);
+        Ldm4tsForecaster model;
+        try {
+            model = registry.load(Path.of(checkpoint));
+        } catch (RuntimeException e) {
+            throw BadInputException.ofField("forecaster", "the LDM4TS checkpoint " + checkpoint + " does not load: "
+                    + e.getMessage());
+        }
+        model.requireHorizons(horizons);
+        // Unlike a backtest's (ForecasterSpecs), the dashboard's forecast of a bar may come from a model trained on
+        // bars up to it: it reads only the window before the bar, so nothing of the future leaks in.
+        return new ForecasterFactory() {
+            @Override
+            public String name() {
+                return ForecasterSpecs.displayName(model.config());
+            }
+
+            @Override
+            public Forecaster fit(BarSeries train) {
+                if (train.timeframe() != model.config().timeframeKind()) {
+                    throw BadInputException.ofField("timeframe", "model " + model.version() + " was trained on "
+                            + model.config().timeframe() + " bars, not " + train.timeframe());
+                }
+                return model;
+            }
+        };
     }
 
     @Override
