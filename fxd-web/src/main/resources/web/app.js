@@ -289,12 +289,25 @@ async function runsPage() {
     const r = await api('/api/runs');
     list.innerHTML = '';
     list.append(el(`<div class="panel"><h3>Jobs of this server</h3><table id="jobs"><thead><tr><th>job</th><th>kind</th><th>series</th><th>status</th><th>progress</th><th>result / error</th></tr></thead><tbody>${r.jobs.map(j => `<tr data-job="${esc(j.id)}" data-status="${j.status}"><td>${esc(j.id)}</td><td>${esc(j.request.kind)}</td><td>${esc(j.request.symbol)} ${esc(j.request.timeframe)}</td><td>${j.status}</td><td>${bar(j.progress)}</td><td>${esc(j.result || j.error || '')}</td></tr>`).join('')}</tbody></table></div>`));
-    list.append(el(`<div class="panel"><h3>Backtests</h3><table id="backtests"><thead><tr><th>run</th><th>series</th><th>forecaster</th><th>status</th><th>progress</th><th>rate</th><th>ETA</th><th>report</th></tr></thead><tbody>${r.backtests.map(b => `<tr data-run="${esc(b.run_id)}"><td>${esc(b.run_id)}</td><td>${esc(b.symbol)} ${esc(b.timeframe)}</td><td>${esc(b.forecaster)}</td><td>${esc(b.status)}</td><td>${bar(b.progress)}</td><td>${fmt(b.percent_per_second, 2)} %/s</td><td>${eta(b.eta_seconds)}</td><td>${b.report_path ? `<a href="/api/runs/${encodeURIComponent(b.run_id)}/report" target="_blank">report</a>` : ''}</td></tr>`).join('')}</tbody></table></div>`));
+    list.append(el(`<div class="panel"><h3>Backtests</h3><table id="backtests"><thead><tr><th>run</th><th>series</th><th>forecaster</th><th>status</th><th>progress</th><th>rate</th><th>ETA</th><th>report</th></tr></thead><tbody>${r.backtests.map(b => `<tr data-run="${esc(b.run_id)}"><td><a href="/runs?id=${encodeURIComponent(b.run_id)}">${esc(b.run_id)}</a></td><td>${esc(b.symbol)} ${esc(b.timeframe)}</td><td>${esc(b.forecaster)}</td><td>${esc(b.status)}</td><td>${bar(b.progress)}</td><td>${fmt(b.percent_per_second, 2)} %/s</td><td>${eta(b.eta_seconds)}</td><td>${b.report_path ? `<a href="/api/runs/${encodeURIComponent(b.run_id)}/report" target="_blank">report</a>` : ''}</td></tr>`).join('')}</tbody></table></div>`));
     list.append(el(`<div class="panel"><h3>Training runs</h3><table id="trainings"><thead><tr><th>run</th><th>series</th><th>profile</th><th>status</th><th>stage</th><th>progress</th><th>ETA</th><th>model</th></tr></thead><tbody>${r.trainings.map(t => `<tr><td>${esc(t.run_id)}</td><td>${esc(t.symbol)} ${esc(t.timeframe)}</td><td>${esc(t.profile)}</td><td>${esc(t.status)}</td><td>${esc(t.stage)}</td><td>${bar(t.progress)}</td><td>${eta(t.eta_seconds)}</td><td>${esc(t.model_version)}</td></tr>`).join('')}</tbody></table></div>`));
   }
   await refresh();
+  if (params.get('id')) await runDetail(params.get('id'));
   let pending = null;
   liveHandlers.push(m => { if ((m.type === 'run' || m.type === 'job') && !pending) pending = setTimeout(() => { pending = null; refresh(); }, 200); });
+}
+
+async function runDetail(id) {
+  const r = await api('/api/runs/' + encodeURIComponent(id));
+  const metrics = r.metrics ? Object.entries(r.metrics).filter(([, v]) => typeof v !== 'object') : [];
+  const trades = r.trades || [];
+  const cols = trades.length ? Object.keys(trades[0]) : [];
+  main.append(el(`<div class="panel" id="run-detail"><h3>${esc(r.kind)} ${esc(r.run_id)} · ${esc(r.symbol)} ${esc(r.timeframe)} · ${esc(r.status)}
+    ${r.report_path ? ` · <a href="/api/runs/${encodeURIComponent(r.run_id)}/report" target="_blank">report</a>` : ''}</h3>
+    <table id="run-metrics"><tbody>${metrics.map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(typeof v === 'number' ? +v.toFixed(6) : v)}</td></tr>`).join('')}</tbody></table>
+    <h3>Trades (${trades.length})</h3><table id="run-trades"><thead><tr>${cols.map(c => `<th>${esc(c)}</th>`).join('')}</tr></thead>
+    <tbody>${trades.map(t => `<tr>${cols.map(c => `<td>${esc(t[c])}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`));
 }
 
 // ---------------------------------------------------------------- Settings

@@ -217,7 +217,15 @@ abstract class DashboardApiContract {
         JsonNode runs = get("/api/runs").json();
         assertThat(runs.get("backtests").toString()).contains(Fixture.RUN);
         JsonNode bt = runs.get("backtests").get(0);
+        assertThat(bt.get("run_id").asText()).isEqualTo(Fixture.RUN);
         assertThat(bt.get("eta_seconds").asDouble()).isPositive();
+        assertThat(runs.get("backtests").get(1).get("eta_seconds").isNull()).isTrue();
+        JsonNode done = get("/api/runs/" + Fixture.DONE_RUN).json();
+        assertThat(done.get("trades").size()).isEqualTo(2);
+        assertThat(done.get("trades").get(1).get("net_pnl").asText()).isEqualTo("-4.10");
+        assertThat(done.get("metrics").get("net_pnl").asDouble()).isEqualTo(8.2);
+        assertThat(get("/api/runs/" + Fixture.DONE_RUN + "/report").body()).contains("Backtest report");
+        assertThat(get("/api/runs/" + Fixture.RUN + "/report").status()).isEqualTo(404);
         assertThat(get("/api/runs/" + Fixture.RUN).json().get("metrics").get("trades").asInt()).isEqualTo(3);
         assertThat(get("/api/runs/nope").status()).isEqualTo(404);
         assertBadField(Fixture.send(http, base, "POST", "/api/jobs", "{\"kind\":\"train\"}"), "kind");

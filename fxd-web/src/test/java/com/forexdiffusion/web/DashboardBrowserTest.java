@@ -172,6 +172,12 @@ class DashboardBrowserTest {
         browser.findElement(By.id("job-start")).click();
         await(browser, "document.getElementById('job-error').textContent.includes('timeframe')", WAIT);
         BrowserSupport.screenshot(browser, "runs");
+        browser.get(base + "/runs?id=" + Fixture.DONE_RUN);
+        await(browser, "window.fxd.ready && document.getElementById('run-detail')", WAIT);
+        assertThat(browser.findElements(By.cssSelector("#run-trades tbody tr"))).hasSize(2);
+        assertThat(browser.findElement(By.id("run-metrics")).getText()).contains("net_pnl").contains("8.2");
+        assertThat(browser.findElement(By.cssSelector("#run-detail a")).getDomAttribute("href"))
+                .isEqualTo("/api/runs/" + Fixture.DONE_RUN + "/report");
     }
 
     @Test

@@ -42,6 +42,7 @@ final class Fixture {
     static final String SYMBOL = "EURUSD";
     static final String ACCOUNT = "paper-test";
     static final String RUN = "bt-test-1";
+    static final String DONE_RUN = "bt-test-2";
     static final long START = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<Horizon> HORIZONS = Horizon.parseList("15,60,240");
@@ -104,16 +105,32 @@ final class Fixture {
                 null), System.currentTimeMillis());
     }
 
+    /** A run in progress, and one done with its report directory as fxd backtest writes it. */
     private static void backtestRun(Database db) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO backtest_runs "
                 + "(run_id, symbol, timeframe, forecaster, data_from, data_to, seed, code_version, config_json, status, "
-                + "progress, metrics_json, started_at) VALUES (?, 'EURUSD', 'M15', 'rw-garch', ?, ?, 42, 'test', '{}', "
-                + "'running', 0.25, '{\"trades\": 3}', ?)")) {
-            ps.setString(1, RUN);
-            ps.setLong(2, START);
-            ps.setLong(3, START + 86_400_000L);
-            ps.setLong(4, System.currentTimeMillis() - 10_000);
-            ps.executeUpdate();
+                + "progress, metrics_json, report_path, started_at, finished_at) VALUES (?, 'EURUSD', 'M15', 'rw-garch', "
+                + "?, ?, 42, 'test', '{}', ?, ?, ?, ?, ?, ?)")) {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("fxd-web-run");
+            java.nio.file.Files.writeString(dir.resolve("report.html"), "<html><body><h1>Backtest report</h1></body></html>");
+            java.nio.file.Files.writeString(dir.resolve("trades.csv"), "position_id,symbol,side,lots,net_pnl\n"
+                    + "p1,EURUSD,buy,0.50,12.30\np2,EURUSD,sell,0.20,-4.10\n");
+            long now = System.currentTimeMillis();
+            Object[][] rows = {{RUN, "running", 0.25, "{\"trades\": 3}", null, now - 10_000, null},
+                    {DONE_RUN, "done", 1.0, "{\"trades\": 2, \"net_pnl\": 8.2}", dir.resolve("report.html").toString(),
+                            now - 60_000, now - 30_000}};
+            for (Object[] r : rows) {
+                ps.setString(1, (String) r[0]);
+                ps.setLong(2, START);
+                ps.setLong(3, START + 86_400_000L);
+                ps.setString(4, (String) r[1]);
+                ps.setDouble(5, (Double) r[2]);
+                ps.setString(6, (String) r[3]);
+                ps.setString(7, (String) r[4]);
+                ps.setLong(8, (Long) r[5]);
+                ps.setObject(9, r[6]);
+                ps.executeUpdate();
+            }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
