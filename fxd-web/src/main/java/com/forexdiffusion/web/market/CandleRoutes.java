@@ -68,7 +68,7 @@ public final class CandleRoutes implements Routes {
         // Server-Timing (W3C): where the time went, for the browser's devtools and fxd bench serve.
         ctx.header("Server-Timing", String.format(java.util.Locale.ROOT, "db;dur=%.2f, json;dur=%.2f", (t1 - t0) / 1e6,
                 (System.nanoTime() - t1) / 1e6));
-        ctx.contentType("application/json").result(json.stream());
+        ctx.contentType("application/json").header("Content-Length", Integer.toString(json.size())).result(json.stream());
     }
 
     /**

@@ -102,6 +102,10 @@ final class JsonBytes {
         return new java.io.ByteArrayInputStream(buf, 0, n);
     }
 
+    int size() {
+        return n;
+    }
+
     byte[] bytes() {
         return Arrays.copyOf(buf, n);
     }
