@@ -158,6 +158,50 @@ class ServeCommandTest {
         }
     }
 
+    @Test
+    void anEnabledCheckpointTurnsTheLightGreenAndForecastsWithLdm4ts() throws Exception {
+        String db = "sqlite:" + dir.resolve("model.db");
+        assertThat(Cli.run("data", "synth", "--db", db, "--days", "20", "--seed", "4").code()).isZero();
+        assertThat(Cli.run("data", "resample", "--db", db, "--symbol", "EURUSD", "--to", "M5").code()).isZero();
+        Path model = dir.resolve("model");
+        Cli t = Cli.run("train", "--db", db, "--symbol", "EURUSD", "--timeframe", "M5", "--epochs", "1",
+                "--vae-epochs", "1", "--vae-images", "32", "--stride", "40", "--validation-windows", "8",
+                "--validation-samples", "4", "--horizons", "15,30", "--out", model.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        Running s = serve(db);
+        try {
+            JsonNode orange = put(s.base, "{\"enabled\": true, \"checkpoint\": \"" + dir.resolve("none") + "\"}");
+            assertThat(orange.get("status").get("light").asText()).isEqualTo("orange");
+            JsonNode green = put(s.base, "{\"checkpoint\": \"" + model + "\", \"horizons\": [15, 30], "
+                    + "\"horizon_weights\": {\"15\": 0.4, \"30\": 0.6}, \"mc_samples\": 10}");
+            assertThat(green.get("status").get("light").asText()).as(green.toString()).isEqualTo("green");
+            JsonNode f = JSON.readTree(get(s.base + "/api/forecast?symbol=EURUSD&timeframe=M5"));
+            assertThat(f.get("model").asText()).as(f.toString()).isEqualTo("ldm4ts");
+            assertThat(f.get("model_version").asText()).startsWith("ldm4ts-");
+            assertThat(f.get("samples").asInt()).isEqualTo(10);
+            for (String h : List.of("15", "30")) {
+                JsonNode p = f.get("predictions").get(h);
+                assertThat(p.get("q05").asDouble()).isLessThanOrEqualTo(p.get("q50").asDouble());
+                assertThat(p.get("q50").asDouble()).isLessThanOrEqualTo(p.get("q95").asDouble());
+            }
+            JsonNode wrongTf = JSON.readTree(get(s.base + "/api/forecast?symbol=EURUSD&timeframe=M1"));
+            assertThat(wrongTf.get("field").asText()).isEqualTo("timeframe");
+            JsonNode runs = JSON.readTree(get(s.base + "/api/runs"));
+            assertThat(runs.get("trainings").get(0).get("status").asText()).isEqualTo("done");
+            assertThat(get(s.base + "/api/models")).contains(f.get("model_version").asText());
+        } finally {
+            s.thread.interrupt();
+            s.thread.join(10_000);
+        }
+    }
+
+    private JsonNode put(String base, String body) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/settings"))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
     /** Debian's chromium, headless; missing binaries fail the test (.ci/run installs them). */
     private static ChromeDriver chromium() throws java.io.IOException {
         Path bin = Path.of("/usr/bin/chromium"), driver = Path.of("/usr/bin/chromedriver");
