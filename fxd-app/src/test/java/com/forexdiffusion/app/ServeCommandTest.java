@@ -195,6 +195,48 @@ class ServeCommandTest {
         }
     }
 
+    @Test
+    void aBacktestStartedFromTheApiRunsTheRealCommandAndRecordsItsRun() throws Exception {
+        String db = "sqlite:" + dir.resolve("jobs.db");
+        assertThat(Cli.run("data", "synth", "--db", db, "--days", "30", "--seed", "8").code()).isZero();
+        assertThat(Cli.run("data", "resample", "--db", db, "--symbol", "EURUSD", "--to", "M5").code()).isZero();
+        BarSeries m5;
+        try (Database d = Database.open(db)) {
+            m5 = d.candles().readAll("EURUSD", Timeframe.M5);
+        }
+        Running s = serve(db);
+        try {
+            String body = "{\"kind\": \"backtest\", \"symbol\": \"EURUSD\", \"timeframe\": \"M5\", \"from\": \""
+                    + Instant.ofEpochMilli(m5.ts(5600)) + "\", \"forecaster\": \"rw-ewma\"}";
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.base + "/api/jobs"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            String id = JSON.readTree(r.body()).get("id").asText();
+            JsonNode job = null;
+            for (int i = 0; i < 1200; i++) {
+                job = JSON.readTree(get(s.base + "/api/jobs/" + id));
+                if (job.get("status").asText().matches("DONE|FAILED")) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("DONE");
+            Path out = Path.of(job.get("result").asText());
+            assertThat(out.resolve("report.html")).exists();
+            assertThat(out.resolve("metrics.json")).exists();
+            JsonNode runs = JSON.readTree(get(s.base + "/api/runs")).get("backtests");
+            assertThat(runs.size()).isEqualTo(1);
+            assertThat(runs.get(0).get("status").asText()).isEqualTo("done");
+            assertThat(runs.get(0).get("progress").asDouble()).isEqualTo(1.0);
+            String run = runs.get(0).get("run_id").asText();
+            assertThat(JSON.readTree(get(s.base + "/api/runs/" + run)).get("metrics").size()).isPositive();
+            assertThat(get(s.base + "/api/runs/" + run + "/report")).contains("<html");
+        } finally {
+            s.thread.interrupt();
+            s.thread.join(10_000);
+        }
+    }
+
     private JsonNode put(String base, String body) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/settings"))
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -223,8 +265,8 @@ class ServeCommandTest {
 
     private static Running serve(String db) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Thread t = new Thread(() -> Main.run(new String[]{"serve", "--db", db, "--port", "0", "--runs-dir",
-                "target/serve-runs"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err), "serve");
+        String runs = Path.of(db.substring("sqlite:".length())).resolveSibling("runs").toString();
+        Thread t = new Thread(() -> Main.run(new String[]{"serve", "--db", db, "--port", "0", "--runs-dir", runs}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err), "serve");
         t.start();
         Pattern p = Pattern.compile("serving (http://[^/]+)/");
         for (int i = 0; i < 300; i++) {
