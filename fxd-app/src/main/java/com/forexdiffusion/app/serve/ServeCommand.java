@@ -17,14 +17,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"The dashboard: chart with the forecast fan, signals, account, model health, runs and the LDM4TS",
-                "settings, with a JSON API (docs/api.md) and live updates over WebSocket. Binds 127.0.0.1 unless",
-                "--bind says otherwise; any other address needs --token (or FXD_TOKEN)."})
+        description = "The dashboard: chart with the forecast fan, signals, account, model health, runs and the LDM4TS "
+                + "settings, with a JSON API (docs/api.md) and live updates over WebSocket. Binds 127.0.0.1 unless "
+                + "--bind says otherwise; any other address needs --token (or FXD_TOKEN). Prints 'serving URL' when ready.")
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--port", defaultValue = "8080", description = "TCP port, 0 for a free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "P", description = "TCP port, 0 for a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
