@@ -45,6 +45,36 @@ public final class VisionPng {
         }
     }
 
+    /**
+     * One view as PNG bytes, for serving without a file: {@code view} 0 (SEG), 1 (GAF) or 2 (RP) in grey, 3 the RGB
+     * composite.
+     */
+    public static byte[] png(float[] image, int offset, int height, int width, int view) {
+        if (view < 0 || view > 3) {
+            throw new IllegalArgumentException("view must be 0..3, got " + view);
+        }
+        int plane = height * width;
+        BufferedImage img = new BufferedImage(width, height,
+                view == 3 ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = offset + y * width + x;
+                if (view == 3) {
+                    img.setRGB(x, y, toByte(image[i]) << 16 | toByte(image[i + plane]) << 8 | toByte(image[i + 2 * plane]));
+                } else {
+                    img.getRaster().setSample(x, y, 0, toByte(image[i + view * plane]));
+                }
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new FxdException("cannot encode PNG: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
     static int toByte(float v) {
         return Math.max(0, Math.min(255, Math.round(v * 255f)));
     }

@@ -38,6 +38,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import com.forexdiffusion.web.settings.Ldm4tsSettings;
+import com.forexdiffusion.web.settings.SettingsStore;
+
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,6 +107,10 @@ public final class PaperCommand implements Callable<Integer> {
 
     @Option(names = "--max-polls", defaultValue = "0", description = "With --follow: stop after this many polls (0: never).")
     long maxPolls;
+
+    @Option(names = "--live-settings", description = "Before each batch of new bars, apply the dashboard's saved LDM4TS "
+            + "settings (MC samples, minimum strength): a change in fxd serve's Settings page takes effect without a restart.")
+    boolean liveSettings;
 
     @Spec
     CommandSpec spec;
@@ -182,7 +189,8 @@ public final class PaperCommand implements Callable<Integer> {
                 while (true) {
                     int next = Math.max(first, bars.lowerBound(lastDone == Long.MIN_VALUE ? Long.MIN_VALUE : lastDone + 1));
                     if (next < bars.size()) {
-                        ForecastEngine engine = new ForecastEngine(bars, logged, null, broker, strategy,
+                        StrategyConfig current = liveSettings ? withSettings(strategy, new SettingsStore(d).load()) : strategy;
+                        ForecastEngine engine = new ForecastEngine(bars, logged, null, broker, current,
                                 InstrumentCatalog.builtIn(), regimeModel.estimates(bars));
                         if (state != null) {
                             engine.restore(state);
@@ -215,6 +223,11 @@ public final class PaperCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    private static StrategyConfig withSettings(StrategyConfig s, Ldm4tsSettings live) {
+        return new StrategyConfig(s.horizons(), live.mcSamples(), s.seed(), s.lookback(), live.minStrength(), s.topN(),
+                s.sizing(), s.risk(), s.volumeWindow(), s.calibration());
     }
 
     /**
