@@ -48,4 +48,24 @@ public record SearchSpace(List<Param> params) {
         }
         return u;
     }
+
+    /**
+     * The same assignment with each value in its parameter's type (stored JSON reads 30 back as an Integer and 0.5 as
+     * a Double either way; a choice is replaced by the equal object of the choice list), in the space's order.
+     */
+    public Map<String, Object> normalise(Map<String, Object> values) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Param p : params) {
+            Object v = values.get(p.name());
+            if (v == null) {
+                throw BadInputException.ofField(p.name(), "has no value");
+            }
+            m.put(p.name(), switch (p) {
+                case Param.IntParam i -> ((Number) v).intValue();
+                case Param.FloatParam f -> ((Number) v).doubleValue();
+                case Param.CategoricalParam c -> c.choices().get(c.index(v));
+            });
+        }
+        return m;
+    }
 }
