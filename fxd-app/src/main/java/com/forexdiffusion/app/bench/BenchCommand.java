@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks with machine-readable output.",
         subcommands = {BenchCommand.Data.class, BenchCommand.Vision.class, BenchCommand.BacktestBench.class,
-                BenchModelCommand.class, BenchForecastCommand.class})
+                BenchModelCommand.class, BenchForecastCommand.class, BenchOptimizeCommand.class})
 public final class BenchCommand {
 
     @Command(name = "data", mixinStandardHelpOptions = true,

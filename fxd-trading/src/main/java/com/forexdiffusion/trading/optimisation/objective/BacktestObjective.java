@@ -76,7 +76,7 @@ public final class BacktestObjective implements Objective, AutoCloseable {
         this.regimes = regimes(bars, folds, b.trainBars, b.base.seed());
         String tag = Long.toHexString(System.nanoTime());
         this.brokerDb = ThreadLocal.withInitial(() -> {
-            Database d = Database.open("sqlite:" + workDir.resolve("broker-" + tag + "-" + Thread.currentThread()
+            Database d = Database.openScratch(workDir.resolve("broker-" + tag + "-" + Thread.currentThread()
                     .threadId() + ".db"));
             opened.add(d);
             return d;
