@@ -74,7 +74,9 @@ class BacktestObjectiveTest {
             assertThat(folds).hasSize(4);
             assertThat((Integer) first.metrics().get("trades")).isPositive();
             double sum = 0;
+            int foldTrades = 0;
             for (Map<String, Object> f : folds) {
+                foldTrades += (Integer) f.get("trades");
                 // SPEC §8 with its default weights, a missing figure counting 0, the profit factor capped at 5.
                 double expected = 0.4 * n(f.get("sharpe")) - 0.25 * n(f.get("max_drawdown"))
                         + 0.15 * (f.get("profit_factor") == null ? 0 : Math.min(n(f.get("profit_factor")), 5) - 1)
@@ -84,6 +86,8 @@ class BacktestObjectiveTest {
                 sum += expected;
             }
             assertThat(first.objective()).isCloseTo(sum / 4, within(1e-12));
+            // Every trade is closed in exactly one fold.
+            assertThat(foldTrades).isEqualTo((Integer) first.metrics().get("trades"));
 
             // The same parameters on two threads at once, and again later: the same outcome every time.
             CompletableFuture<TrialOutcome> a = CompletableFuture.supplyAsync(() -> o.evaluate(p));
