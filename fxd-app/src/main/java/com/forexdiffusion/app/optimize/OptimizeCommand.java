@@ -22,7 +22,6 @@ import com.forexdiffusion.trading.optimisation.objective.BacktestObjective;
 import com.forexdiffusion.trading.optimisation.objective.ObjectiveWeights;
 import com.forexdiffusion.trading.optimisation.objective.StrategyParams;
 import com.forexdiffusion.trading.optimisation.sampler.Samplers;
-import com.forexdiffusion.trading.optimisation.space.Param;
 import com.forexdiffusion.trading.optimisation.space.SearchSpace;
 import com.forexdiffusion.trading.optimisation.space.SearchSpaceFile;
 import com.forexdiffusion.trading.optimisation.study.StudyStore;
@@ -37,7 +36,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +145,7 @@ public final class OptimizeCommand implements Callable<Integer> {
             ForecastCache cache = new ForecastCache(d);
             try (BacktestObjective inSample = objective(all, start, hold, folds, factory, base, weights, cache, work);
                  BacktestObjective heldOut = objective(all, hold, all.size(), 1, factory, base, weights, cache, work)) {
-                warm(inSample, heldOut, space, base);
+                warm(inSample, space, base);
                 Map<String, Object> config = config(sym, hs, inSample, heldOut, weights, base);
                 OptimisationStudy.Result r;
                 try (ConsoleProgress p = new ConsoleProgress("optimize " + study, "trials")) {
@@ -181,18 +179,9 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
 
     /** Forecasts for every samples value the space allows, made (or read) before the first trial. */
-    private static void warm(BacktestObjective a, BacktestObjective b, SearchSpace space, StrategyConfig base) {
-        List<Integer> samples = new ArrayList<>();
-        for (Param p : space.params()) {
-            if (p.name().equals("samples") && p instanceof Param.CategoricalParam c) {
-                c.choices().forEach(v -> samples.add(((Number) v).intValue()));
-            }
-        }
-        if (samples.isEmpty() && space.params().stream().noneMatch(p -> p.name().equals("samples"))) {
-            samples.add(base.samples());
-        }
+    private static void warm(BacktestObjective a, SearchSpace space, StrategyConfig base) {
         try (ConsoleProgress p = new ConsoleProgress("forecasts", "bars")) {
-            a.warm(samples, p);
+            a.warm(StrategyParams.samplesValues(space, base), p);
         }
     }
 

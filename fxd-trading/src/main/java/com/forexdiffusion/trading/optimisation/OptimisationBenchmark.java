@@ -53,8 +53,11 @@ public final class OptimisationBenchmark {
     }
 
     public static Result run(Path workDir, int trials, ProgressListener progress) {
-        Map<String, Double> branin = regret(TestFunctions.branin());
-        Map<String, Double> hartmann = regret(TestFunctions.hartmann6());
+        return run(workDir, trials, progress, regret(TestFunctions.branin()), regret(TestFunctions.hartmann6()));
+    }
+
+    private static Result run(Path workDir, int trials, ProgressListener progress, Map<String, Double> branin,
+                              Map<String, Double> hartmann) {
         BarSeries m5 = Resampler.resample(new SyntheticGenerator(SyntheticConfig.defaults(1))
                 .generate("EURUSD", Instant.parse("2023-01-02T00:00:00Z").toEpochMilli(), 365), Timeframe.M5);
         List<Horizon> hs = List.of(new Horizon(15), new Horizon(60));

@@ -72,6 +72,24 @@ public final class StrategyParams {
         }
     }
 
+    /**
+     * The samples values trials of this space can ask for (each needs its own forecasts): the choices of a categorical
+     * {@code samples}, every integer of an int one, the base strategy's value when the space leaves it out.
+     */
+    public static List<Integer> samplesValues(SearchSpace space, StrategyConfig base) {
+        for (Param p : space.params()) {
+            if (p.name().equals("samples")) {
+                return switch (p) {
+                    case Param.CategoricalParam c -> c.choices().stream().map(v -> ((Number) v).intValue()).toList();
+                    case Param.IntParam i -> java.util.stream.IntStream.rangeClosed(i.low(), i.high()).boxed().toList();
+                    case Param.FloatParam f -> throw BadInputException.ofField("params.samples", "must be int or "
+                            + "categorical (a number of Monte Carlo samples)");
+                };
+            }
+        }
+        return List.of(base.samples());
+    }
+
     public static Applied apply(Map<String, Object> params, StrategyConfig base) {
         StrategyConfig b = base;
         SizingConfig s = b.sizing();

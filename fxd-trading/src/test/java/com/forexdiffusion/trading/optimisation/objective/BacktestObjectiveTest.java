@@ -124,6 +124,11 @@ class BacktestObjectiveTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("params.leverage")
                 .hasMessageContaining("min_strength");
         StrategyParams.check(StrategyParams.defaultSpace(strategy().horizons()), strategy().horizons());
+        assertThat(StrategyParams.samplesValues(StrategyParams.defaultSpace(strategy().horizons()), strategy()))
+                .containsExactly(30, 50, 100);
+        assertThat(StrategyParams.samplesValues(new com.forexdiffusion.trading.optimisation.space.SearchSpace(List.of(
+                new com.forexdiffusion.trading.optimisation.space.Param.FloatParam("risk_pct", 0.5, 1, false))),
+                strategy())).containsExactly(30);
     }
 
     private static double n(Object o) {
