@@ -85,6 +85,25 @@ public final class Database implements AutoCloseable {
         return new Database(url, Dialect.SQLITE, ds);
     }
 
+    /**
+     * An SQLite database for throwaway state that one thread uses (the paper accounts of optimisation trials): one
+     * connection is opened and kept, so the thousands of short transactions of a trial do not each pay for opening the
+     * file and reading the schema, and nothing is synced to disk. A connection handed out closes to a rollback of
+     * anything uncommitted, as a real close would, and the database closes the kept connection.
+     */
+    public static Database openScratch(Path file) {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.MEMORY);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
+        cfg.enforceForeignKeys(true);
+        cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        Database db = new Database("sqlite:" + file, Dialect.SQLITE, new KeptConnection(ds));
+        db.migrate();
+        return db;
+    }
+
     private void migrate() {
         try {
             Flyway.configure()
@@ -141,8 +160,11 @@ public final class Database implements AutoCloseable {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/:@]+:)[^@/]*@", "$1***@");
     }
 
-    /** SQLite and PostgreSQL keep no pooled resources here: connections are closed by their users. */
+    /** SQLite and PostgreSQL keep no pooled resources here (connections are closed by their users), a scratch one its kept connection. */
     @Override
     public void close() {
+        if (dataSource instanceof KeptConnection k) {
+            k.closeKept();
+        }
     }
 }

@@ -6,7 +6,6 @@ import com.forexdiffusion.forecast.HorizonForecast;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +30,8 @@ public final class ConformalCalibrator {
     private final double gamma;
     private final int window;
     private final Map<Horizon, Deque<Double>> scores = new HashMap<>();
+    // The same scores in sorted order, kept up to date as they come and go (adjust runs once per forecast).
+    private final Map<Horizon, SortedWindow> sorted = new HashMap<>();
     private final Map<Horizon, Double> alphaT = new HashMap<>();
 
     /**
@@ -56,9 +57,12 @@ public final class ConformalCalibrator {
     /** Adds a calibration pair (forecast, realised close) to the scores. */
     public void calibrate(HorizonForecast f, double actual) {
         Deque<Double> d = scores.computeIfAbsent(f.horizon(), h -> new ArrayDeque<>());
-        d.addLast(IntervalAdjustment.score(f, actual));
+        SortedWindow w = sorted.computeIfAbsent(f.horizon(), h -> new SortedWindow());
+        double score = IntervalAdjustment.score(f, actual);
+        d.addLast(score);
+        w.add(score);
         if (d.size() > window) {
-            d.removeFirst();
+            w.remove(d.removeFirst());
         }
     }
 
@@ -119,8 +123,14 @@ public final class ConformalCalibrator {
     /** Replaces what this calibrator has learnt by a saved state. */
     public void restore(State s) {
         scores.clear();
+        sorted.clear();
         alphaT.clear();
-        s.scores().forEach((h, v) -> scores.put(new Horizon(h), new ArrayDeque<>(v)));
+        s.scores().forEach((h, v) -> {
+            scores.put(new Horizon(h), new ArrayDeque<>(v));
+            SortedWindow w = new SortedWindow();
+            v.forEach(w::add);
+            sorted.put(new Horizon(h), w);
+        });
         s.levels().forEach((h, a) -> alphaT.put(new Horizon(h), a));
     }
 
@@ -130,8 +140,7 @@ public final class ConformalCalibrator {
             throw new IllegalStateException("no calibration scores for horizon " + raw.horizon()
                     + ": calibrate before forecasting");
         }
-        double[] s = d.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(s);
+        double[] s = sorted.get(raw.horizon()).sorted();
         double a = alphaT.getOrDefault(raw.horizon(), alpha);
         double margin;
         if (a >= 1) {

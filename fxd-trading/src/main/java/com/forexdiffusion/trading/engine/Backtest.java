@@ -103,11 +103,28 @@ public final class Backtest {
         if (folds.get(folds.size() - 1).to() != n) {
             throw new IllegalArgumentException("the folds end at " + folds.get(folds.size() - 1).to() + ", the bars at " + n);
         }
+        long total = (long) (n - Math.max(start, cfg.lookback())) * 2;
+        long[] hits = new long[1];
+        Map<Integer, Forecast> cache = forecasts(bars, folds, cfg, store, hits, (d, t) -> progress.update(d, total));
+        Result r = replay(bars, folds.get(0).forecaster(), cache::get, start, cfg, broker, instruments, regimes,
+                SignalTuning.defaults(), hits[0], (d, t) -> progress.update(Math.min(total, total / 2 + d), total));
+        // Forecasts "used" counts every decision bar asked for, also those where none could be made.
+        return new Result(r.trades(), r.days(), r.dailyEquity(), r.metrics(), cache.size(), r.startTime(), r.endTime(),
+                r.cachedForecasts(), r.orders(), r.calibration(), r.uncertainty());
+    }
+
+    /**
+     * The raw forecasts of the folds' decision bars by bar index, read from the cache where stored and computed (and
+     * stored) where not; {@code hits[0]} counts those read. Bars before the lookback get none.
+     */
+    public static Map<Integer, Forecast> forecasts(BarSeries bars, List<Fold> folds, StrategyConfig cfg,
+                                                   ForecastCache store, long[] hits, ProgressListener progress) {
+        int start = folds.get(0).from();
+        int n = bars.size();
         Map<Integer, Forecast> cache = new HashMap<>();
         String key = ForecastCache.requestKey(cfg);
-        long total = (long) (n - Math.max(start, cfg.lookback())) * 2;
+        long total = n - Math.max(start, cfg.lookback());
         long done = 0;
-        long hits = 0;
         for (Fold fold : folds) {
             Forecaster forecaster = fold.forecaster();
             for (int i = Math.max(fold.from(), cfg.lookback()); i < fold.to(); i += BATCH) {
@@ -123,7 +140,7 @@ public final class Backtest {
                     if (got[k] == null) {
                         missing.add(reqs.get(k));
                     } else {
-                        hits++;
+                        hits[0]++;
                     }
                 }
                 List<Forecast> made = missing.isEmpty() ? List.of() : forecaster.forecastBatch(missing);
@@ -137,7 +154,27 @@ public final class Backtest {
                 progress.update(done, total);
             }
         }
-        ForecastEngine engine = new ForecastEngine(bars, folds.get(0).forecaster(), cache::get, broker, cfg, instruments, regimes);
+        return cache;
+    }
+
+    /**
+     * The engine over decision bars [start, bars.size()) with forecasts already made (by bar index): the trading half
+     * of a backtest, which is all an optimisation trial runs.
+     */
+    public static Result replay(BarSeries bars, Forecaster forecaster, java.util.function.Function<Integer, Forecast> cache,
+                                int start, StrategyConfig cfg, Broker broker, InstrumentCatalog instruments,
+                                RegimeDetector.Estimate[] regimes, SignalTuning tuning, long cachedForecasts,
+                                ProgressListener progress) {
+        int n = bars.size();
+        long total = n - start;
+        long done = 0;
+        long forecastCount = 0;
+        for (int i = Math.max(start, cfg.lookback()); i < n; i++) {
+            if (cache.apply(i) != null) {
+                forecastCount++;
+            }
+        }
+        ForecastEngine engine = new ForecastEngine(bars, forecaster, cache, broker, cfg, instruments, regimes, tuning);
         List<LocalDate> days = new ArrayList<>();
         List<Double> equity = new ArrayList<>();
         // The first point is the equity before any decision, dated the trading day before the first bar's.
@@ -166,8 +203,8 @@ public final class Backtest {
         PerformanceMetrics m = eq.length >= 2
                 ? PerformanceMetrics.of(eq, calendarDays, trades.stream().map(TradeRecord::netPnl).toList())
                 : null;
-        return new Result(trades, List.copyOf(days), eq, m, cache.size(), bars.ts(start),
-                bars.timeframe().next(bars.ts(n - 1)), hits, engine.orders(), engine.calibration(),
+        return new Result(trades, List.copyOf(days), eq, m, forecastCount, bars.ts(start),
+                bars.timeframe().next(bars.ts(n - 1)), cachedForecasts, engine.orders(), engine.calibration(),
                 engine.uncertainty());
     }
 }

@@ -55,7 +55,8 @@ public final class ForecastEngine {
     private final InstrumentCatalog instruments;
     private final RegimeDetector.Estimate[] regimes;
     private final SignalGenerator signals = SignalGenerator.defaults();
-    private final SignalQualityScorer scorer = SignalQualityScorer.defaults();
+    private final SignalQualityScorer scorer;
+    private final SignalTuning tuning;
     // The same pipeline with the uncertainty terms switched off, only to count what those terms changed.
     private final SignalGenerator signalsWithoutPenalty = new SignalGenerator(Double.POSITIVE_INFINITY, 1.0);
     private final SignalQualityScorer scorerWithoutPenalty = new SignalQualityScorer(QualityWeights.defaults(),
@@ -82,6 +83,16 @@ public final class ForecastEngine {
     public ForecastEngine(BarSeries series, Forecaster forecaster, Function<Integer, Forecast> forecastCache,
                           Broker broker, StrategyConfig cfg, InstrumentCatalog instruments,
                           RegimeDetector.Estimate[] regimes) {
+        this(series, forecaster, forecastCache, broker, cfg, instruments, regimes, SignalTuning.defaults());
+    }
+
+    /** As above, with the signal settings an optimisation tunes (quality threshold, stop/target multiples, ...). */
+    public ForecastEngine(BarSeries series, Forecaster forecaster, Function<Integer, Forecast> forecastCache,
+                          Broker broker, StrategyConfig cfg, InstrumentCatalog instruments,
+                          RegimeDetector.Estimate[] regimes, SignalTuning tuning) {
+        this.tuning = tuning;
+        this.scorer = new SignalQualityScorer(QualityWeights.defaults(), tuning.qualityThreshold(), Map.of(), Map.of(),
+                SignalGenerator.defaults());
         this.series = series;
         this.forecaster = forecaster;
         this.forecastCache = forecastCache;
@@ -189,9 +200,10 @@ public final class ForecastEngine {
      * penalty changed.
      */
     private List<ScoredSignal> score(Forecast f, RegimeDetector.Estimate regime, double volumeRatio) {
-        List<Signal> sigs = signals.signals(f);
-        List<Signal> unpenalised = signalsWithoutPenalty.signals(f);
-        List<Direction> dirs = sigs.stream().map(Signal::direction).toList();
+        List<Signal> raw = signals.signals(f);
+        List<Direction> dirs = raw.stream().map(Signal::direction).toList();
+        List<Signal> sigs = raw.stream().map(tuning::apply).toList();
+        List<Signal> unpenalised = signalsWithoutPenalty.signals(f).stream().map(tuning::apply).toList();
         double confidence = regime == null ? 1.0 : regime.confidence();
         QualityContext ctx = new QualityContext(dirs, List.of(), regime == null ? null : regime.regime(), confidence,
                 volumeRatio, null, 0.0);

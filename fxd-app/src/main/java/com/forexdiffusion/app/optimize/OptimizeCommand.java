@@ -1,0 +1,219 @@
+package com.forexdiffusion.app.optimize;
+
+import com.forexdiffusion.app.CalibrationOption;
+import com.forexdiffusion.app.CodeVersion;
+import com.forexdiffusion.app.DbOptions;
+import com.forexdiffusion.app.TimeArg;
+import com.forexdiffusion.app.console.ConsoleProgress;
+import com.forexdiffusion.app.data.TimeframeConverter;
+import com.forexdiffusion.app.forecast.ForecasterSpecs;
+import com.forexdiffusion.core.BadInputException;
+import com.forexdiffusion.core.BarSeries;
+import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.core.Instrument;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.store.Database;
+import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
+import com.forexdiffusion.ldm4ts.service.ModelRegistry;
+import com.forexdiffusion.trading.engine.ForecastCache;
+import com.forexdiffusion.trading.engine.StrategyConfig;
+import com.forexdiffusion.trading.optimisation.OptimisationStudy;
+import com.forexdiffusion.trading.optimisation.objective.BacktestObjective;
+import com.forexdiffusion.trading.optimisation.objective.ObjectiveWeights;
+import com.forexdiffusion.trading.optimisation.objective.StrategyParams;
+import com.forexdiffusion.trading.optimisation.sampler.Samplers;
+import com.forexdiffusion.trading.optimisation.space.SearchSpace;
+import com.forexdiffusion.trading.optimisation.space.SearchSpaceFile;
+import com.forexdiffusion.trading.optimisation.study.StudyStore;
+import ai.djl.Device;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "optimize", mixinStandardHelpOptions = true,
+        description = {"Bayesian search (TPE or GP-EI, random as control) over the strategy parameters, scored by the",
+                "SPEC objective on walk-forward folds of [--from, --holdout-from) from cached forecasts; the best",
+                "parameters re-run on [--holdout-from, --to). Trials are stored under --study and resume after a",
+                "crash. Writes DIR/study.json and DIR/report.html (held-out check, deflated Sharpe, PBO)."})
+public final class OptimizeCommand implements Callable<Integer> {
+    @Mixin
+    DbOptions db;
+
+    @Mixin
+    CalibrationOption calibration;
+
+    @Option(names = "--study", required = true, description = "Study name: an existing one is resumed.")
+    String study;
+
+    @Option(names = "--symbol", required = true)
+    String symbol;
+
+    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
+    Timeframe timeframe;
+
+    @Option(names = "--forecaster", defaultValue = "dlinear", description = "rw-ewma, rw-garch, dlinear or ldm4ts:DIR.")
+    String forecaster;
+
+    @Option(names = "--from", required = true, description = "First decision bar of the optimisation period (UTC).")
+    String from;
+
+    @Option(names = "--to", required = true, description = "End of the held-out period, exclusive (UTC).")
+    String to;
+
+    @Option(names = "--holdout-from", required = true, description = "Start of the held-out period no trial sees.")
+    String holdoutFrom;
+
+    @Option(names = "--trials", defaultValue = "50")
+    int trials;
+
+    @Option(names = "--sampler", defaultValue = "tpe", description = "tpe, gp or random (default: ${DEFAULT-VALUE}).")
+    String sampler;
+
+    @Option(names = "--workers", defaultValue = "1", description = "Trials run in parallel (fixed for a study).")
+    int workers;
+
+    @Option(names = "--cluster", paramLabel = "URL", description = "Run trials on Apache Spark (not in this build).")
+    String cluster;
+
+    @Option(names = "--space", paramLabel = "FILE", description = "Search space (JSON or YAML); default: SPEC §8's.")
+    Path spaceFile;
+
+    @Option(names = "--folds", defaultValue = "4", description = "Walk-forward folds of the optimisation period.")
+    int folds;
+
+    @Option(names = "--train-bars", defaultValue = "5000", description = "Bars before each fold that fit its models.")
+    int trainBars;
+
+    @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST)
+    String horizons;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--deposit", defaultValue = "100000")
+    double deposit;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (cluster != null) {
+            throw new ParameterException(spec.commandLine(), "--cluster: the fxd-cluster module (Apache Spark) is not "
+                    + "part of this build; run without --cluster (use --workers N on this machine)");
+        }
+        Samplers.byName(sampler);
+        List<Horizon> hs = Horizon.parseList(horizons);
+        hs.forEach(h -> h.bars(timeframe));
+        String sym = Instrument.normalise(symbol);
+        long fromMs = TimeArg.parse("--from", from);
+        long holdMs = TimeArg.parse("--holdout-from", holdoutFrom);
+        long toMs = TimeArg.parse("--to", to);
+        if (!(fromMs < holdMs && holdMs < toMs)) {
+            throw BadInputException.ofField("holdout-from", "must lie after --from and before --to");
+        }
+        SearchSpaceFile.Contents contents = spaceFile == null
+                ? new SearchSpaceFile.Contents(StrategyParams.defaultSpace(hs), Map.of())
+                : SearchSpaceFile.read(spaceFile);
+        SearchSpace space = contents.space();
+        StrategyParams.check(space, hs);
+        ObjectiveWeights weights = ObjectiveWeights.withOverrides(contents.objectiveWeights());
+        StrategyConfig d0 = StrategyConfig.defaults();
+        StrategyConfig base = new StrategyConfig(hs, d0.samples(), seed, d0.lookback(), d0.minStrength(), d0.topN(),
+                d0.sizing(), d0.risk(), d0.volumeWindow(), calibration.config());
+        Files.createDirectories(out);
+        Path work = Files.createTempDirectory(out, ".trials-");
+        try (ModelRegistry registry = new ModelRegistry(Device.cpu()); Database d = db.open()) {
+            ForecasterFactory factory = ForecasterSpecs.factory(forecaster, hs, registry);
+            BarSeries all = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
+            int start = all.lowerBound(fromMs);
+            int hold = all.lowerBound(holdMs);
+            ForecastCache cache = new ForecastCache(d);
+            try (BacktestObjective inSample = objective(all, start, hold, folds, factory, base, weights, cache, work);
+                 BacktestObjective heldOut = objective(all, hold, all.size(), 1, factory, base, weights, cache, work)) {
+                warm(inSample, space, base);
+                Map<String, Object> config = config(sym, hs, inSample, heldOut, weights, base);
+                OptimisationStudy.Result r;
+                try (ConsoleProgress p = new ConsoleProgress("optimize " + study, "trials")) {
+                    r = OptimisationStudy.builder().store(new StudyStore(d, CodeVersion.current())).name(study)
+                            .sampler(sampler).seed(seed).workers(workers).trials(trials).space(space)
+                            .objectives(inSample, heldOut).config(config).out(out)
+                            .listener((t, best, done, total) -> {
+                                p.update(done, total);
+                                p.message(String.format(java.util.Locale.ROOT, " best %.4f", best));
+                            }).build().run();
+                }
+                print(r);
+            }
+        } finally {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        return 0;
+    }
+
+    private BacktestObjective objective(BarSeries all, int from, int to, int nFolds, ForecasterFactory factory,
+                                        StrategyConfig base, ObjectiveWeights weights, ForecastCache cache, Path work) {
+        if (from < trainBars || to - from < 2) {
+            throw BadInputException.ofField(from < trainBars ? "train-bars" : "to", "need " + trainBars + " "
+                    + symbol + " " + timeframe + " bars before each period and bars in it; the period starting at bar "
+                    + from + " has " + Math.max(0, to - from) + " bars and " + from + " before it");
+        }
+        return BacktestObjective.builder().bars(all, from, to).folds(nFolds).trainBars(trainBars).forecaster(factory)
+                .strategy(base).weights(weights).cache(cache).deposit(deposit).workDir(work).build();
+    }
+
+    /** Forecasts for every samples value the space allows, made (or read) before the first trial. */
+    private static void warm(BacktestObjective a, SearchSpace space, StrategyConfig base) {
+        try (ConsoleProgress p = new ConsoleProgress("forecasts", "bars")) {
+            a.warm(StrategyParams.samplesValues(space, base), p);
+        }
+    }
+
+    private Map<String, Object> config(String sym, List<Horizon> hs, BacktestObjective in, BacktestObjective held,
+                                       ObjectiveWeights weights, StrategyConfig base) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("symbol", sym);
+        c.put("timeframe", timeframe.name());
+        c.put("forecaster", forecaster);
+        c.put("fold_models", in.folds().stream().map(f -> f.forecaster().name() + ":" + f.forecaster().version())
+                .toList());
+        c.put("from", TimeArg.format(in.firstTime()));
+        c.put("holdout_from", TimeArg.format(held.firstTime()));
+        c.put("to", TimeArg.format(held.lastTime()));
+        c.put("folds", folds);
+        c.put("train_bars", trainBars);
+        c.put("horizons", hs.stream().map(Horizon::minutes).toList());
+        c.put("calibration", base.calibration().mode().label());
+        c.put("deposit", deposit);
+        c.put("weights", weights.asMap());
+        c.put("code_version", CodeVersion.current());
+        return c;
+    }
+
+    private void print(OptimisationStudy.Result r) {
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(java.util.Locale.ROOT, "study %s: %d trials, best #%d objective %.4f, held-out %.4f%n", study,
+                r.trials().size(), r.best().number(), r.best().objective(), r.holdoutObjective());
+        o.printf(java.util.Locale.ROOT, "deflated Sharpe %.3f, PBO %s%n", r.deflatedSharpe().deflatedSharpe(),
+                r.pbo() == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", r.pbo().pbo()));
+        o.println("best parameters: " + r.best().params());
+        o.println("report: " + out.resolve("report.html"));
+        o.flush();
+    }
+}
