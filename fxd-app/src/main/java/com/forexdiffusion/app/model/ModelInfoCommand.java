@@ -58,7 +58,6 @@ public final class ModelInfoCommand implements Callable<Integer> {
         }
         info.put("loss", cfg.lossKind());
         info.put("sample_head_noise", cfg.headNoise());
-        info.put("sample_head_volatility_windows", cfg.headVolatilityWindows());
         info.put("diffusion_draws", cfg.diffusion().draws());
         // Keyed by horizon minutes: the raw samples' figures (no conformal step) of the saved weights.
         Map<String, Object> val = new LinkedHashMap<>();

@@ -10,9 +10,8 @@ import com.forexdiffusion.ldm4ts.nn.Silu;
 
 /**
  * A generative head: one draw of the deviation from the fused forecast is
- * g(features, ζ) ⊙ exp(a · log v + b), with ζ standard normal noise, g an MLP, and v the realised volatilities of the
- * lookback (root mean square of all of it and of its last quarter; with four windows also of its last sixteenth and
- * its last two bars). The multiplicative scale lets the spread follow
+ * g(features, ζ) ⊙ exp(a · log v + b), with ζ standard normal noise, g an MLP, and v the realised volatility of the
+ * lookback (root mean square of all of it and of its last quarter). The multiplicative scale lets the spread follow
  * the window's volatility, as volatility does in markets; g shapes the distribution around it. Trained by the fair
  * CRPS over several draws per window, the draws become the predictive distribution (the scoring rule rewards
  * spread only where outcomes have it); the MSE loss, whose optimum ignores the noise, shrinks them to zero.
@@ -25,24 +24,15 @@ public final class SampleHead {
     private final LinearLayer scale;
     private final int noiseDim;
     private final int lookback;
-    private final int[] windows;
 
-    /**
-     * @param features   lookback (first {@code lookback} columns) and further window features
-     * @param volatility realised-volatility windows of the scale: 2 (the whole lookback, its last quarter) or 4 (also
-     *                   its last sixteenth and last two bars)
-     */
-    public SampleHead(Params p, String prefix, int lookback, int features, int noiseDim, int hidden, int horizons,
-                      int volatility) {
+    /** @param features lookback (first {@code lookback} columns) and further window features */
+    public SampleHead(Params p, String prefix, int lookback, int features, int noiseDim, int hidden, int horizons) {
         this.noiseDim = noiseDim;
         this.lookback = lookback;
-        this.windows = volatility == 4
-                ? new int[] {lookback, Math.max(1, lookback / 4), Math.max(1, lookback / 16), Math.min(2, lookback)}
-                : new int[] {lookback, Math.max(1, lookback / 4)};
         this.fc1 = new LinearLayer(p, Params.name(prefix, "fc1"), features + noiseDim, hidden, true);
         this.fc2 = new LinearLayer(p, Params.name(prefix, "fc2"), hidden, hidden, true);
         this.out = new LinearLayer(p, Params.name(prefix, "out"), hidden, horizons, true);
-        this.scale = new LinearLayer(p, Params.name(prefix, "scale"), windows.length, horizons, true);
+        this.scale = new LinearLayer(p, Params.name(prefix, "scale"), 2, horizons, true);
     }
 
     public int noiseDim() {
@@ -64,13 +54,12 @@ public final class SampleHead {
         return shape.mul(scale.forward(logVolatility(features)).exp().repeat(0, per));
     }
 
-    /** [R, windows]: log RMS of the lookback's last w bars for each window w. */
-    NDArray logVolatility(NDArray features) {
-        NDList parts = new NDList();
-        for (int w : windows) {
-            NDArray recent = features.get(new NDIndex(":, " + (lookback - w) + ":" + lookback));
-            parts.add(recent.square().mean(new int[] {1}, true).add(VOL_FLOOR).log().mul(0.5f));
-        }
-        return NDArrays.concat(parts, 1);
+    /** [R, 2]: log RMS of the whole lookback and of its last quarter. */
+    private NDArray logVolatility(NDArray features) {
+        NDArray look = features.get(new NDIndex(":, :" + lookback));
+        NDArray recent = features.get(new NDIndex(":, " + (lookback - Math.max(1, lookback / 4)) + ":" + lookback));
+        NDArray all = look.square().mean(new int[] {1}, true).add(VOL_FLOOR).log().mul(0.5f);
+        NDArray last = recent.square().mean(new int[] {1}, true).add(VOL_FLOOR).log().mul(0.5f);
+        return NDArrays.concat(new NDList(all, last), 1);
     }
 }

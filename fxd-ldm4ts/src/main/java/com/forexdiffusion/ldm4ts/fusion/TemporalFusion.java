@@ -35,12 +35,11 @@ public final class TemporalFusion {
     }
 
     /**
-     * @param headNoise      noise inputs of the sample head; 0 for none (a point forecast per denoised latent). The
-     *                       explicit-only ablation never has one: it is the point forecaster the ablation measures.
-     * @param headVolatility the sample head's volatility windows (2 or 4)
+     * @param headNoise noise inputs of the sample head; 0 for none (a point forecast per denoised latent). The
+     *                  explicit-only ablation never has one: it is the point forecaster the ablation measures.
      */
     public TemporalFusion(Params p, String prefix, int lookback, int latentChannels, int latentSize, int hidden,
-                          int horizons, Mode mode, int headNoise, int headVolatility) {
+                          int horizons, Mode mode, int headNoise) {
         this.mode = mode;
         this.explicit = new LinearLayer(p, Params.name(prefix, "explicit"), lookback, horizons, true);
         int convChannels = 4 * latentChannels;
@@ -51,7 +50,7 @@ public final class TemporalFusion {
         this.gate = new LinearLayer(p, Params.name(prefix, "gate"), 2 * horizons, horizons, true);
         this.head = headNoise > 0 && mode != Mode.EXPLICIT_ONLY
                 ? new SampleHead(p, Params.name(prefix, "sample_head"), lookback, lookback + hidden, headNoise, hidden,
-                        horizons, headVolatility)
+                        horizons)
                 : null;
     }
 

@@ -22,9 +22,6 @@ import java.util.List;
  * @param loss           the forecast term of the stage-2 loss: "crps" (the fair sample CRPS over several draws per
  *                       window, the default) or "mse" (of every draw, for comparison); null in older checkpoints (mse)
  * @param headNoise      noise inputs of the fusion's sample head (0: none, the spread comes from diffusion alone)
- * @param headVolatility realised-volatility windows the sample head's scale reads: 2 (the whole lookback and its
- *                       last quarter; 0 in checkpoints that predate the choice) or 4 (also the last sixteenth and the
- *                       last two bars, which follow a volatility burst within minutes, as GARCH does)
  */
 public record Ldm4tsConfig(
         String profile,
@@ -47,7 +44,6 @@ public record Ldm4tsConfig(
         double lossLambda,
         String loss,
         int headNoise,
-        int headVolatility,
         int monteCarloSamples,
         Normalisation normalisation,
         DataRange data,
@@ -80,9 +76,6 @@ public record Ldm4tsConfig(
         if (loss != null && !LOSS_CRPS.equals(loss) && !LOSS_MSE.equals(loss)) {
             throw new IllegalArgumentException("loss must be crps or mse, got " + loss);
         }
-        if (headVolatility != 0 && headVolatility != 2 && headVolatility != 4) {
-            throw new IllegalArgumentException("sample head volatility windows must be 2 or 4, got " + headVolatility);
-        }
         if (headNoise < 0) {
             throw new IllegalArgumentException("sample head noise must not be negative, got " + headNoise);
         }
@@ -97,7 +90,7 @@ public record Ldm4tsConfig(
         int d = 128;
         return new Ldm4tsConfig(Profile.COMPACT.cliName(), symbol, tf.name(), 100, horizons, 64, VaeConfig.compact(),
                 null, null, UnetConfig.compact(d), d, new TextConfig(48, 64, 2, 4), 4, 256, DiffusionConfig.oneStep(), 128,
-                TemporalFusion.Mode.GATED, 1.0, LOSS_CRPS, 16, 4, 50, null, null, seed, null);
+                TemporalFusion.Mode.GATED, 1.0, LOSS_CRPS, 16, 50, null, null, seed, null);
     }
 
     /** The paper profile: 224×224, the SD VAE (from {@code vaePath} when given), a large U-Net, 50 DDIM steps. */
@@ -106,13 +99,7 @@ public record Ldm4tsConfig(
         int d = 768;
         return new Ldm4tsConfig(Profile.PAPER.cliName(), symbol, tf.name(), 100, horizons, 224,
                 VaeConfig.stableDiffusion(), vaePath, clipPath, UnetConfig.paper(d), d, new TextConfig(77, 512, 2, 8), 4, 256,
-                DiffusionConfig.of(50), 256, TemporalFusion.Mode.GATED, 1.0, LOSS_CRPS, 16, 4, 50, null, null, seed, null);
-    }
-
-    /** The sample head's volatility windows, 2 for checkpoints that predate the choice. */
-    @JsonIgnore
-    public int headVolatilityWindows() {
-        return headVolatility == 0 ? 2 : headVolatility;
+                DiffusionConfig.of(50), 256, TemporalFusion.Mode.GATED, 1.0, LOSS_CRPS, 16, 50, null, null, seed, null);
     }
 
     @JsonIgnore
@@ -147,33 +134,33 @@ public record Ldm4tsConfig(
     public Ldm4tsConfig withNormalisation(Normalisation n) {
         return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
                 contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
-                loss, headNoise, headVolatility, monteCarloSamples, n, data, seed, codeVersion);
+                loss, headNoise, monteCarloSamples, n, data, seed, codeVersion);
     }
 
     public Ldm4tsConfig withData(DataRange d, String version) {
         return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
                 contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
-                loss, headNoise, headVolatility, monteCarloSamples, normalisation, d, seed, version);
+                loss, headNoise, monteCarloSamples, normalisation, d, seed, version);
     }
 
     public Ldm4tsConfig withFusionMode(TemporalFusion.Mode m) {
         return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
                 contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, m, lossLambda,
-                loss, headNoise, headVolatility, monteCarloSamples, normalisation, data, seed, codeVersion);
+                loss, headNoise, monteCarloSamples, normalisation, data, seed, codeVersion);
     }
 
     /** A copy trained with another loss ("crps" or "mse"). */
     public Ldm4tsConfig withLoss(String l) {
         return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
                 contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
-                l, headNoise, headVolatility, monteCarloSamples, normalisation, data, seed, codeVersion);
+                l, headNoise, monteCarloSamples, normalisation, data, seed, codeVersion);
     }
 
     /** A copy with another sample head width (0 = none) and diffusion path. */
     public Ldm4tsConfig withSampling(int noise, DiffusionConfig d) {
         return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
                 contextDim, text, frequencyTokens, frequencyHidden, d, fusionHidden, fusionMode, lossLambda,
-                loss, noise, headVolatility, monteCarloSamples, normalisation, data, seed, codeVersion);
+                loss, noise, monteCarloSamples, normalisation, data, seed, codeVersion);
     }
 
     /** The forecast loss, "mse" for checkpoints that predate the choice. */
@@ -185,7 +172,7 @@ public record Ldm4tsConfig(
     public Ldm4tsConfig withVae(VaeConfig v) {
         return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, v, vaePath, clipPath, unet,
                 contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
-                loss, headNoise, headVolatility, monteCarloSamples, normalisation, data, seed, codeVersion);
+                loss, headNoise, monteCarloSamples, normalisation, data, seed, codeVersion);
     }
 
     /** A copy with other network sizes, for tests and experiments (everything else kept). */
@@ -193,6 +180,6 @@ public record Ldm4tsConfig(
                                   DiffusionConfig diffusion, int fusionHidden) {
         return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
                 unet.crossAttentionDim(), text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode,
-                lossLambda, loss, headNoise, headVolatility, monteCarloSamples, normalisation, data, seed, codeVersion);
+                lossLambda, loss, headNoise, monteCarloSamples, normalisation, data, seed, codeVersion);
     }
 }

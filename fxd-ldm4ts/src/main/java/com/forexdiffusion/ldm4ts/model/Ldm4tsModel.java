@@ -83,7 +83,7 @@ public final class Ldm4tsModel implements AutoCloseable {
                 config.lookback(), config.frequencyHidden(), config.frequencyTokens(), config.contextDim());
         this.fusion = new TemporalFusion(params, "fusion", config.lookback(), config.vae().latentChannels(),
                 config.latentSize(), config.fusionHidden(), config.horizons().size(), config.fusionMode(),
-                config.headNoise(), config.headVolatilityWindows());
+                config.headNoise());
         this.scheduler = config.diffusion().scheduler();
     }
 

@@ -78,7 +78,7 @@ class SharedSamplingTest {
     @Test
     void theSampleHeadScaleComputedOncePerWindowEqualsItComputedPerSample() {
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-            SampleHead head = new SampleHead(new Params(m, 3), "head", 12, 20, 4, 16, 3, 4);
+            SampleHead head = new SampleHead(new Params(m, 3), "head", 12, 20, 4, 16, 3);
             SplittableRandom r = new SplittableRandom(9);
             NDArray features = Ldm4tsModel.gaussian(m, new Shape(5, 20), r);
             NDArray noise = Ldm4tsModel.gaussian(m, new Shape(5 * 7, 4), r);
