@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * A model directory (SPEC §4): {@code config.json}, {@code model.safetensors}, {@code training.json} and
@@ -133,14 +134,14 @@ public final class Checkpoint {
 
     /** Builds the model its config describes and loads every weight from {@code model.safetensors}. */
     public static Ldm4tsModel load(Path dir, Device device) {
-        return load(dir, device, java.util.function.UnaryOperator.identity());
+        return load(dir, device, UnaryOperator.identity());
     }
 
     /**
      * As {@link #load(Path, Device)} with the config adjusted first, for settings that do not change the weights
      * (how samples are drawn).
      */
-    public static Ldm4tsModel load(Path dir, Device device, java.util.function.UnaryOperator<Ldm4tsConfig> adjust) {
+    public static Ldm4tsModel load(Path dir, Device device, UnaryOperator<Ldm4tsConfig> adjust) {
         Ldm4tsConfig config = adjust.apply(readConfig(dir));
         if (config.normalisation() == null) {
             throw BadInputException.ofSource(dir.resolve(CONFIG).toString(), "the model was never trained: "

@@ -13,6 +13,7 @@ import com.forexdiffusion.forecast.Forecaster;
 import com.forexdiffusion.forecast.HorizonForecast;
 import com.forexdiffusion.forecast.SampleStatistics;
 import com.forexdiffusion.ldm4ts.checkpoint.Checkpoint;
+import com.forexdiffusion.ldm4ts.fusion.TemporalFusion;
 import com.forexdiffusion.ldm4ts.model.Batch;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsConfig;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
@@ -32,8 +33,8 @@ import java.util.List;
 /**
  * LDM4TS behind {@link Forecaster}: each window is encoded, its latent noised and denoised once per diffusion draw
  * (one by default: the sample head draws the S samples from it), all windows of a batch together, and the fused
- * normalised returns are turned back into log returns and prices per horizon. No gradient is tracked and every tensor of a call is freed when the call returns.
- * A window's samples depend on its request's seed only.
+ * normalised returns are turned back into log returns and prices per horizon. No gradient is tracked and every
+ * tensor of a call is freed when the call returns. A window's samples depend on its request's seed only.
  */
 public final class Ldm4tsForecaster implements Forecaster, AutoCloseable {
     public static final String NAME = "ldm4ts";
@@ -62,16 +63,12 @@ public final class Ldm4tsForecaster implements Forecaster, AutoCloseable {
         return load(dir, device, version(dir));
     }
 
-    /** As {@link #load(Path, Device)} when the caller has already hashed the weights. */
-    static Ldm4tsForecaster load(Path dir, Device device, String version) {
-        return load(dir, device, version, SamplerOverride.NONE);
-    }
-
     /** The checkpoint with its samples drawn another way; the override is part of the version. */
     public static Ldm4tsForecaster load(Path dir, Device device, SamplerOverride sampler) {
         return load(dir, device, version(dir), sampler);
     }
 
+    /** As {@link #load(Path, Device, SamplerOverride)} when the caller has already hashed the weights. */
     static Ldm4tsForecaster load(Path dir, Device device, String weightsVersion, SamplerOverride sampler) {
         return new Ldm4tsForecaster(Checkpoint.load(dir, device, sampler::apply),
                 weightsVersion + sampler.versionSuffix());
@@ -185,7 +182,7 @@ public final class Ldm4tsForecaster implements Forecaster, AutoCloseable {
 
     /** U-Net rows a window with this many samples needs: its diffusion draws (none for the explicit ablation). */
     private int unetRowsPerWindow(int samples) {
-        return config.fusionMode() == com.forexdiffusion.ldm4ts.fusion.TemporalFusion.Mode.EXPLICIT_ONLY ? 0
+        return config.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY ? 0
                 : config.diffusion().drawsFor(samples);
     }
 
