@@ -60,7 +60,7 @@ public final class Ldm4tsForecaster implements Forecaster, AutoCloseable {
      * its weights, so the same weights are one version wherever they lie.
      */
     public static Ldm4tsForecaster load(Path dir, Device device) {
-        return load(dir, device, version(dir));
+        return load(dir, device, SamplerOverride.NONE);
     }
 
     /** The checkpoint with its samples drawn another way; the override is part of the version. */
