@@ -57,6 +57,18 @@ class ComputeDeviceTest {
         assertThat(gpu.err()).contains("FXD_DEVICE=gpu").contains("no usable CUDA GPU").doesNotContain("\tat ");
     }
 
+    /** FXD_THREADS sets the engine's own intra-op thread count (read back from PyTorch), by default one per core. */
+    @Test
+    void theThreadCountReachesTheEngine() throws Exception {
+        Run one = fxd(Map.of("FXD_THREADS", "1"), "bench", "model", "--samples", "0", "--repeats", "1", "--json");
+        assertThat(one.code()).as(one.err()).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(one.out()).get("threads").asInt())
+                .isEqualTo(1);
+        Run three = fxd(Map.of("FXD_THREADS", "3"), "bench", "model", "--samples", "0", "--repeats", "1", "--json");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(three.out()).get("threads").asInt())
+                .isEqualTo(3);
+    }
+
     @Test
     void aBadThreadCountIsAUsageErrorNamingTheVariable() throws Exception {
         Run r = fxd(Map.of("FXD_THREADS", "many"), "--version");

@@ -153,7 +153,7 @@ public final class BenchCommand {
             try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice());
                  ConsoleProgress p = new ConsoleProgress("backtest", "steps")) {
                 Ldm4tsForecaster f = registry.load(model, sampler.override());
-                r = BacktestBenchmark.forecasterBacktest(work, f, f.horizons(), samples, days, p::update);
+                r = BacktestBenchmark.forecasterBacktest(work, f, f.horizons(), samples, days, p);
             } finally {
                 DataBenchmark.clean(work);
             }

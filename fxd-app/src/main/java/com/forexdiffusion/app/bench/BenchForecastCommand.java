@@ -1,5 +1,6 @@
 package com.forexdiffusion.app.bench;
 
+import com.forexdiffusion.ldm4ts.compute.ComputeSettings;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
 import com.forexdiffusion.app.console.ConsoleProgress;
 import com.forexdiffusion.app.forecast.SamplerOptions;
@@ -99,7 +100,7 @@ public final class BenchForecastCommand implements Callable<Integer> {
             }
             m.put("allocator", allocator());
             m.put("cores", Runtime.getRuntime().availableProcessors());
-            m.put("threads", Integer.getInteger("ai.djl.pytorch.num_threads", 0));
+            m.put("threads", ComputeSettings.engineThreads());
             BenchCommand.print(m, json, spec.commandLine().getOut());
         }
         return 0;

@@ -1,5 +1,6 @@
 package com.forexdiffusion.app.bench;
 
+import com.forexdiffusion.ldm4ts.compute.ComputeSettings;
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.data.synthetic.SyntheticConfig;
 import com.forexdiffusion.data.synthetic.SyntheticGenerator;
@@ -51,6 +52,7 @@ public final class BenchModelCommand implements Callable<Integer> {
         m.put("samples", r.samples());
         m.put("unet_steps_per_sample", r.unetSteps());
         m.put("sample_ms", round(r.sampleMs()));
+        m.put("threads", ComputeSettings.engineThreads());
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("onednn_max_cpu_isa", System.getenv().getOrDefault("ONEDNN_MAX_CPU_ISA", "default"));
         BenchCommand.print(m, json, spec.commandLine().getOut());

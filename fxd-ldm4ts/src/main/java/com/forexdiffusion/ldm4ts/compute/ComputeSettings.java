@@ -91,6 +91,12 @@ public record ComputeSettings(Choice device, int threads) {
         };
     }
 
+    /** The intra-op threads the running engine uses (it starts the engine if it has not started yet). */
+    public static int engineThreads() {
+        Engine.getInstance();
+        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    }
+
     /** The probe's own warnings are silenced in the CLI's logging: on a CPU machine they say nothing to act on. */
     private static int gpuCount() {
         return Engine.getInstance().getGpuCount();

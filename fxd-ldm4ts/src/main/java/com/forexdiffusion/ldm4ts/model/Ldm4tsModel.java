@@ -150,7 +150,7 @@ public final class Ldm4tsModel implements AutoCloseable {
     /** Stage-1 loss: reconstruction MSE + β · KL per latent element, with the posterior sampled by seeded noise. */
     public NDArray vaeLoss(NDArray images, double klWeight, SplittableRandom random) {
         DiagonalGaussian q = vae.encode(images);
-        NDArray z = q.sample(gaussian(images.getManager(), q.mean().getShape(), random));
+        NDArray z = q.sample(GaussianNoise.of(images.getManager(), q.mean().getShape(), random));
         NDArray recon = vae.decode(z);
         NDArray mse = recon.sub(images).square().mean();
         NDArray kl = q.kl().mean().div((float) (q.mean().getShape().size() / q.mean().getShape().get(0)));
@@ -284,7 +284,7 @@ public final class Ldm4tsModel implements AutoCloseable {
         TemporalFusion.Fused fused = fusion.fuse(look, d.x0().clip(-X0_LIMIT, X0_LIMIT));
         int per = samples / draws;
         NDArray noise = fusion.hasSampleHead()
-                ? gaussian(m, new Shape((long) b.size() * samples, fusion.headNoise()), random, samples) : null;
+                ? GaussianNoise.of(m, new Shape((long) b.size() * samples, fusion.headNoise()), random, samples) : null;
         NDArray out = fusion.sample(fused, per, noise);
         addTime(t, c0, c1, c2);
         if (t != null) {
@@ -294,7 +294,7 @@ public final class Ldm4tsModel implements AutoCloseable {
     }
 
     private NDArray stepNoise(NDManager m, NDArray x, int prev, SplittableRandom[] random, int draws) {
-        return scheduler.stochastic() && prev >= 0 ? gaussian(m, x.getShape(), random, draws) : null;
+        return scheduler.stochastic() && prev >= 0 ? GaussianNoise.of(m, x.getShape(), random, draws) : null;
     }
 
     private static void addTime(Timings t, long c0, long c1, long c2) {
@@ -319,7 +319,7 @@ public final class Ldm4tsModel implements AutoCloseable {
         int[] steps = config.diffusion().inferenceTimesteps(scheduler);
         int[] start = new int[rows];
         java.util.Arrays.fill(start, steps[0]);
-        NDArray eps0 = gaussian(m, z0.getShape(), random, draws);
+        NDArray eps0 = GaussianNoise.of(m, z0.getShape(), random, draws);
         NDArray x = scheduler.addNoise(z0, eps0, start);
         NDArray diffusion = null;
         int[] tt = new int[rows];
@@ -350,43 +350,11 @@ public final class Ldm4tsModel implements AutoCloseable {
         return new Denoised(x, diffusion, steps.length);
     }
 
-    /** Noise for B · S rows, window i's S rows drawn from its own generator. */
-    private static NDArray gaussian(NDManager m, Shape shape, SplittableRandom[] perWindow, int samples) {
-        int rows = (int) shape.get(0);
-        int per = (int) (shape.size() / rows);
-        float[] v = new float[(int) shape.size()];
-        for (int i = 0; i < perWindow.length; i++) {
-            fillGaussian(v, i * samples * per, samples * per, perWindow[i]);
-        }
-        return Tensors.of(m, v, shape);
-    }
-
     /** One U-Net evaluation: the predicted noise of latents x at timestep t under the given conditioning tokens. */
     public NDArray denoise(NDArray x, int t, NDArray context) {
         int[] ts = new int[(int) x.getShape().get(0)];
         java.util.Arrays.fill(ts, t);
         return unet.forward(x, ts, context);
-    }
-
-    /** Standard normal noise from a seeded Java generator, so draws do not depend on engine or device. */
-    public static NDArray gaussian(NDManager m, Shape shape, SplittableRandom random) {
-        float[] v = new float[(int) shape.size()];
-        fillGaussian(v, 0, v.length, random);
-        return Tensors.of(m, v, shape);
-    }
-
-    /** Box–Muller standard normals into v[from, from + n). */
-    private static void fillGaussian(float[] v, int from, int n, SplittableRandom random) {
-        int end = from + n;
-        for (int i = from; i < end; i += 2) {
-            double u1 = 1 - random.nextDouble();
-            double u2 = random.nextDouble();
-            double r = Math.sqrt(-2 * Math.log(u1));
-            v[i] = (float) (r * Math.cos(2 * Math.PI * u2));
-            if (i + 1 < end) {
-                v[i + 1] = (float) (r * Math.sin(2 * Math.PI * u2));
-            }
-        }
     }
 
     @Override

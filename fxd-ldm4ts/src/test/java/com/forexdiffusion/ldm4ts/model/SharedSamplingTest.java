@@ -80,8 +80,8 @@ class SharedSamplingTest {
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
             SampleHead head = new SampleHead(new Params(m, 3), "head", 12, 20, 4, 16, 3);
             SplittableRandom r = new SplittableRandom(9);
-            NDArray features = Ldm4tsModel.gaussian(m, new Shape(5, 20), r);
-            NDArray noise = Ldm4tsModel.gaussian(m, new Shape(5 * 7, 4), r);
+            NDArray features = GaussianNoise.of(m, new Shape(5, 20), r);
+            NDArray noise = GaussianNoise.of(m, new Shape(5 * 7, 4), r);
             float[] shared = head.forward(features, 7, noise).toFloatArray();
             float[] perSample = head.forward(features.repeat(0, 7), 1, noise).toFloatArray();
             assertThat(shared).hasSize(5 * 7 * 3);

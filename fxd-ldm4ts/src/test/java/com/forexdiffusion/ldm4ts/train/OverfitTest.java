@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import com.forexdiffusion.ldm4ts.model.GaussianNoise;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
 import com.forexdiffusion.ldm4ts.nn.Params;
 import com.forexdiffusion.ldm4ts.nn.Tensors;
@@ -81,11 +82,11 @@ class OverfitTest {
                     new UnetConfig(4, 4, List.of(32, 32), 1, List.of(false, true), 16, 2, 32));
             DdpmScheduler sched = DdpmScheduler.cosine();
             SplittableRandom data = new SplittableRandom(1);
-            NDArray latents = Ldm4tsModel.gaussian(m, new Shape(8, 4, 8, 8), data);
-            NDArray context = Ldm4tsModel.gaussian(m, new Shape(8, 3, 16), data);
+            NDArray latents = GaussianNoise.of(m, new Shape(8, 4, 8, 8), data);
+            NDArray context = GaussianNoise.of(m, new Shape(8, 3, 16), data);
             // A fixed evaluation set of (t, ε) pairs, drawn once.
             int[] evalT = {50, 150, 300, 450, 600, 750, 850, 950};
-            NDArray evalEps = Ldm4tsModel.gaussian(m, latents.getShape(), new SplittableRandom(2));
+            NDArray evalEps = GaussianNoise.of(m, latents.getShape(), new SplittableRandom(2));
             double before = epsLoss(unet, sched, latents, evalEps, evalT, context);
             AdamW opt = new AdamW(p.train(n -> true), 0.9, 0.999, 1e-8, 0);
             SplittableRandom r = new SplittableRandom(3);
@@ -95,7 +96,7 @@ class OverfitTest {
                     t[i] = r.nextInt(1000);
                 }
                 try (NDScope s = new NDScope(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray eps = Ldm4tsModel.gaussian(m, latents.getShape(), r);
+                    NDArray eps = GaussianNoise.of(m, latents.getShape(), r);
                     NDArray xt = sched.addNoise(latents, eps, t);
                     NDArray loss = unet.forward(xt, t, context).sub(eps).square().mean();
                     gc.backward(loss);

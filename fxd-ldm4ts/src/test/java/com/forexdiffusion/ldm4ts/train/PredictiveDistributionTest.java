@@ -18,6 +18,7 @@ import com.forexdiffusion.ldm4ts.checkpoint.TrainingState;
 import com.forexdiffusion.ldm4ts.checkpoint.Checkpoint;
 import com.forexdiffusion.ldm4ts.model.Batch;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsConfig;
+import com.forexdiffusion.ldm4ts.model.GaussianNoise;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
 import com.forexdiffusion.ldm4ts.model.WindowFeatures;
 import com.forexdiffusion.ldm4ts.nn.Tensors;
@@ -192,7 +193,7 @@ class PredictiveDistributionTest {
             NDManager m = model.manager();
             try (NDScope scope = new NDScope(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 int s = cfg.latentSize();
-                NDArray latents = Ldm4tsModel.gaussian(m, new Shape(4, cfg.vae().latentChannels(), s, s),
+                NDArray latents = GaussianNoise.of(m, new Shape(4, cfg.vae().latentChannels(), s, s),
                         new SplittableRandom(1));
                 NDArray targets = Tensors.of(m, new float[] {0.5f, -1, 1, 0.2f, -0.3f, 2, 0, 1}, new Shape(4, 2));
                 Ldm4tsModel.StageTwoLoss l = model.stageTwoLoss(m, b, latents, targets, 4, new SplittableRandom(2));

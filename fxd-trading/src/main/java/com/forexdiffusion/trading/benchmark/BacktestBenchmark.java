@@ -94,8 +94,7 @@ public final class BacktestBenchmark {
                                               int days, ProgressListener progress) {
         try {
             Files.createDirectories(workDir);
-            BarSeries m5 = Resampler.resample(new SyntheticGenerator(SyntheticConfig.defaults(1))
-                    .generate("EURUSD", Instant.parse("2023-01-02T00:00:00Z").toEpochMilli(), days), Timeframe.M5);
+            BarSeries m5 = syntheticM5(days);
             StrategyConfig base = StrategyConfig.defaults();
             int lookback = Math.max(forecaster.lookback(), 1);
             StrategyConfig cfg = new StrategyConfig(horizons, samples, 1, lookback, base.minStrength(), base.topN(),
@@ -113,11 +112,16 @@ public final class BacktestBenchmark {
         }
     }
 
+    /** Seeded synthetic EURUSD M1 bars over {@code days} trading days, resampled to M5: every benchmark's data. */
+    private static BarSeries syntheticM5(int days) {
+        return Resampler.resample(new SyntheticGenerator(SyntheticConfig.defaults(1))
+                .generate("EURUSD", Instant.parse("2023-01-02T00:00:00Z").toEpochMilli(), days), Timeframe.M5);
+    }
+
     public static Result run(Path workDir) {
         try {
             Files.createDirectories(workDir);
-            BarSeries m5 = Resampler.resample(new SyntheticGenerator(SyntheticConfig.defaults(1))
-                    .generate("EURUSD", Instant.parse("2023-01-02T00:00:00Z").toEpochMilli(), 365), Timeframe.M5);
+            BarSeries m5 = syntheticM5(365);
             StrategyConfig base = StrategyConfig.defaults();
             StrategyConfig cfg = new StrategyConfig(java.util.List.of(new com.forexdiffusion.core.Horizon(15),
                     new com.forexdiffusion.core.Horizon(60)), 10, 1, 200, base.minStrength(), base.topN(),

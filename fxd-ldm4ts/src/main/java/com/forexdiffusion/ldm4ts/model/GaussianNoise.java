@@ -1,0 +1,49 @@
+package com.forexdiffusion.ldm4ts.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.forexdiffusion.ldm4ts.nn.Tensors;
+
+import java.util.SplittableRandom;
+
+/**
+ * Standard normal noise drawn in Java from seeded generators, so that samples do not depend on the engine or the
+ * device, and a window's draws depend on its own generator only.
+ */
+public final class GaussianNoise {
+    private GaussianNoise() {
+    }
+
+    /** Noise for B · S rows, window i's S rows drawn from its own generator. */
+    static NDArray of(NDManager m, Shape shape, SplittableRandom[] perWindow, int samples) {
+        int rows = (int) shape.get(0);
+        int per = (int) (shape.size() / rows);
+        float[] v = new float[(int) shape.size()];
+        for (int i = 0; i < perWindow.length; i++) {
+            fillGaussian(v, i * samples * per, samples * per, perWindow[i]);
+        }
+        return Tensors.of(m, v, shape);
+    }
+
+    /** Standard normal noise from a seeded Java generator, so draws do not depend on engine or device. */
+    public static NDArray of(NDManager m, Shape shape, SplittableRandom random) {
+        float[] v = new float[(int) shape.size()];
+        fillGaussian(v, 0, v.length, random);
+        return Tensors.of(m, v, shape);
+    }
+
+    /** Box–Muller standard normals into v[from, from + n). */
+    private static void fillGaussian(float[] v, int from, int n, SplittableRandom random) {
+        int end = from + n;
+        for (int i = from; i < end; i += 2) {
+            double u1 = 1 - random.nextDouble();
+            double u2 = random.nextDouble();
+            double r = Math.sqrt(-2 * Math.log(u1));
+            v[i] = (float) (r * Math.cos(2 * Math.PI * u2));
+            if (i + 1 < end) {
+                v[i + 1] = (float) (r * Math.sin(2 * Math.PI * u2));
+            }
+        }
+    }
+}
