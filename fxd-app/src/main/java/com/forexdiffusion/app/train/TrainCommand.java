@@ -114,8 +114,13 @@ public final class TrainCommand implements Callable<Integer> {
     int patience;
 
     @Option(names = "--fusion", defaultValue = "gated", description = "gated (default), explicit (the ablation: "
-            + "the linear pathway alone, no diffusion) or implicit.")
+            + "the explicit pathway alone, no diffusion) or implicit (the diffusion branch alone).")
     String fusion;
+
+    @Option(names = "--explicit", defaultValue = "linear", description = "The explicit pathway: linear (DLinear's "
+            + "map of the lookback, started at its least-squares fit) or patchtst (patches of the lookback through a "
+            + "small transformer encoder). Default: ${DEFAULT-VALUE}.")
+    String explicit;
 
     @Option(names = "--max-minutes", defaultValue = "0", description = "Wall-time budget (0 = none).")
     double maxMinutes;
@@ -182,6 +187,11 @@ public final class TrainCommand implements Callable<Integer> {
             case "implicit" -> TemporalFusion.Mode.IMPLICIT_ONLY;
             default -> throw new FxdException("--fusion must be gated, explicit or implicit, got '" + fusion + "'");
         });
+        String pathway = explicit.toLowerCase(Locale.ROOT);
+        if (!Ldm4tsConfig.EXPLICIT_LINEAR.equals(pathway) && !Ldm4tsConfig.EXPLICIT_PATCHTST.equals(pathway)) {
+            throw new FxdException("--explicit must be linear or patchtst, got '" + explicit + "'");
+        }
+        base = base.toBuilder().explicitPathway(pathway).build();
         String lossKind = loss.toLowerCase(Locale.ROOT);
         if (!Ldm4tsConfig.LOSS_CRPS.equals(lossKind) && !Ldm4tsConfig.LOSS_MSE.equals(lossKind)) {
             throw new FxdException("--loss must be crps or mse, got '" + loss + "'");
@@ -229,6 +239,12 @@ public final class TrainCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "stopped by %s after %d epochs, %.1f min; VAE %.1f windows/s, denoiser %.1f windows/s; "
                             + "peak RSS %.0f MiB%n", st.stopReason(), st.epoch(), st.seconds() / 60,
                     st.vaeWindowsPerSecond(), st.denoiserWindowsPerSecond(), st.peakRssBytes() / 1048576.0);
+            List<Double> shrink = result.config().shrinkage();
+            o.printf(Locale.ROOT, "mean forecast shrunk towards zero return by the validation split's factors %s%n",
+                    shrink.size() <= 12 ? shrink.stream().map(x -> String.format(Locale.ROOT, "%.3f", x)).toList()
+                            : String.format(Locale.ROOT, "(%d steps, %.3f to %.3f)", shrink.size(),
+                            shrink.stream().mapToDouble(Double::doubleValue).min().orElse(1),
+                            shrink.stream().mapToDouble(Double::doubleValue).max().orElse(1)));
             v.horizons().forEach((h, m) -> o.printf(Locale.ROOT, "validation %s-min return on %d windows: MSE ratio "
                             + "to zero return %.4f, direction %.1f%%, CRPS %.4e, raw coverage90 %.1f%%, mean σ %.3e%n",
                     h, v.windows(), m.mseRatio(), 100 * m.directionalAccuracy(), m.crps(), 100 * m.coverage90(),

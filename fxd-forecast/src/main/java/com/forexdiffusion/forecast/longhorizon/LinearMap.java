@@ -51,6 +51,17 @@ public final class LinearMap {
                 }
             }
         }
+        return new LinearMap(lookback, horizon, solve(xtx, xty));
+    }
+
+    /**
+     * Solves the normal equations (XᵀX + ridge) W = XᵀY, with XᵀX given by its upper triangle (the lower one is filled
+     * here) and a ridge of {@value #RIDGE} times each diagonal entry (at least 1) for numerical safety.
+     *
+     * @return W, one row per input column and one column per output
+     */
+    public static double[][] solve(double[][] xtx, double[][] xty) {
+        int d = xtx.length;
         for (int a = 0; a < d; a++) {
             for (int b = 0; b < a; b++) {
                 xtx[a][b] = xtx[b][a];
@@ -59,7 +70,7 @@ public final class LinearMap {
         }
         RealMatrix sol = new CholeskyDecomposition(new Array2DRowRealMatrix(xtx, false), 1e-12, 1e-14).getSolver()
                 .solve(new Array2DRowRealMatrix(xty, false));
-        return new LinearMap(lookback, horizon, sol.getData());
+        return sol.getData();
     }
 
     /** Forecast of the next {@code horizon} values of one channel from the {@code lookback} before row s + lookback. */

@@ -22,6 +22,10 @@ import java.util.List;
  * @param loss           the forecast term of the stage-2 loss: "crps" (the fair sample CRPS over several draws per
  *                       window, the default) or "mse" (of every draw, for comparison); null in older checkpoints (mse)
  * @param headNoise      noise inputs of the fusion's sample head (0: none, the spread comes from diffusion alone)
+ * @param explicitPathway "linear" (DLinear-style map of the lookback) or "patchtst"; null in older checkpoints
+ * @param fusionForm     "residual" (the implicit pathway corrects the explicit one), null in older checkpoints
+ * @param shrinkage      per horizon, the factor in [0, 1] the validation split chose to scale the point forecast
+ *                       towards zero return (the mean of the samples moves, their spread stays); null: none
  */
 public record Ldm4tsConfig(
         String profile,
@@ -41,11 +45,14 @@ public record Ldm4tsConfig(
         DiffusionConfig diffusion,
         int fusionHidden,
         TemporalFusion.Mode fusionMode,
+        String explicitPathway,
+        String fusionForm,
         double lossLambda,
         String loss,
         int headNoise,
         int monteCarloSamples,
         Normalisation normalisation,
+        List<Double> shrinkage,
         DataRange data,
         long seed,
         String codeVersion) {
@@ -54,6 +61,10 @@ public record Ldm4tsConfig(
     public static final int FREQUENCY_FEATURES = 2;
     public static final String LOSS_CRPS = "crps";
     public static final String LOSS_MSE = "mse";
+    public static final String EXPLICIT_LINEAR = "linear";
+    public static final String EXPLICIT_PATCHTST = "patchtst";
+    /** The fusion whose implicit pathway forecasts a correction to the explicit one (see TemporalFusion). */
+    public static final String FUSION_RESIDUAL = "residual";
 
     public Ldm4tsConfig {
         horizons = List.copyOf(horizons);
@@ -76,6 +87,16 @@ public record Ldm4tsConfig(
         if (loss != null && !LOSS_CRPS.equals(loss) && !LOSS_MSE.equals(loss)) {
             throw new IllegalArgumentException("loss must be crps or mse, got " + loss);
         }
+        if (explicitPathway != null && !EXPLICIT_LINEAR.equals(explicitPathway)
+                && !EXPLICIT_PATCHTST.equals(explicitPathway)) {
+            throw new IllegalArgumentException("explicit pathway must be linear or patchtst, got " + explicitPathway);
+        }
+        if (shrinkage != null) {
+            shrinkage = List.copyOf(shrinkage);
+            if (shrinkage.size() != horizons.size()) {
+                throw new IllegalArgumentException("shrinkage needs one factor per horizon, got " + shrinkage.size());
+            }
+        }
         if (headNoise < 0) {
             throw new IllegalArgumentException("sample head noise must not be negative, got " + headNoise);
         }
@@ -88,18 +109,131 @@ public record Ldm4tsConfig(
     /** The compact profile of SPEC §4 for one symbol and timeframe. */
     public static Ldm4tsConfig compact(String symbol, Timeframe tf, List<Integer> horizons, long seed) {
         int d = 128;
-        return new Ldm4tsConfig(Profile.COMPACT.cliName(), symbol, tf.name(), 100, horizons, 64, VaeConfig.compact(),
-                null, null, UnetConfig.compact(d), d, new TextConfig(48, 64, 2, 4), 4, 256, DiffusionConfig.oneStep(), 128,
-                TemporalFusion.Mode.GATED, 1.0, LOSS_CRPS, 16, 50, null, null, seed, null);
+        return builder().profile(Profile.COMPACT.cliName()).symbol(symbol).timeframe(tf.name()).lookback(100)
+                .horizons(horizons).imageSize(64).vae(VaeConfig.compact()).unet(UnetConfig.compact(d)).contextDim(d)
+                .text(new TextConfig(TextConfig.COMPACT_TOKENS, 64, 2, 4)).frequencyTokens(4).frequencyHidden(256)
+                .diffusion(DiffusionConfig.oneStep()).fusionHidden(128).seed(seed).build();
     }
 
     /** The paper profile: 224×224, the SD VAE (from {@code vaePath} when given), a large U-Net, 50 DDIM steps. */
     public static Ldm4tsConfig paper(String symbol, Timeframe tf, List<Integer> horizons, long seed, String vaePath,
                                      String clipPath) {
         int d = 768;
-        return new Ldm4tsConfig(Profile.PAPER.cliName(), symbol, tf.name(), 100, horizons, 224,
-                VaeConfig.stableDiffusion(), vaePath, clipPath, UnetConfig.paper(d), d, new TextConfig(77, 512, 2, 8), 4, 256,
-                DiffusionConfig.of(50), 256, TemporalFusion.Mode.GATED, 1.0, LOSS_CRPS, 16, 50, null, null, seed, null);
+        return builder().profile(Profile.PAPER.cliName()).symbol(symbol).timeframe(tf.name()).lookback(100)
+                .horizons(horizons).imageSize(224).vae(VaeConfig.stableDiffusion()).vaePath(vaePath).clipPath(clipPath)
+                .unet(UnetConfig.paper(d)).contextDim(d).text(new TextConfig(77, 512, 2, 8)).frequencyTokens(4)
+                .frequencyHidden(256).diffusion(DiffusionConfig.of(50)).fusionHidden(256).seed(seed).build();
+    }
+
+    /** A builder with the defaults every new model gets (gated residual fusion, crps loss, 50 samples). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every field of this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.profile = profile;
+        b.symbol = symbol;
+        b.timeframe = timeframe;
+        b.lookback = lookback;
+        b.horizons = horizons;
+        b.imageSize = imageSize;
+        b.vae = vae;
+        b.vaePath = vaePath;
+        b.clipPath = clipPath;
+        b.unet = unet;
+        b.contextDim = contextDim;
+        b.text = text;
+        b.frequencyTokens = frequencyTokens;
+        b.frequencyHidden = frequencyHidden;
+        b.diffusion = diffusion;
+        b.fusionHidden = fusionHidden;
+        b.fusionMode = fusionMode;
+        b.explicitPathway = explicitPathway;
+        b.fusionForm = fusionForm;
+        b.lossLambda = lossLambda;
+        b.loss = loss;
+        b.headNoise = headNoise;
+        b.monteCarloSamples = monteCarloSamples;
+        b.normalisation = normalisation;
+        b.shrinkage = shrinkage;
+        b.data = data;
+        b.seed = seed;
+        b.codeVersion = codeVersion;
+        return b;
+    }
+
+    /** Named setters for {@link Ldm4tsConfig}; {@link #build()} validates. */
+    public static final class Builder {
+        private String profile = Profile.COMPACT.cliName();
+        private String symbol;
+        private String timeframe;
+        private int lookback = 100;
+        private List<Integer> horizons;
+        private int imageSize = 64;
+        private VaeConfig vae;
+        private String vaePath;
+        private String clipPath;
+        private UnetConfig unet;
+        private int contextDim;
+        private TextConfig text;
+        private int frequencyTokens = 4;
+        private int frequencyHidden = 256;
+        private DiffusionConfig diffusion;
+        private int fusionHidden = 128;
+        private TemporalFusion.Mode fusionMode = TemporalFusion.Mode.GATED;
+        private String explicitPathway = EXPLICIT_LINEAR;
+        private String fusionForm = FUSION_RESIDUAL;
+        private double lossLambda = 1.0;
+        private String loss = LOSS_CRPS;
+        private int headNoise = 16;
+        private int monteCarloSamples = 50;
+        private Normalisation normalisation;
+        private List<Double> shrinkage;
+        private DataRange data;
+        private long seed;
+        private String codeVersion;
+
+        private Builder() {
+        }
+
+        public Builder profile(String v) { profile = v; return this; }
+        public Builder symbol(String v) { symbol = v; return this; }
+        public Builder timeframe(String v) { timeframe = v; return this; }
+        public Builder lookback(int v) { lookback = v; return this; }
+        public Builder horizons(List<Integer> v) { horizons = v; return this; }
+        public Builder imageSize(int v) { imageSize = v; return this; }
+        public Builder vae(VaeConfig v) { vae = v; return this; }
+        public Builder vaePath(String v) { vaePath = v; return this; }
+        public Builder clipPath(String v) { clipPath = v; return this; }
+        /** The U-Net; the conditioning width follows its cross-attention width. */
+        public Builder unet(UnetConfig v) { unet = v; contextDim = v.crossAttentionDim(); return this; }
+        public Builder contextDim(int v) { contextDim = v; return this; }
+        public Builder text(TextConfig v) { text = v; return this; }
+        public Builder frequencyTokens(int v) { frequencyTokens = v; return this; }
+        public Builder frequencyHidden(int v) { frequencyHidden = v; return this; }
+        public Builder diffusion(DiffusionConfig v) { diffusion = v; return this; }
+        public Builder fusionHidden(int v) { fusionHidden = v; return this; }
+        public Builder fusionMode(TemporalFusion.Mode v) { fusionMode = v; return this; }
+        public Builder explicitPathway(String v) { explicitPathway = v; return this; }
+        public Builder fusionForm(String v) { fusionForm = v; return this; }
+        public Builder lossLambda(double v) { lossLambda = v; return this; }
+        public Builder loss(String v) { loss = v; return this; }
+        public Builder headNoise(int v) { headNoise = v; return this; }
+        public Builder monteCarloSamples(int v) { monteCarloSamples = v; return this; }
+        public Builder normalisation(Normalisation v) { normalisation = v; return this; }
+        public Builder shrinkage(List<Double> v) { shrinkage = v; return this; }
+        public Builder data(DataRange v) { data = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder codeVersion(String v) { codeVersion = v; return this; }
+
+        public Ldm4tsConfig build() {
+            return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath,
+                    unet, contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode,
+                    explicitPathway, fusionForm, lossLambda, loss, headNoise, monteCarloSamples, normalisation,
+                    shrinkage, data, seed, codeVersion);
+        }
     }
 
     @JsonIgnore
@@ -132,35 +266,30 @@ public record Ldm4tsConfig(
     }
 
     public Ldm4tsConfig withNormalisation(Normalisation n) {
-        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
-                contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
-                loss, headNoise, monteCarloSamples, n, data, seed, codeVersion);
+        return toBuilder().normalisation(n).build();
     }
 
     public Ldm4tsConfig withData(DataRange d, String version) {
-        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
-                contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
-                loss, headNoise, monteCarloSamples, normalisation, d, seed, version);
+        return toBuilder().data(d).codeVersion(version).build();
     }
 
     public Ldm4tsConfig withFusionMode(TemporalFusion.Mode m) {
-        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
-                contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, m, lossLambda,
-                loss, headNoise, monteCarloSamples, normalisation, data, seed, codeVersion);
+        return toBuilder().fusionMode(m).build();
     }
 
     /** A copy trained with another loss ("crps" or "mse"). */
     public Ldm4tsConfig withLoss(String l) {
-        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
-                contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
-                l, headNoise, monteCarloSamples, normalisation, data, seed, codeVersion);
+        return toBuilder().loss(l).build();
     }
 
     /** A copy with another sample head width (0 = none) and diffusion path. */
     public Ldm4tsConfig withSampling(int noise, DiffusionConfig d) {
-        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
-                contextDim, text, frequencyTokens, frequencyHidden, d, fusionHidden, fusionMode, lossLambda,
-                loss, noise, monteCarloSamples, normalisation, data, seed, codeVersion);
+        return toBuilder().headNoise(noise).diffusion(d).build();
+    }
+
+    /** A copy whose point forecasts are shrunk towards zero return by these factors per horizon (null: none). */
+    public Ldm4tsConfig withShrinkage(List<Double> s) {
+        return toBuilder().shrinkage(s).build();
     }
 
     /** The forecast loss, "mse" for checkpoints that predate the choice. */
@@ -169,17 +298,26 @@ public record Ldm4tsConfig(
         return loss == null ? LOSS_MSE : loss;
     }
 
+    /** The explicit pathway, "linear" for checkpoints that predate the choice. */
+    @JsonIgnore
+    public String explicitKind() {
+        return explicitPathway == null ? EXPLICIT_LINEAR : explicitPathway;
+    }
+
+    /** True for the residual fusion; checkpoints that predate it (no form recorded) mix the pathways directly. */
+    @JsonIgnore
+    public boolean residualFusion() {
+        return FUSION_RESIDUAL.equals(fusionForm);
+    }
+
     public Ldm4tsConfig withVae(VaeConfig v) {
-        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, v, vaePath, clipPath, unet,
-                contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode, lossLambda,
-                loss, headNoise, monteCarloSamples, normalisation, data, seed, codeVersion);
+        return toBuilder().vae(v).build();
     }
 
     /** A copy with other network sizes, for tests and experiments (everything else kept). */
     public Ldm4tsConfig withSizes(int lookback, int imageSize, VaeConfig vae, UnetConfig unet, TextConfig text,
                                   DiffusionConfig diffusion, int fusionHidden) {
-        return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath, unet,
-                unet.crossAttentionDim(), text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode,
-                lossLambda, loss, headNoise, monteCarloSamples, normalisation, data, seed, codeVersion);
+        return toBuilder().lookback(lookback).imageSize(imageSize).vae(vae).unet(unet).text(text).diffusion(diffusion)
+                .fusionHidden(fusionHidden).build();
     }
 }

@@ -81,9 +81,10 @@ public final class Ldm4tsModel implements AutoCloseable {
         }
         this.frequency = new FrequencyConditioner(params, "frequency", Ldm4tsConfig.FREQUENCY_FEATURES,
                 config.lookback(), config.frequencyHidden(), config.frequencyTokens(), config.contextDim());
-        this.fusion = new TemporalFusion(params, "fusion", config.lookback(), config.vae().latentChannels(),
-                config.latentSize(), config.fusionHidden(), config.horizons().size(), config.fusionMode(),
-                config.headNoise());
+        this.fusion = new TemporalFusion(params, "fusion", new TemporalFusion.Spec(config.lookback(),
+                config.vae().latentChannels(), config.latentSize(), config.fusionHidden(), config.horizons().size(),
+                config.fusionMode(), config.headNoise(), Ldm4tsConfig.EXPLICIT_PATCHTST.equals(config.explicitKind()),
+                config.residualFusion()));
         this.scheduler = config.diffusion().scheduler();
     }
 
@@ -171,6 +172,11 @@ public final class Ldm4tsModel implements AutoCloseable {
         return NDArrays.concat(new NDList(f, t), 1);
     }
 
+    /** The fusion head, for the trainer's closed-form start of its explicit pathway. */
+    public TemporalFusion fusion() {
+        return fusion;
+    }
+
     public NDArray lookback(NDManager m, Batch b) {
         float[] flat = new float[b.size() * config.lookback()];
         for (int i = 0; i < b.size(); i++) {
@@ -251,6 +257,7 @@ public final class Ldm4tsModel implements AutoCloseable {
                 System.arraycopy(flat, (i * samples + s) * h, result[i][s], 0, h);
             }
         }
+        Shrinkage.apply(result, config.shrinkage());
         return result;
     }
 
@@ -271,7 +278,7 @@ public final class Ldm4tsModel implements AutoCloseable {
             random[i] = new SplittableRandom(seeds[i]);
         }
         if (config.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY) {
-            NDArray out = fusion.forward(lookback(m, b), null).repeat(0, samples);
+            NDArray out = fusion.forwardExplicit(lookback(m, b)).repeat(0, samples);
             addTime(t, c0, c0, c0);
             return new SamplePass(out, null);
         }
@@ -281,10 +288,12 @@ public final class Ldm4tsModel implements AutoCloseable {
         long c1 = System.nanoTime();
         Denoised d = denoise(m, latents.repeat(0, draws), context, random, draws, train);
         long c2 = System.nanoTime();
-        TemporalFusion.Fused fused = fusion.fuse(look, d.x0().clip(-X0_LIMIT, X0_LIMIT));
+        TemporalFusion.Fused fused = fusion.fuse(look, d.x0().clip(-X0_LIMIT, X0_LIMIT), latents.repeat(0, draws));
         int per = samples / draws;
-        NDArray noise = fusion.hasSampleHead()
-                ? GaussianNoise.of(m, new Shape((long) b.size() * samples, fusion.headNoise()), random, samples) : null;
+        NDArray noise = !fusion.hasSampleHead() ? null : train
+                // Training's fair CRPS needs independent draws; inference pairs them for a steadier mean.
+                ? GaussianNoise.of(m, new Shape((long) b.size() * samples, fusion.headNoise()), random, samples)
+                : GaussianNoise.antithetic(m, b.size(), samples, fusion.headNoise(), random);
         NDArray out = fusion.sample(fused, per, noise);
         addTime(t, c0, c1, c2);
         if (t != null) {

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * Statistics fitted on the training split only and stored with the checkpoint.
  *
- * @param targetMean  mean log return per horizon
- * @param targetStd   std of the log return per horizon
+ * @param targetMean  the offset subtracted from the log return per horizon: 0 in new models (the drift of the
+ *                    training months is not the future's, so none is added back), the training mean in older ones
+ * @param targetStd   the scale of the log return per horizon (its root mean square on train in new models)
  * @param returnMean  mean one-bar log return of the inputs
  * @param returnStd   std of the one-bar log return of the inputs
  * @param latentScale the factor that brings the VAE latents to unit variance on train windows
@@ -27,6 +28,16 @@ public record Normalisation(List<Double> targetMean, List<Double> targetStd, dou
         if (!(returnStd > 0) || !(latentScale > 0)) {
             throw new IllegalArgumentException("return std and latent scale must be positive");
         }
+    }
+
+    /** A target (log return at horizon k) in the model's scaled units. */
+    public double scaleTarget(int k, double logReturn) {
+        return (logReturn - targetMean.get(k)) / targetStd.get(k);
+    }
+
+    /** The log return at horizon k of a value in the model's scaled units. */
+    public double logReturn(int k, double scaled) {
+        return scaled * targetStd.get(k) + targetMean.get(k);
     }
 
     public Normalisation withLatentScale(double s) {

@@ -14,6 +14,20 @@ public final class LinearLayer {
         this.bias = withBias ? p.createBias(name + ".bias", out, in) : null;
     }
 
+    private LinearLayer(NDArray weight, NDArray bias) {
+        this.weight = weight;
+        this.bias = bias;
+    }
+
+    /**
+     * A layer that starts at zero output (weight and bias zero): a read-out whose block must begin by changing
+     * nothing, as a residual correction does, while its weights still receive gradients.
+     */
+    public static LinearLayer zeros(Params p, String name, int in, int out) {
+        return new LinearLayer(p.create(name + ".weight", new Shape(out, in), Params.Init.ZEROS),
+                p.create(name + ".bias", new Shape(out), Params.Init.ZEROS));
+    }
+
     public NDArray forward(NDArray x) {
         return bias == null ? Linear.linear(x, weight).singletonOrThrow()
                 : Linear.linear(x, weight, bias).singletonOrThrow();

@@ -208,7 +208,7 @@ public final class Ldm4tsForecaster implements Forecaster, AutoCloseable {
     }
 
     private double logReturn(float z, int k) {
-        return z * config.normalisation().targetStd().get(k) + config.normalisation().targetMean().get(k);
+        return config.normalisation().logReturn(k, z);
     }
 
     private Forecast toForecast(ForecastRequest r, float[][] z, double millis) {

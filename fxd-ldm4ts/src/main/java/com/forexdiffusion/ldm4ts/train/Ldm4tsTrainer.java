@@ -87,7 +87,8 @@ public final class Ldm4tsTrainer {
                 throw BadInputException.ofSource(resume.resolve(Checkpoint.CONFIG).toString(),
                         "the checkpoint's sizes, horizons or sampling differ from this run's; resume needs the same model");
             }
-            model = Checkpoint.load(resume, Ldm4tsModel.defaultDevice());
+            // A finished run's shrinkage is refitted when this one ends; its validation must see raw samples.
+            model = Checkpoint.load(resume, Ldm4tsModel.defaultDevice(), c -> c.withShrinkage(null));
             config = config.withNormalisation(saved.normalisation());
         } else {
             model = Ldm4tsModel.create(config, Ldm4tsModel.defaultDevice());
@@ -125,8 +126,12 @@ public final class Ldm4tsTrainer {
         for (int h = 0; h < ts.horizons(); h++) {
             double z0 = ts.transform(h, 0);
             double z1 = ts.transform(h, 1);
-            std.add(1 / (z1 - z0));
-            mean.add(-z0 / (z1 - z0));
+            double sd = 1 / (z1 - z0);
+            double mu = -z0 / (z1 - z0);
+            // Scaled by the root mean square and centred on zero return: the training months' drift is not the
+            // future's, so the model forecasts it only where its inputs say so.
+            std.add(Math.hypot(mu, sd));
+            mean.add(0.0);
         }
         var is = ds.inputScaler();
         double r0 = is.transform(InputFeature.LOG_RETURN, 0);
@@ -262,6 +267,9 @@ public final class Ldm4tsTrainer {
         Stage2 st = new Stage2(model, config, ds, train, valEval, trainLatents, valLatents,
                 new WindowFeatures(config, model.tokenizer()), opt, ema, params);
         Progress p = new Progress();
+        if (resumed == null) {
+            ExplicitStart.fit(model, ds, train, st.features());
+        }
         if (resumed != null) {
             if (!Files.isRegularFile(out.resolve(Checkpoint.MODEL))) {
                 // The resumed checkpoint's weights are its best; the output holds them until this run improves on them.
@@ -290,10 +298,16 @@ public final class Ldm4tsTrainer {
         if (p.bestMetrics == null) {
             throw new IllegalStateException("training stopped before one epoch finished; raise --max-minutes");
         }
-        TrainingState state = state(p.epoch, p.step, p.best, p.bestMetrics, history, vaeRate, p.rate, p.stop);
-        // The weights on disk are the best epoch's; only the record of how the run ended is updated.
-        Checkpoint.save(out, config, loadedParamsView(out, model), state, opt.state());
-        return new Result(config, state, model.params().count());
+        // The weights on disk are the best epoch's; the validation split then tunes the shrinkage of their mean.
+        loadedParamsView(out, model);
+        model.params().freezeAll();
+        StageTwoValidation.Shrunk shrunk = new StageTwoValidation(tc, listener).shrunk(model, config, ds, valEval,
+                st.valLatents(), st.features());
+        Ldm4tsConfig finalConfig = config.withShrinkage(shrunk.factors());
+        TrainingState state = state(p.epoch, p.step, p.best, shrunk.result().metrics(), history, vaeRate, p.rate,
+                p.stop);
+        Checkpoint.save(out, finalConfig, model.params(), state, opt.state());
+        return new Result(finalConfig, state, model.params().count());
     }
 
     /**
@@ -328,7 +342,10 @@ public final class Ldm4tsTrainer {
             for (int i = 0; i < b; i++) {
                 Window w = st.train().get(order[s * b + i]);
                 System.arraycopy(st.trainLatents(), order[s * b + i] * per, lat, i * per, per);
-                st.ds().copyScaledTargets(w.index(), tgtD, i * h);
+                double[] raw = st.ds().targets(w.index());
+                for (int k = 0; k < h; k++) {
+                    tgtD[i * h + k] = st.config().normalisation().scaleTarget(k, raw[k]);
+                }
             }
             for (int i = 0; i < tgt.length; i++) {
                 tgt[i] = (float) tgtD[i];

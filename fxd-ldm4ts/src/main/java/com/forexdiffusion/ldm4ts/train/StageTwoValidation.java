@@ -11,6 +11,7 @@ import com.forexdiffusion.ldm4ts.checkpoint.ValidationMetrics;
 import com.forexdiffusion.ldm4ts.model.Batch;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsConfig;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
+import com.forexdiffusion.ldm4ts.model.Shrinkage;
 import com.forexdiffusion.ldm4ts.model.WindowFeatures;
 import com.forexdiffusion.ldm4ts.nn.Tensors;
 
@@ -30,6 +31,10 @@ final class StageTwoValidation {
     record Result(double loss, ValidationMetrics metrics) {
     }
 
+    /** The validation after the shrinkage fitted on these very windows: its factors and the shrunk metrics. */
+    record Shrunk(List<Double> factors, Result result) {
+    }
+
     /**
      * Monte Carlo samples of each validation window, scored per horizon in log returns (MSE and direction of the
      * mean, CRPS and 90 % coverage of the raw samples); the loss is the mean normalised CRPS (crps) or the
@@ -37,48 +42,79 @@ final class StageTwoValidation {
      */
     Result run(Ldm4tsModel model, Ldm4tsConfig config, WindowDataset ds, List<Window> windows, float[] valLatents,
                WindowFeatures features) {
+        return score(config, ds, windows, samples(model, config, ds, windows, valLatents, features));
+    }
+
+    /** As {@link #run}, after fitting the shrinkage of the mean forecast on the same samples and applying it. */
+    Shrunk shrunk(Ldm4tsModel model, Ldm4tsConfig config, WindowDataset ds, List<Window> windows, float[] valLatents,
+                  WindowFeatures features) {
+        float[][][] z = samples(model, config, ds, windows, valLatents, features);
         int h = config.horizons().size();
+        Shrinkage fit = new Shrinkage(h);
+        for (int i = 0; i < z.length; i++) {
+            double[] actual = ds.targets(windows.get(i).index());
+            for (int k = 0; k < h; k++) {
+                double mean = 0;
+                for (float[] draw : z[i]) {
+                    mean += draw[k];
+                }
+                fit.add(k, mean / z[i].length, config.normalisation().scaleTarget(k, actual[k]));
+            }
+        }
+        List<Double> factors = fit.factors();
+        Shrinkage.apply(z, factors);
+        return new Shrunk(factors, score(config, ds, windows, z));
+    }
+
+    /** Normalised samples [window][sample][horizon] of every validation window. */
+    private float[][][] samples(Ldm4tsModel model, Ldm4tsConfig config, WindowDataset ds, List<Window> windows,
+                                float[] valLatents, WindowFeatures features) {
         int per = config.vae().latentChannels() * config.latentSize() * config.latentSize();
         int samples = tc.validationSamples();
         int chunk = Math.max(1, Math.min(64, 4096 / samples));
         listener.stage("validation", windows.size());
-        boolean crps = Ldm4tsConfig.LOSS_CRPS.equals(config.lossKind());
-        ValidationAccumulator acc = new ValidationAccumulator(config.horizons());
-        double lossSum = 0;
-        var ts = ds.targetScaler();
         int[] idx = new int[windows.size()];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
-        double[] scaledDraws = new double[samples];
-        double[] draws = new double[samples];
+        float[][][] out = new float[windows.size()][][];
         for (int from = 0; from < windows.size(); from += chunk) {
             int n = Math.min(chunk, windows.size() - from);
             Batch batch = features.build(ds.bars(), Ldm4tsTrainer.ends(windows, idx, from, n), n, false);
-            float[][][] z;
             try (NDScope scope = new NDScope()) {
                 float[] lat = java.util.Arrays.copyOfRange(valLatents, from * per, (from + n) * per);
                 NDArray latents = Tensors.of(model.manager(), lat, new Shape(n, config.vae().latentChannels(),
                         config.latentSize(), config.latentSize()));
-                z = model.sample(model.manager(), batch, latents, samples, tc.seed() + from);
-            }
-            for (int i = 0; i < n; i++) {
-                Window w = windows.get(from + i);
-                double[] scaled = ds.scaledTargets(w.index());
-                double[] actual = ds.targets(w.index());
-                for (int k = 0; k < h; k++) {
-                    for (int j = 0; j < samples; j++) {
-                        scaledDraws[j] = z[i][j][k];
-                        draws[j] = ts.inverse(k, z[i][j][k]);
-                    }
-                    lossSum += crps ? ScoringRules.crps(scaledDraws, scaled[k])
-                            : Math.pow(SampleStatistics.mean(scaledDraws) - scaled[k], 2);
-                    acc.add(k, draws, actual[k]);
-                }
+                System.arraycopy(model.sample(model.manager(), batch, latents, samples, tc.seed() + from), 0, out,
+                        from, n);
             }
             listener.progress(from + n, Double.NaN, Double.NaN);
         }
-        return new Result(lossSum / ((double) windows.size() * h), acc.metrics());
+        return out;
     }
 
+    private static Result score(Ldm4tsConfig config, WindowDataset ds, List<Window> windows, float[][][] z) {
+        int h = config.horizons().size();
+        boolean crps = Ldm4tsConfig.LOSS_CRPS.equals(config.lossKind());
+        ValidationAccumulator acc = new ValidationAccumulator(config.horizons());
+        var norm = config.normalisation();
+        double lossSum = 0;
+        for (int i = 0; i < z.length; i++) {
+            double[] actual = ds.targets(windows.get(i).index());
+            int samples = z[i].length;
+            double[] scaledDraws = new double[samples];
+            double[] draws = new double[samples];
+            for (int k = 0; k < h; k++) {
+                for (int j = 0; j < samples; j++) {
+                    scaledDraws[j] = z[i][j][k];
+                    draws[j] = norm.logReturn(k, z[i][j][k]);
+                }
+                double scaled = norm.scaleTarget(k, actual[k]);
+                lossSum += crps ? ScoringRules.crps(scaledDraws, scaled)
+                        : Math.pow(SampleStatistics.mean(scaledDraws) - scaled, 2);
+                acc.add(k, draws, actual[k]);
+            }
+        }
+        return new Result(lossSum / ((double) windows.size() * h), acc.metrics());
+    }
 }
