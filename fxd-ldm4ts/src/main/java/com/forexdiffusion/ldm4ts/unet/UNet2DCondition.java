@@ -38,7 +38,9 @@ public final class UNet2DCondition {
     private final GroupNorm normOut;
     private final Conv2dLayer convOut;
 
-    private record Level(List<ResnetBlock2D> resnets, List<SpatialTransformer> attentions, Object resampler) {
+    /** One level: its resnets and attentions, and a downsampler (down path) or an upsampler (up path), or neither. */
+    private record Level(List<ResnetBlock2D> resnets, List<SpatialTransformer> attentions, Downsample2D downsampler,
+                         Upsample2D upsampler) {
     }
 
     public UNet2DCondition(Params p, String prefix, UnetConfig cfg) {
@@ -71,7 +73,7 @@ public final class UNet2DCondition {
                 ds = new Downsample2D(p, bp + ".downsamplers.0", out, false);
                 skips.push(out);
             }
-            down.add(new Level(rs, at, ds));
+            down.add(new Level(rs, at, ds, null));
             in = out;
         }
         int top = ch.get(levels - 1);
@@ -95,7 +97,7 @@ public final class UNet2DCondition {
                 }
             }
             Upsample2D us = i < levels - 1 ? new Upsample2D(p, bp + ".upsamplers.0", out) : null;
-            up.add(new Level(rs, at, us));
+            up.add(new Level(rs, at, null, us));
             prev = out;
         }
         this.normOut = new GroupNorm(p, Params.name(prefix, "conv_norm_out"), g, c0, EPS);
@@ -129,8 +131,8 @@ public final class UNet2DCondition {
                 }
                 skips.push(h);
             }
-            if (level.resampler() instanceof Downsample2D d) {
-                h = d.forward(h);
+            if (level.downsampler() != null) {
+                h = level.downsampler().forward(h);
                 skips.push(h);
             }
         }
@@ -143,9 +145,9 @@ public final class UNet2DCondition {
                     h = level.attentions().get(j).forward(h, context);
                 }
             }
-            if (level.resampler() instanceof Upsample2D u) {
+            if (level.upsampler() != null) {
                 Shape skip = skips.peek().getShape();
-                h = u.forward(h, skip.get(2), skip.get(3));
+                h = level.upsampler().forward(h, skip.get(2), skip.get(3));
             }
         }
         return convOut.forward(Silu.apply(normOut.forward(h)));

@@ -54,7 +54,9 @@ public final class AutoencoderKL {
         private final boolean isEncoder;
         private final Conv2dLayer convIn;
         private final List<List<ResnetBlock2D>> blocks = new ArrayList<>();
-        private final List<Object> resamplers = new ArrayList<>();
+        /** Per level, the encoder's downsampler or the decoder's upsampler; null at the last level. */
+        private final List<Downsample2D> downsamplers = new ArrayList<>();
+        private final List<Upsample2D> upsamplers = new ArrayList<>();
         private final ResnetBlock2D mid0;
         private final SpatialSelfAttention midAttention;
         private final ResnetBlock2D mid1;
@@ -77,7 +79,7 @@ public final class AutoencoderKL {
                         rs.add(new ResnetBlock2D(p, bp + ".resnets." + j, j == 0 ? in : ch.get(i), ch.get(i), 0, g, EPS));
                     }
                     blocks.add(rs);
-                    resamplers.add(i < levels - 1 ? new Downsample2D(p, bp + ".downsamplers.0", ch.get(i), true) : null);
+                    downsamplers.add(i < levels - 1 ? new Downsample2D(p, bp + ".downsamplers.0", ch.get(i), true) : null);
                     in = ch.get(i);
                 }
             } else {
@@ -100,7 +102,7 @@ public final class AutoencoderKL {
                         rs.add(new ResnetBlock2D(p, bp + ".resnets." + j, j == 0 ? prev : out, out, 0, g, EPS));
                     }
                     blocks.add(rs);
-                    resamplers.add(i < levels - 1 ? new Upsample2D(p, bp + ".upsamplers.0", out) : null);
+                    upsamplers.add(i < levels - 1 ? new Upsample2D(p, bp + ".upsamplers.0", out) : null);
                     prev = out;
                 }
             }
@@ -136,11 +138,10 @@ public final class AutoencoderKL {
                 for (ResnetBlock2D r : blocks.get(i)) {
                     h = r.forward(h, null);
                 }
-                Object rs = resamplers.get(i);
-                if (rs instanceof Downsample2D d) {
-                    h = d.forward(h);
-                } else if (rs instanceof Upsample2D u) {
-                    h = u.forward(h);
+                if (isEncoder && downsamplers.get(i) != null) {
+                    h = downsamplers.get(i).forward(h);
+                } else if (!isEncoder && upsamplers.get(i) != null) {
+                    h = upsamplers.get(i).forward(h);
                 }
             }
             return h;
