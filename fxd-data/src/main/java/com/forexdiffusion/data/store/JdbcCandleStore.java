@@ -2,6 +2,7 @@ package com.forexdiffusion.data.store;
 
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.FxMarketHours;
+import com.forexdiffusion.core.FxdException;
 import com.forexdiffusion.core.Instrument;
 import com.forexdiffusion.core.Timeframe;
 
@@ -43,8 +44,12 @@ final class JdbcCandleStore implements CandleStore {
     @Override
     public BarSeries read(String symbol, Timeframe timeframe, long fromMs, long toMs) {
         String sym = Instrument.normalise(symbol);
+        if (fromMs > toMs) {
+            throw new FxdException("cannot read " + sym + " " + timeframe + ": the start " + time(fromMs)
+                    + " is after the end " + time(toMs));
+        }
         List<CandleBlocks.Block> blocks = new ArrayList<>();
-        try (Connection c = db.connection()) {
+        try (Connection c = db.readConnection()) {
             // One consistent snapshot; PostgreSQL also needs a transaction to stream with a fetch size.
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("SELECT n, data FROM candle_blocks WHERE symbol = ? "
@@ -65,6 +70,11 @@ final class JdbcCandleStore implements CandleStore {
             throw db.failure("cannot read from", e);
         }
         return concat(sym, timeframe, blocks, fromMs, toMs);
+    }
+
+    private static String time(long ms) {
+        return ms == Long.MIN_VALUE ? "(open start)" : ms == Long.MAX_VALUE ? "(open end)"
+                : java.time.Instant.ofEpochMilli(ms).toString();
     }
 
     /** Joins decoded blocks into one series, trimming the first and last to [fromMs, toMs). */
@@ -102,7 +112,7 @@ final class JdbcCandleStore implements CandleStore {
 
     @Override
     public long count(String symbol, Timeframe timeframe) {
-        try (Connection c = db.connection();
+        try (Connection c = db.readConnection();
              PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM candles WHERE symbol = ? AND timeframe = ?")) {
             ps.setString(1, Instrument.normalise(symbol));
             ps.setString(2, timeframe.name());
@@ -127,9 +137,9 @@ final class JdbcCandleStore implements CandleStore {
 
     private List<SeriesInfo> summaries(String symbol, Timeframe timeframe) {
         List<SeriesInfo> out = new ArrayList<>();
-        try (Connection c = db.connection()) {
+        List<Object[]> groups = new ArrayList<>();
+        try (Connection c = db.readConnection()) {
             c.setAutoCommit(false);
-            List<Object[]> groups = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT symbol, timeframe, COUNT(*), MIN(ts), MAX(ts), "
                     + "MAX(CASE WHEN source = '" + SYNTHETIC + "' THEN 1 ELSE 0 END) FROM candles "
                     + (symbol == null ? "" : "WHERE symbol = ? AND timeframe = ? ")
@@ -146,14 +156,14 @@ final class JdbcCandleStore implements CandleStore {
                 }
             }
             c.commit();
-            for (Object[] g : groups) {
-                Timeframe tf = Timeframe.parse((String) g[1]);
-                long[] gaps = gaps((String) g[0], tf);
-                out.add(new SeriesInfo((String) g[0], tf, (long) g[2], (long) g[3], (long) g[4], gaps[0], gaps[1],
-                        (boolean) g[5]));
-            }
         } catch (SQLException e) {
             throw db.failure("cannot read from", e);
+        }
+        for (Object[] g : groups) {
+            Timeframe tf = Timeframe.parse((String) g[1]);
+            long[] gaps = gaps((String) g[0], tf);
+            out.add(new SeriesInfo((String) g[0], tf, (long) g[2], (long) g[3], (long) g[4], gaps[0], gaps[1],
+                    (boolean) g[5]));
         }
         out.sort(Comparator.comparing(SeriesInfo::symbol).thenComparing(i -> i.timeframe().minutes()));
         return out;

@@ -73,7 +73,9 @@ class SqliteCandleStoreTest extends CandleStoreContract {
             w.addAll(minutes("EURUSD", ms("2024-01-03T10:00:00Z"), 5, 1.1), "a");
             w.commit();
         }
-        try (Connection holder = db.connection(); Statement s = holder.createStatement()) {
+        // Another process (here: a second pool on the same file) holds the lock; this one's writer times out.
+        try (Database other = Database.open("sqlite:" + dir.resolve("sub/fxd.db"));
+             Connection holder = other.connection(); Statement s = holder.createStatement()) {
             s.execute("BEGIN EXCLUSIVE");
             long t0 = System.nanoTime();
             assertThatThrownBy(() -> {
