@@ -110,7 +110,7 @@ public final class BenchCommand {
                 + "one-year figure is scaled from the bars measured (default: ${DEFAULT-VALUE}).")
         int days;
 
-        @Option(names = "--samples", defaultValue = "50", description = "Monte Carlo samples per forecast with --model "
+        @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.class, description = "Monte Carlo samples per forecast with --model "
                 + "(default: ${DEFAULT-VALUE}).")
         int samples;
 

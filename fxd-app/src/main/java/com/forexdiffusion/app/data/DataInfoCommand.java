@@ -33,7 +33,7 @@ public final class DataInfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database d = db.open()) {
+        try (Database d = db.openExisting()) {
             print(d.candles().info(), json, spec.commandLine().getOut());
         }
         return 0;

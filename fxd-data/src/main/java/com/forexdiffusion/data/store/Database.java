@@ -160,7 +160,9 @@ public final class Database implements AutoCloseable {
         cfg.setMaximumPoolSize(max);
         cfg.setMinimumIdle(minIdle);
         cfg.setConnectionTimeout(WRITE_WAIT_MS);
-        cfg.setIdleTimeout(60_000);
+        if (minIdle < max) {
+            cfg.setIdleTimeout(60_000);
+        }
         cfg.setAutoCommit(true);
         if (initSql != null) {
             cfg.setConnectionInitSql(initSql);
