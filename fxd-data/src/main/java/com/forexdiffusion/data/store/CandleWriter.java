@@ -19,6 +19,12 @@ public interface CandleWriter extends AutoCloseable {
         }
     }
 
+    /** Bars stored before this transaction whose values the writer changed. */
+    long replaced();
+
+    /** Rows not written because they would have changed a stored bar (skip policy). */
+    long skipped();
+
     /** Rows added so far in this transaction. */
     long added();
 

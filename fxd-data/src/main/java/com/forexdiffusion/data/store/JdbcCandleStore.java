@@ -5,6 +5,7 @@ import com.forexdiffusion.core.FxMarketHours;
 import com.forexdiffusion.core.FxdException;
 import com.forexdiffusion.core.Instrument;
 import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.validation.ConflictPolicy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,10 +32,15 @@ final class JdbcCandleStore implements CandleStore {
 
     @Override
     public CandleWriter writer() {
+        return writer(ConflictPolicy.KEEP_LAST);
+    }
+
+    @Override
+    public CandleWriter writer(ConflictPolicy onStored) {
         Connection c = db.connection();
         try {
             c.setAutoCommit(false);
-            return new Writer(c, c.prepareStatement(UPSERT));
+            return new Writer(c, c.prepareStatement(UPSERT), onStored);
         } catch (SQLException e) {
             closeQuietly(c);
             throw db.failure("cannot write to", e);
@@ -245,15 +251,23 @@ final class JdbcCandleStore implements CandleStore {
         private int bn;
         private PreparedStatement exists;
         private PreparedStatement insertBlock;
+        /** What to do with a row that would change a bar stored before this transaction. */
+        private final ConflictPolicy onStored;
+        /** The blocks as stored before this transaction (absent key: not looked up yet; null value: none stored). */
+        private final java.util.Map<BlockKey, CandleBlocks.Block> storedBlocks = new java.util.HashMap<>();
+        private CandleBlocks.Block stored;
+        private long replaced;
+        private long skipped;
         /**
          * PostgreSQL rewrites a batch into one multi-row upsert, which may not touch a key twice; the keys of the
          * pending batch are tracked there so that a repeated key sends the batch first.
          */
         private final java.util.Set<RowKey> batchKeys = db.dialect() == Dialect.POSTGRES ? new java.util.HashSet<>() : null;
 
-        Writer(Connection c, PreparedStatement ps) {
+        Writer(Connection c, PreparedStatement ps, ConflictPolicy onStored) {
             this.c = c;
             this.ps = ps;
+            this.onStored = onStored;
         }
 
         @Override
@@ -278,6 +292,9 @@ final class JdbcCandleStore implements CandleStore {
                 if (cur == null || cur.blockStart() != block || cur.timeframe() != timeframe
                         || !cur.symbol().equals(lastSymbolOut)) {
                     switchTo(new BlockKey(lastSymbolOut, timeframe, block));
+                }
+                if (stored != null && !keep(ts, open, high, low, close, volume)) {
+                    return;
                 }
                 if (curFresh) {
                     if ((bn > 0 && ts <= bts[bn - 1]) || bn == bts.length) {
@@ -316,28 +333,69 @@ final class JdbcCandleStore implements CandleStore {
             }
         }
 
+        /**
+         * Whether a row goes in, given the bar stored before this transaction at its time (if any): equal values and
+         * new bars always do; a changed bar is replaced, skipped or refused as the policy says.
+         */
+        private boolean keep(long ts, double open, double high, double low, double close, double volume) {
+            int i = java.util.Arrays.binarySearch(stored.ts(), ts);
+            if (i < 0 || (stored.open()[i] == open && stored.high()[i] == high && stored.low()[i] == low
+                    && stored.close()[i] == close && stored.volume()[i] == volume)) {
+                return true;
+            }
+            switch (onStored) {
+                case KEEP_LAST -> {
+                    replaced++;
+                    return true;
+                }
+                case SKIP -> {
+                    skipped++;
+                    return false;
+                }
+                default -> throw new StoredConflictException(cur.symbol() + " " + cur.timeframe() + " "
+                        + java.time.Instant.ofEpochMilli(ts) + " is stored with other values (open "
+                        + stored.open()[i] + ", high " + stored.high()[i] + ", low " + stored.low()[i] + ", close "
+                        + stored.close()[i] + ", volume " + stored.volume()[i] + ") than the new row (" + open + ", "
+                        + high + ", " + low + ", " + close + ", " + volume + "); use --on-conflict replace to store "
+                        + "the new values or skip to keep the stored ones");
+            }
+        }
+
         private void switchTo(BlockKey next) throws SQLException {
             finishBlock();
             cur = next;
             bn = 0;
             if (!seen.add(next)) {
                 curFresh = false;
+                stored = storedBlocks.get(next);
                 dirty.add(next);
                 return;
             }
             if (exists == null) {
                 exists = c.prepareStatement(
-                        "SELECT 1 FROM candle_blocks WHERE symbol = ? AND timeframe = ? AND block_start = ?");
+                        "SELECT n, data FROM candle_blocks WHERE symbol = ? AND timeframe = ? AND block_start = ?");
             }
             exists.setString(1, next.symbol());
             exists.setString(2, next.timeframe().name());
             exists.setLong(3, next.blockStart());
             try (ResultSet rs = exists.executeQuery()) {
-                curFresh = !rs.next();
+                stored = rs.next() ? CandleBlocks.decode(rs.getBytes(2), rs.getInt(1)) : null;
             }
+            storedBlocks.put(next, stored);
+            curFresh = stored == null;
             if (!curFresh) {
                 dirty.add(next);
             }
+        }
+
+        @Override
+        public long replaced() {
+            return replaced;
+        }
+
+        @Override
+        public long skipped() {
+            return skipped;
         }
 
         private void finishBlock() throws SQLException {

@@ -77,7 +77,12 @@ final class SqliteTestStore implements CandleStore {
 
     @Override
     public CandleWriter writer() {
-        CandleWriter w = db.candles().writer();
+        return writer(com.forexdiffusion.data.validation.ConflictPolicy.KEEP_LAST);
+    }
+
+    @Override
+    public CandleWriter writer(com.forexdiffusion.data.validation.ConflictPolicy onStored) {
+        CandleWriter w = db.candles().writer(onStored);
         return new CandleWriter() {
             private boolean committed;
 
@@ -90,6 +95,16 @@ final class SqliteTestStore implements CandleStore {
             @Override
             public long added() {
                 return w.added();
+            }
+
+            @Override
+            public long replaced() {
+                return w.replaced();
+            }
+
+            @Override
+            public long skipped() {
+                return w.skipped();
             }
 
             @Override
