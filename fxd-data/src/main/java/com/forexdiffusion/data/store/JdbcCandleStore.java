@@ -20,9 +20,9 @@ final class JdbcCandleStore implements CandleStore {
     static final int BATCH = 5_000;
     static final String SYNTHETIC = "synthetic";
     private static final String UPSERT = "INSERT INTO candles (symbol, timeframe, ts, open, high, low, close, volume, "
-            + "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (symbol, timeframe, ts) DO UPDATE SET "
-            + "open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close, "
-            + "volume = excluded.volume, source = excluded.source";
+            + "source, missing_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (symbol, timeframe, ts) DO "
+            + "UPDATE SET open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close, "
+            + "volume = excluded.volume, source = excluded.source, missing_minutes = excluded.missing_minutes";
 
     private final Database db;
 
@@ -147,7 +147,8 @@ final class JdbcCandleStore implements CandleStore {
         try (Connection c = db.readConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("SELECT symbol, timeframe, COUNT(*), MIN(ts), MAX(ts), "
-                    + "MAX(CASE WHEN source = '" + SYNTHETIC + "' THEN 1 ELSE 0 END) FROM candles "
+                    + "MAX(CASE WHEN source = '" + SYNTHETIC + "' THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN missing_minutes > 0 THEN 1 ELSE 0 END) FROM candles "
                     + (symbol == null ? "" : "WHERE symbol = ? AND timeframe = ? ")
                     + "GROUP BY symbol, timeframe")) {
                 if (symbol != null) {
@@ -157,7 +158,7 @@ final class JdbcCandleStore implements CandleStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         groups.add(new Object[]{rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                                rs.getLong(5), rs.getInt(6) == 1});
+                                rs.getLong(5), rs.getInt(6) == 1, rs.getLong(7)});
                     }
                 }
             }
@@ -168,8 +169,10 @@ final class JdbcCandleStore implements CandleStore {
         for (Object[] g : groups) {
             Timeframe tf = Timeframe.parse((String) g[1]);
             long[] gaps = gaps((String) g[0], tf);
-            out.add(new SeriesInfo((String) g[0], tf, (long) g[2], (long) g[3], (long) g[4], gaps[0], gaps[1],
-                    (boolean) g[5]));
+            long partial = (long) g[6];
+            // A partial bar is a hole inside its own span: it counts as a gap.
+            out.add(new SeriesInfo((String) g[0], tf, (long) g[2], (long) g[3], (long) g[4], gaps[0] + partial,
+                    gaps[1], partial, (boolean) g[5]));
         }
         out.sort(Comparator.comparing(SeriesInfo::symbol).thenComparing(i -> i.timeframe().minutes()));
         return out;
@@ -272,7 +275,7 @@ final class JdbcCandleStore implements CandleStore {
 
         @Override
         public void add(String symbol, Timeframe timeframe, long ts, double open, double high, double low,
-                        double close, double volume, String source) {
+                        double close, double volume, String source, int missingMinutes) {
             if (committed) {
                 throw new IllegalStateException("writer already committed");
             }
@@ -319,6 +322,7 @@ final class JdbcCandleStore implements CandleStore {
                 ps.setDouble(7, close);
                 ps.setDouble(8, volume);
                 ps.setString(9, source);
+                ps.setInt(10, missingMinutes);
                 ps.addBatch();
                 added++;
                 if (++pending == BATCH) {

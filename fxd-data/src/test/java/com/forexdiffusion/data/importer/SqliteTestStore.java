@@ -88,8 +88,8 @@ final class SqliteTestStore implements CandleStore {
 
             @Override
             public void add(String symbol, Timeframe timeframe, long ts, double open, double high, double low,
-                            double close, double volume, String source) {
-                w.add(symbol, timeframe, ts, open, high, low, close, volume, source);
+                            double close, double volume, String source, int missingMinutes) {
+                w.add(symbol, timeframe, ts, open, high, low, close, volume, source, missingMinutes);
             }
 
             @Override
