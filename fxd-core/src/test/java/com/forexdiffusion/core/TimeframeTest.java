@@ -76,5 +76,6 @@ class TimeframeTest {
         assertThat(Timeframe.H4_NY.divides(Timeframe.D1_NY)).isTrue();
         assertThat(Timeframe.D1_NY.divides(Timeframe.W1)).isFalse();
         assertThat(Timeframe.D1.newYorkClose()).isEqualTo(Timeframe.D1_NY);
+        assertThat(new Horizon(2880).bars(Timeframe.D1_NY)).isEqualTo(2);
     }
 }
