@@ -9,7 +9,13 @@ public final class DbOptions {
             description = "sqlite:PATH or jdbc:postgresql://HOST/DB (default: ${DEFAULT-VALUE})")
     public String url;
 
+    /** For commands that write (import, synth, resample, ...): a missing SQLite file is created. */
     public Database open() {
         return Database.open(url);
+    }
+
+    /** For commands that read stored data: a SQLite path whose directory or file is missing is an error. */
+    public Database openExisting() {
+        return Database.openExisting(url);
     }
 }

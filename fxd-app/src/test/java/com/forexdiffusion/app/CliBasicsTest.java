@@ -35,6 +35,7 @@ class CliBasicsTest {
 
     @Test
     void infoOnAnEmptyDatabasePrintsAnEmptyJsonArray() {
+        com.forexdiffusion.data.store.Database.open("sqlite:" + dir.resolve("e.db")).close();
         Cli r = Cli.run("data", "info", "--json", "--db", "sqlite:" + dir.resolve("e.db"));
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().replaceAll("\\s", "")).isEqualTo("[]");

@@ -110,4 +110,62 @@ class DataCommandsTest {
             assertThat(r.out()).containsPattern("EURUSD\\s+" + tf + "\\s+\\d+");
         }
     }
+
+    @Test
+    void readCommandsRefuseADatabaseThatDoesNotExistAndCreateNothing() {
+        String missingDir = "sqlite:" + dir.resolve("typo/fxd.db");
+        String missingFile = "sqlite:" + dir.resolve("typo.db");
+        for (String url : new String[]{missingDir, missingFile}) {
+            for (String[] cmd : new String[][]{{"data", "info"},
+                    {"data", "export", "--symbol", "EURUSD", "--timeframe", "H1", "--out", dir.resolve("x.csv").toString()},
+                    {"forecast", "--symbol", "EURUSD", "--timeframe", "M15"},
+                    {"evaluate", "--symbol", "EURUSD", "--timeframe", "M15", "--out", dir.resolve("e").toString()},
+                    {"vision", "--symbol", "EURUSD", "--timeframe", "H1", "--at", "2023-01-03T12:00", "--out",
+                            dir.resolve("v").toString()}}) {
+                String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(cmd),
+                        java.util.stream.Stream.of("--db", url)).toArray(String[]::new);
+                Cli r = Cli.run(args);
+                assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(1);
+                assertThat(r.err()).contains("does not exist").doesNotContain("\tat ");
+            }
+        }
+        assertThat(dir.resolve("typo")).doesNotExist();
+        assertThat(dir.resolve("typo.db")).doesNotExist();
+        // Writing commands still create it.
+        assertThat(Cli.run("data", "synth", "--db", missingDir, "--days", "1").code()).isZero();
+        assertThat(dir.resolve("typo/fxd.db")).exists();
+    }
+
+    @Test
+    void newYorkCloseDailyBarsAreReadBackByTheirOwnTimeframe() throws Exception {
+        assertThat(Cli.run("data", "synth", "--db", db(), "--days", "10", "--seed", "5").code()).isZero();
+        Cli utc = Cli.run("data", "resample", "--db", db(), "--symbol", "EURUSD", "--to", "D1");
+        assertThat(utc.code()).as(utc.err()).isZero();
+        Cli ny = Cli.run("data", "resample", "--db", db(), "--symbol", "EURUSD", "--to", "D1,H4", "--align", "ny-close");
+        assertThat(ny.code()).as(ny.err()).isZero();
+        assertThat(ny.out()).contains("D1_NY").contains("H4_NY");
+        Path utcCsv = dir.resolve("d1.csv");
+        Path nyCsv = dir.resolve("d1ny.csv");
+        assertThat(Cli.run("data", "export", "--db", db(), "--symbol", "EURUSD", "--timeframe", "D1",
+                "--out", utcCsv.toString()).code()).isZero();
+        Cli export = Cli.run("data", "export", "--db", db(), "--symbol", "EURUSD", "--timeframe", "D1_NY",
+                "--out", nyCsv.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        List<String> utcLines = Files.readAllLines(utcCsv).subList(1, Files.readAllLines(utcCsv).size());
+        List<String> nyLines = Files.readAllLines(nyCsv).subList(1, Files.readAllLines(nyCsv).size());
+        assertThat(utcLines).isNotEmpty().allMatch(l -> l.contains("T00:00:00Z,"));
+        // Winter: 17:00 New York is 22:00 UTC.
+        assertThat(nyLines).isNotEmpty().allMatch(l -> l.contains("T22:00:00Z,"));
+        Cli info = Cli.run("data", "info", "--db", db(), "--json");
+        JsonNode arr = new ObjectMapper().readTree(info.out());
+        List<String> tfs = new java.util.ArrayList<>();
+        arr.forEach(n -> tfs.add(n.get("timeframe").asText()));
+        assertThat(tfs).contains("D1", "D1_NY", "H4_NY");
+        // Synthetic M1 starts Monday 00:00 UTC, inside the session that opened Sunday 22:00 UTC: that first New York
+        // day is built from part of its minutes, flagged, and counted as a gap.
+        JsonNode d1ny = java.util.stream.StreamSupport.stream(arr.spliterator(), false)
+                .filter(n -> n.get("timeframe").asText().equals("D1_NY")).findFirst().orElseThrow();
+        assertThat(d1ny.get("partial_bars").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(d1ny.get("gaps").asLong()).isGreaterThanOrEqualTo(d1ny.get("partial_bars").asLong());
+    }
 }

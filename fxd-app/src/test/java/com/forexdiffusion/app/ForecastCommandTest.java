@@ -49,6 +49,8 @@ class ForecastCommandTest {
 
     @Test
     void anUnknownForecasterIsAClearError() {
+        // forecast reads stored data, so the database must exist (an empty one will do).
+        Database.open("sqlite:" + dir.resolve("x.db")).close();
         Cli r = Cli.run("forecast", "--db", "sqlite:" + dir.resolve("x.db"), "--symbol", "EURUSD", "--timeframe", "M15",
                 "--forecaster", "oracle");
         assertThat(r.code()).isEqualTo(1);

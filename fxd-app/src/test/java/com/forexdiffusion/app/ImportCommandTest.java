@@ -168,4 +168,50 @@ class ImportCommandTest {
         Cli r = Cli.run("data", "synth", "--db", db, "--symbol", "EURUSD", "--days", "2");
         assertFailsNamingAndKeepsTheDatabase(r, "market data");
     }
+
+    static final String CHANGED = GOOD.replace("20170102 020200;1.052210;1.052250;1.052100;1.052150;0",
+            "20170102 020200;1.052210;1.052250;1.052100;1.052170;0");
+
+    @Test
+    void aReImportThatChangesStoredBarsFailsByDefaultAndReportsReplacedWithReplace() throws Exception {
+        assertFailsNamingAndKeepsTheDatabase(importText("DAT_ASCII_EURUSD_M1_201701b.csv", CHANGED),
+                "DAT_ASCII_EURUSD_M1_201701b.csv:3", "stored with other values", "--on-conflict replace");
+        Cli skip = importText("DAT_ASCII_EURUSD_M1_201701b.csv", CHANGED, "--on-conflict", "skip");
+        assertThat(skip.code()).as(skip.err()).isZero();
+        assertThat(skip.out()).contains("skipped 1 rows");
+        try (Database d = Database.open(db)) {
+            assertThat(d.candles().readAll("EURUSD", Timeframe.M1).close(2)).isEqualTo(1.05215);
+        }
+        Cli replace = importText("DAT_ASCII_EURUSD_M1_201701b.csv", CHANGED, "--on-conflict", "replace");
+        assertThat(replace.code()).as(replace.err()).isZero();
+        assertThat(replace.out()).contains("replaced 1 stored bars");
+        try (Database d = Database.open(db)) {
+            assertThat(d.candles().readAll("EURUSD", Timeframe.M1).close(2)).isEqualTo(1.05217);
+        }
+        Cli same = Cli.run("data", "import", "--db", db, dir.resolve("DAT_ASCII_EURUSD_M1_201701b.csv").toString());
+        assertThat(same.code()).as(same.err()).isZero();
+        assertThat(same.out()).doesNotContain("replaced");
+        assertThat(Cli.run("data", "import", "--db", db, good.toString(), "--on-conflict", "sometimes").code())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aBinaryFileIsRefusedNamingItWithoutEchoingItsBytes() throws Exception {
+        byte[] junk = new byte[2048];
+        new java.util.Random(3).nextBytes(junk);
+        junk[0] = 0;
+        Path bin = dir.resolve("DAT_ASCII_EURUSD_M1_201702.csv");
+        Files.write(bin, junk);
+        Cli r = Cli.run("data", "import", "--db", db, bin.toString());
+        assertFailsNamingAndKeepsTheDatabase(r, "DAT_ASCII_EURUSD_M1_201702.csv", "binary file");
+        assertThat(r.err().chars().allMatch(ch -> ch == '\n' || (ch >= 0x20 && ch < 0x7F))).as(r.err()).isTrue();
+    }
+
+    @Test
+    void importCreatesADatabaseInANewDirectory() throws Exception {
+        String fresh = "sqlite:" + dir.resolve("new/dir/fxd.db");
+        Cli r = Cli.run("data", "import", "--db", fresh, good.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(dir.resolve("new/dir/fxd.db")).exists();
+    }
 }

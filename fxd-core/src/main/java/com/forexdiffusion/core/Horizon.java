@@ -18,9 +18,12 @@ public record Horizon(int minutes) implements Comparable<Horizon> {
         return new Horizon(minutes);
     }
 
-    /** The number of bars of {@code tf} in this horizon; an error when it is not a whole number. */
+    /**
+     * The number of bars of {@code tf} in this horizon; an error when it is not a whole number. D1_NY and H4_NY count
+     * by their nominal length (a daylight saving day is one bar, 23 or 25 hours); MN1 has none.
+     */
     public int bars(Timeframe tf) {
-        if (!tf.isFixedLength() || minutes % tf.minutes() != 0) {
+        if (tf == Timeframe.MN1 || minutes % tf.minutes() != 0) {
             throw BadInputException.ofField("horizon", "horizon " + minutes + " min is not a whole number of "
                     + tf + " bars (" + tf.minutes() + " min each)");
         }

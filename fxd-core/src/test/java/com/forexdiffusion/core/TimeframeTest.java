@@ -51,4 +51,31 @@ class TimeframeTest {
         assertThat(Timeframe.H4.divides(Timeframe.MN1)).isTrue();
         assertThat(Timeframe.MN1.divides(Timeframe.W1)).isFalse();
     }
+
+    private static long at(String iso) {
+        return java.time.Instant.parse(iso).toEpochMilli();
+    }
+
+    @Test
+    void newYorkAlignedDaysOpenAtTheRolloverAndLast23Or25HoursAtDaylightSavingChanges() {
+        assertThat(Timeframe.parse("d1-ny")).isEqualTo(Timeframe.D1_NY);
+        assertThat(Timeframe.parse("D1NY")).isEqualTo(Timeframe.D1_NY);
+        assertThat(Timeframe.parse("h4_ny")).isEqualTo(Timeframe.H4_NY);
+        // Winter: 17:00 EST = 22:00 UTC; summer: 17:00 EDT = 21:00 UTC.
+        assertThat(Timeframe.D1_NY.alignDown(at("2024-01-03T21:59:00Z"))).isEqualTo(at("2024-01-02T22:00:00Z"));
+        assertThat(Timeframe.D1_NY.alignDown(at("2024-01-03T22:00:00Z"))).isEqualTo(at("2024-01-03T22:00:00Z"));
+        assertThat(Timeframe.D1_NY.alignDown(at("2024-07-03T21:30:00Z"))).isEqualTo(at("2024-07-03T21:00:00Z"));
+        // DST began Sunday 2024-03-10: the session opening that Sunday at 21:00 UTC lasts 24 h, the one opening
+        // Saturday 22:00 UTC (no trading, but a slot) lasts 23 h.
+        assertThat(Timeframe.D1_NY.next(at("2024-03-09T22:00:00Z"))).isEqualTo(at("2024-03-10T21:00:00Z"));
+        assertThat(Timeframe.H4_NY.alignDown(at("2024-01-04T03:30:00Z"))).isEqualTo(at("2024-01-04T02:00:00Z"));
+        assertThat(Timeframe.H4_NY.next(at("2024-01-04T02:00:00Z"))).isEqualTo(at("2024-01-04T06:00:00Z"));
+        assertThat(Timeframe.D1_NY.isFixedLength()).isFalse();
+        assertThat(Timeframe.H1.divides(Timeframe.D1_NY)).isTrue();
+        assertThat(Timeframe.H4.divides(Timeframe.D1_NY)).isFalse();
+        assertThat(Timeframe.H4_NY.divides(Timeframe.D1_NY)).isTrue();
+        assertThat(Timeframe.D1_NY.divides(Timeframe.W1)).isFalse();
+        assertThat(Timeframe.D1.newYorkClose()).isEqualTo(Timeframe.D1_NY);
+        assertThat(new Horizon(2880).bars(Timeframe.D1_NY)).isEqualTo(2);
+    }
 }

@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
 public final class BenchCommand {
 
     @Command(name = "data", mixinStandardHelpOptions = true,
-            description = "Import (parse + validate + SQLite), parse-only and range-read throughput.")
+            description = "Import (parse + validate + SQLite), parse-only and range-read throughput; a one-row write "
+                    + "transaction on a new SQLite connection against the pooled one.")
     public static final class Data implements Callable<Integer> {
         @Option(names = "--rows", defaultValue = "1000000", description = "HistData M1 rows (default: ${DEFAULT-VALUE}).")
         int rows;
@@ -56,6 +57,8 @@ public final class BenchCommand {
             m.put("import_rows_per_s", Math.round(r.importRowsPerS()));
             m.put("parse_rows_per_s", Math.round(r.parseRowsPerS()));
             m.put("read_bars_per_s", Math.round(r.readBarsPerS()));
+            m.put("write_tx_new_connection_us", Math.round(r.connectionOpenMicros() * 10) / 10.0);
+            m.put("write_tx_pooled_connection_us", Math.round(r.pooledConnectionMicros() * 10) / 10.0);
             m.put("cores", Runtime.getRuntime().availableProcessors());
             m.put("java", System.getProperty("java.version"));
             print(m, json, out);
@@ -110,7 +113,7 @@ public final class BenchCommand {
                 + "one-year figure is scaled from the bars measured (default: ${DEFAULT-VALUE}).")
         int days;
 
-        @Option(names = "--samples", defaultValue = "50", description = "Monte Carlo samples per forecast with --model "
+        @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.class, description = "Monte Carlo samples per forecast with --model "
                 + "(default: ${DEFAULT-VALUE}).")
         int samples;
 

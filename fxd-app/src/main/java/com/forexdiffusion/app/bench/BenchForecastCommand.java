@@ -36,7 +36,7 @@ public final class BenchForecastCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "DIR")
     Path model;
 
-    @Option(names = "--samples", defaultValue = "50")
+    @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.class)
     int samples;
 
     @Option(names = "--runs", defaultValue = "40")

@@ -24,7 +24,7 @@ public final class BenchModelCommand implements Callable<Integer> {
     @Option(names = "--profile", defaultValue = "compact", description = "compact or paper.")
     String profile;
 
-    @Option(names = "--samples", defaultValue = "50", description = "Monte Carlo samples (0 skips the sampling).")
+    @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.OrZero.class, description = "Monte Carlo samples (0 skips the sampling).")
     int samples;
 
     @Option(names = "--repeats", defaultValue = "5")

@@ -50,7 +50,7 @@ public final class DataExportCommand implements Callable<Integer> {
         long fromMs = from == null ? Long.MIN_VALUE : TimeArg.parse("--from", from);
         long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
         BarSeries bars;
-        try (Database d = db.open()) {
+        try (Database d = db.openExisting()) {
             bars = d.candles().read(Instrument.normalise(symbol), timeframe, fromMs, toMs);
         }
         if (bars.isEmpty()) {

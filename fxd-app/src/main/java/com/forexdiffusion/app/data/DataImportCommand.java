@@ -60,8 +60,11 @@ public final class DataImportCommand implements Callable<Integer> {
         boolean skipBad;
     }
 
-    @Option(names = "--on-conflict", defaultValue = "error",
-            description = "A duplicated timestamp with other values: error (default) or keep-last.")
+    @Option(names = "--on-conflict", defaultValue = "fail", paramLabel = "fail|replace|skip",
+            description = {"A bar that is already stored (or repeated in the file) with other values: fail (default: "
+                    + "the import is refused, nothing is stored), replace (the new values are stored; the report says "
+                    + "replaced N) or skip (the stored values are kept; skipped N). Equal values are always fine, so "
+                    + "re-importing a file changes nothing."})
     String onConflict;
 
     @Option(names = "--rejects", paramLabel = "DIR", defaultValue = ".",
@@ -84,15 +87,22 @@ public final class DataImportCommand implements Callable<Integer> {
     }
 
     static void print(ImportResult result, PrintWriter out) {
-        Table t = new Table("FILE", "FORMAT", "SYMBOL", "TF", "ZONE", "READ", "STORED", "DUPLICATES", "REJECTED",
-                "FIRST (UTC)", "LAST (UTC)");
+        Table t = new Table("FILE", "FORMAT", "SYMBOL", "TF", "ZONE", "READ", "STORED", "DUPLICATES", "REPLACED",
+                "SKIPPED", "REJECTED", "FIRST (UTC)", "LAST (UTC)");
         for (FileImportResult f : result.files()) {
             t.row(f.path().getFileName(), f.format(), f.symbol(), f.timeframe(), f.zone(), f.rowsRead(),
-                    f.rowsStored(), f.duplicatesDropped(), f.rowsRejected(),
+                    f.rowsStored(), f.duplicatesDropped(), f.storedReplaced(), f.conflictsSkipped(), f.rowsRejected(),
                     f.firstTs() == null ? "-" : f.firstTs().toString(),
                     f.lastTs() == null ? "-" : f.lastTs().toString());
         }
         t.print(out);
+        if (result.storedReplaced() > 0) {
+            out.println("replaced " + result.storedReplaced() + " stored bars whose values changed");
+        }
+        if (result.conflictsSkipped() > 0) {
+            out.println("skipped " + result.conflictsSkipped() + " rows that conflict with stored bars or earlier rows"
+                    + " (the stored values were kept)");
+        }
         for (FileImportResult f : result.files()) {
             if (f.rejectReport() != null) {
                 out.println("rejected rows of " + f.path().getFileName() + ": " + f.rejectReport());

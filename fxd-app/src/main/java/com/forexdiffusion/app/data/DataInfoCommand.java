@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Per symbol and timeframe: first and last bar, rows, gaps inside trading sessions.")
+        description = "Per symbol and timeframe: first and last bar, rows, gaps inside trading sessions (holes between "
+                + "bars, and partial bars: resampled from part of their minutes).")
 public final class DataInfoCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
@@ -33,7 +34,7 @@ public final class DataInfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database d = db.open()) {
+        try (Database d = db.openExisting()) {
             print(d.candles().info(), json, spec.commandLine().getOut());
         }
         return 0;
@@ -52,6 +53,7 @@ public final class DataInfoCommand implements Callable<Integer> {
                 m.put("last", TimeArg.format(i.lastTs()));
                 m.put("gaps", i.gaps());
                 m.put("missing_bars", i.missingBars());
+                m.put("partial_bars", i.partialBars());
                 m.put("synthetic", i.synthetic());
                 arr.add(m);
             }
@@ -59,10 +61,11 @@ public final class DataInfoCommand implements Callable<Integer> {
         } else if (infos.isEmpty()) {
             out.println("no candles stored yet (try: fxd data import FILE, or fxd data synth --symbol EURUSD)");
         } else {
-            Table t = new Table("SYMBOL", "TF", "ROWS", "FIRST (UTC)", "LAST (UTC)", "GAPS", "MISSING", "SOURCE");
+            Table t = new Table("SYMBOL", "TF", "ROWS", "FIRST (UTC)", "LAST (UTC)", "GAPS", "MISSING", "PARTIAL",
+                    "SOURCE");
             for (SeriesInfo i : infos) {
                 t.row(i.symbol(), i.timeframe(), i.rows(), TimeArg.format(i.firstTs()), TimeArg.format(i.lastTs()),
-                        i.gaps(), i.missingBars(), i.synthetic() ? "SYNTHETIC" : "market");
+                        i.gaps(), i.missingBars(), i.partialBars(), i.synthetic() ? "SYNTHETIC" : "market");
             }
             t.print(out);
         }

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "resample", mixinStandardHelpOptions = true,
         description = "Build larger timeframes from stored bars (open first, high max, low min, close last, "
-                + "volume sum), aligned in UTC; all targets are written in one transaction.")
+                + "volume sum), aligned in UTC; all targets are written in one transaction. A bar built from part of "
+                + "its minutes is stored as partial and counted as a gap by fxd data info.")
 public final class DataResampleCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
@@ -35,7 +36,8 @@ public final class DataResampleCommand implements Callable<Integer> {
     List<Timeframe> to;
 
     @Option(names = "--align", defaultValue = "utc",
-            description = "D1 (and H4) alignment: utc (00:00 UTC, default) or ny-close (17:00 New York).")
+            description = "D1 (and H4) alignment: utc (00:00 UTC, default) or ny-close (17:00 New York; stored as "
+                    + "timeframes D1_NY and H4_NY, read back with --timeframe D1_NY).")
     String align;
 
     @Spec
@@ -45,10 +47,10 @@ public final class DataResampleCommand implements Callable<Integer> {
     public Integer call() {
         Resampler.Alignment alignment = Resampler.Alignment.parse(align);
         try (Database d = db.open()) {
-            Table t = new Table("SYMBOL", "FROM", "TO", "SOURCE BARS", "BARS WRITTEN");
+            Table t = new Table("SYMBOL", "FROM", "TO", "SOURCE BARS", "BARS WRITTEN", "PARTIAL");
             for (StoredResampling.Result r : StoredResampling.resample(d.candles(), Instrument.normalise(symbol), from,
                     to, alignment)) {
-                t.row(r.symbol(), from, r.target(), r.sourceBars(), r.written());
+                t.row(r.symbol(), from, r.target(), r.sourceBars(), r.written(), r.partial());
             }
             t.print(spec.commandLine().getOut());
         }

@@ -83,7 +83,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--step", defaultValue = "4", description = "Forecast every STEP-th bar (default: ${DEFAULT-VALUE}).")
     int step;
 
-    @Option(names = "--samples", defaultValue = "100")
+    @Option(names = "--samples", defaultValue = "100", converter = com.forexdiffusion.app.SamplesConverter.class)
     int samples;
 
     @Option(names = "--seed", defaultValue = "42")
@@ -123,7 +123,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 }
                 factories.add(f);
             }
-            try (Database d = db.open()) {
+            try (Database d = db.openExisting()) {
                 bars = d.candles().read(sym, timeframe, from == null ? Long.MIN_VALUE : TimeArg.parse("--from", from),
                         to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to));
             }

@@ -49,7 +49,7 @@ public final class EvaluateEttCommand implements Callable<Integer> {
             + "on this file (repeatable); scored beside the baselines.")
     List<Path> models = new ArrayList<>();
 
-    @Option(names = "--samples", defaultValue = "4", description = "Monte Carlo samples per LDM4TS forecast; the "
+    @Option(names = "--samples", defaultValue = "4", converter = com.forexdiffusion.app.SamplesConverter.class, description = "Monte Carlo samples per LDM4TS forecast; the "
             + "point forecast is their mean.")
     int samples;
 
@@ -68,8 +68,8 @@ public final class EvaluateEttCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (stride < 1 || samples < 1) {
-            throw new FxdException("--stride and --samples must be at least 1");
+        if (stride < 1) {
+            throw new FxdException("--stride must be at least 1, got " + stride);
         }
         String name = file.getFileName().toString();
         LongHorizonData data = LongHorizonData.load(file, lookback);

@@ -64,7 +64,7 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--horizons", description = "Minutes, comma-separated (default: the model's, or 15,60,240).")
     String horizons;
 
-    @Option(names = "--samples", defaultValue = "50")
+    @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.class)
     int samples;
 
     @Option(names = "--seed", defaultValue = "42")
@@ -85,7 +85,7 @@ public final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String sym = Instrument.normalise(symbol);
-        try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice()); Database d = db.open()) {
+        try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice()); Database d = db.openExisting()) {
             Ldm4tsForecaster ldm = model == null ? null : registry.load(model);
             List<Horizon> hs = horizons != null ? Horizon.parseList(horizons)
                     : ldm != null ? ldm.horizons() : Horizon.parseList("15,60,240");

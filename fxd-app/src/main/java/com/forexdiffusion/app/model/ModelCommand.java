@@ -42,7 +42,7 @@ public final class ModelCommand {
         @Override
         public Integer call() {
             List<ModelHealth.Row> rows;
-            try (Database d = db.open()) {
+            try (Database d = db.openExisting()) {
                 rows = new ModelHealth(d::connection).recent(model, limit);
             }
             var out = spec.commandLine().getOut();

@@ -137,7 +137,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                 d0.sizing(), d0.risk(), d0.volumeWindow(), calibration.config());
         Files.createDirectories(out);
         Path work = Files.createTempDirectory(out, ".trials-");
-        try (ModelRegistry registry = new ModelRegistry(Device.cpu()); Database d = db.open()) {
+        try (ModelRegistry registry = new ModelRegistry(Device.cpu()); Database d = db.openExisting()) {
             ForecasterFactory factory = ForecasterSpecs.factory(forecaster, hs, registry);
             BarSeries all = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
             int start = all.lowerBound(fromMs);

@@ -206,7 +206,7 @@ public final class TrainCommand implements Callable<Integer> {
         long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
         String runId = UUID.randomUUID().toString();
         String version = CodeVersion.current();
-        try (Database d = db.open()) {
+        try (Database d = bench != null ? db.open() : db.openExisting()) {
             BarSeries bars = bench != null ? bench.series() : d.candles().read(sym, tf, fromMs, toMs);
             if (bars.isEmpty()) {
                 throw new FxdException("no " + sym + " " + tf + " bars stored in " + d.url()

@@ -59,7 +59,7 @@ public final class VisionCommand implements Callable<Integer> {
         long t = TimeArg.parse("--at", at);
         String sym = Instrument.normalise(symbol);
         BarSeries bars;
-        try (Database d = db.open()) {
+        try (Database d = db.openExisting()) {
             // Only bars up to t are read: the image of a window can never see its future.
             bars = d.candles().read(sym, timeframe, Long.MIN_VALUE, t + 1);
         }

@@ -9,6 +9,7 @@ import com.forexdiffusion.data.importer.CandleFormat;
 import com.forexdiffusion.data.importer.CandleImporter;
 import com.forexdiffusion.data.importer.ImportOptions;
 import com.forexdiffusion.data.importer.ImportResult;
+import com.forexdiffusion.data.store.ConnectionBenchmark;
 import com.forexdiffusion.data.store.Database;
 import com.forexdiffusion.data.synthetic.SyntheticConfig;
 import com.forexdiffusion.data.synthetic.SyntheticGenerator;
@@ -27,15 +28,24 @@ import java.util.stream.Stream;
 
 /**
  * End-to-end throughput of the data path on this machine: parsing a HistData M1 file, importing it into a
- * fresh SQLite database (parse, validate, store), and reading the stored range back into a BarSeries. Each
+ * fresh SQLite database (parse, validate, store), reading the stored range back into a BarSeries, and a one-row
+ * write transaction on a newly opened connection against the pooled one ({@link ConnectionBenchmark}). Each
  * figure is the best of several runs after one warm-up, so that JIT compilation is not what gets measured.
  */
 public final class DataBenchmark {
     private DataBenchmark() {
     }
 
-    public record Result(long rows, double importRowsPerS, double parseRowsPerS, double readBarsPerS) {
+    /**
+     * @param connectionOpenMicros   a one-row write transaction on a newly opened SQLite connection (before the pool)
+     * @param pooledConnectionMicros the same transaction on the pooled write connection
+     */
+    public record Result(long rows, double importRowsPerS, double parseRowsPerS, double readBarsPerS,
+                         double connectionOpenMicros, double pooledConnectionMicros) {
     }
+
+    /** One-row write transactions timed for the connection figures. */
+    static final int CONNECTION_TRANSACTIONS = 500;
 
     public static Result run(int rows, Path workDir, ProgressListener progress) {
         try {
@@ -49,7 +59,7 @@ public final class DataBenchmark {
             ImportOptions opts = ImportOptions.defaults().withFormat(CandleFormat.HISTDATA).withSymbol("EURUSD")
                     .withTimeframe(Timeframe.M1);
             int step = 0;
-            int steps = 3 + 3 + 5;
+            int steps = 3 + 3 + 5 + 1;
 
             double parse = 0;
             for (int r = 0; r < 3; r++) {
@@ -85,7 +95,10 @@ public final class DataBenchmark {
                     progress.update(++step, steps);
                 }
             }
-            return new Result(n, imp, parse, read);
+            ConnectionBenchmark.Result conn = ConnectionBenchmark.run(workDir.resolve("bench-connections.db"),
+                    CONNECTION_TRANSACTIONS);
+            progress.update(++step, steps);
+            return new Result(n, imp, parse, read, conn.unpooledMicros(), conn.pooledMicros());
         } catch (IOException e) {
             throw new FxdException("benchmark failed in " + workDir + ": " + e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import com.forexdiffusion.core.ProgressListener;
 import com.forexdiffusion.core.Timeframe;
 import com.forexdiffusion.data.store.CandleStore;
 import com.forexdiffusion.data.store.CandleWriter;
+import com.forexdiffusion.data.store.StoredConflictException;
 import com.forexdiffusion.data.validation.RowValidator;
 
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class CandleImporter {
         List<RejectReport> reports = new ArrayList<>();
         try {
             List<FileSink> done = new ArrayList<>();
-            try (CandleWriter writer = store.writer()) {
+            try (CandleWriter writer = store.writer(options.onConflict())) {
                 for (Plan plan : plans) {
                     RejectReport report = new RejectReport(options.rejectsDir(), plan.input().name());
                     reports.add(report);
@@ -173,6 +174,10 @@ public final class CandleImporter {
         private long rowsRead;
         private long stored;
         private long rejected;
+        private final long replacedBefore;
+        private final long skippedBefore;
+        private long replacedHere;
+        private long skippedHere;
         private long firstTs = Long.MAX_VALUE;
         private long lastTs = Long.MIN_VALUE;
         // Rows held back until the timeframe is inferred from them.
@@ -193,6 +198,8 @@ public final class CandleImporter {
             this.report = report;
             this.validator = new RowValidator(source, options.onConflict());
             this.tf = plan.timeframe();
+            this.replacedBefore = writer.replaced();
+            this.skippedBefore = writer.skipped();
             if (tf == null) {
                 bufLine = new long[INFER_ROWS];
                 bufTs = new long[INFER_ROWS];
@@ -247,14 +254,20 @@ public final class CandleImporter {
                 }
                 switch (validator.check(line, ts, o, h, l, c, v)) {
                     case ACCEPT -> {
+                        long skipped = writer.skipped();
                         writer.add(plan.symbol(), tf, ts, o, h, l, c, v, plan.input().name());
-                        stored++;
-                        firstTs = Math.min(firstTs, ts);
-                        lastTs = Math.max(lastTs, ts);
+                        if (writer.skipped() == skipped) {
+                            stored++;
+                            firstTs = Math.min(firstTs, ts);
+                            lastTs = Math.max(lastTs, ts);
+                        }
                     }
                     case REPLACE -> writer.add(plan.symbol(), tf, ts, o, h, l, c, v, plan.input().name());
                     case DUPLICATE -> { }
                 }
+            } catch (StoredConflictException e) {
+                reject(new BadInputException(source, line, "time", e.getMessage()),
+                        raw != null ? raw : reader.currentLineText());
             } catch (BadInputException e) {
                 reject(e, raw != null ? raw : reader.currentLineText());
             }
@@ -300,12 +313,14 @@ public final class CandleImporter {
             if (rowsRead == 0) {
                 throw BadInputException.ofSource(source, "the file has a header but no rows");
             }
+            replacedHere = writer.replaced() - replacedBefore;
+            skippedHere = validator.skipped() + writer.skipped() - skippedBefore;
         }
 
         FileImportResult result(Path rejectReport) {
             return new FileImportResult(plan.input().path(), plan.format(), plan.symbol(), tf,
                     reader.zoneDescription(), rowsRead, stored, validator.duplicates(), validator.replaced(),
-                    rejected, stored == 0 ? null : Instant.ofEpochMilli(firstTs),
+                    rejected, replacedHere, skippedHere, stored == 0 ? null : Instant.ofEpochMilli(firstTs),
                     stored == 0 ? null : Instant.ofEpochMilli(lastTs), rejectReport);
         }
     }

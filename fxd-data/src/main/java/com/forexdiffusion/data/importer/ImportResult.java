@@ -20,6 +20,15 @@ public record ImportResult(List<FileImportResult> files) {
         return files.stream().mapToLong(FileImportResult::duplicatesDropped).sum();
     }
 
+    /** Stored bars whose values the import changed. */
+    public long storedReplaced() {
+        return files.stream().mapToLong(FileImportResult::storedReplaced).sum();
+    }
+
+    public long conflictsSkipped() {
+        return files.stream().mapToLong(FileImportResult::conflictsSkipped).sum();
+    }
+
     public long rowsRejected() {
         return files.stream().mapToLong(FileImportResult::rowsRejected).sum();
     }

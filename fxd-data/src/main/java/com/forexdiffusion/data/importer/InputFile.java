@@ -47,9 +47,51 @@ record InputFile(Path path, String name, String entryName, long size) {
         if (size == 0) {
             throw BadInputException.ofSource(path.toString(), "the file is empty");
         }
-        if (!name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            return new InputFile(path, name, null, size);
+        InputFile file = name.toLowerCase(Locale.ROOT).endsWith(".zip") ? zipped(path, name, size)
+                : new InputFile(path, name, null, size);
+        file.refuseBinary();
+        return file;
+    }
+
+    /** Bytes looked at to tell a text file from a binary one. */
+    static final int SNIFF_BYTES = 8192;
+
+    /**
+     * Refuses a file that is not text (a NUL byte, or more than one byte in twenty a control character, in its first
+     * {@value #SNIFF_BYTES} bytes) with a message naming it and never quoting its bytes, which would garble the
+     * terminal.
+     */
+    void refuseBinary() {
+        byte[] head = new byte[SNIFF_BYTES];
+        int n = 0;
+        try (InputStream in = open()) {
+            int r;
+            while (n < head.length && (r = in.read(head, n, head.length - n)) > 0) {
+                n += r;
+            }
+        } catch (IOException e) {
+            throw BadInputException.ofSource(source(), "cannot be read: " + e.getMessage());
         }
+        int control = 0;
+        boolean nul = false;
+        for (int i = 0; i < n; i++) {
+            int b = head[i] & 0xFF;
+            nul |= b == 0;
+            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7F) {
+                control++;
+            }
+        }
+        if (!nul && control * 20 <= n) {
+            return;
+        }
+        boolean zip = n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        throw BadInputException.ofSource(source(), "is a binary file, not a text candle file (" + control + " of its "
+                + "first " + n + " bytes are control characters" + (nul ? ", some of them NUL" : "") + "); "
+                + (zip ? "it is a zip archive: name it *.zip to import the .csv inside"
+                : "give the CSV or TXT export (HistData, Dukascopy, MetaTrader, generic CSV) or a HistData zip"));
+    }
+
+    private static InputFile zipped(Path path, String name, long size) {
         try (ZipFile zip = new ZipFile(path.toFile())) {
             List<String> all = new ArrayList<>();
             List<ZipEntry> csvs = new ArrayList<>();

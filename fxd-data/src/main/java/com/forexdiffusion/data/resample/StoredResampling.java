@@ -15,12 +15,17 @@ public final class StoredResampling {
     private StoredResampling() {
     }
 
-    public record Result(String symbol, Timeframe target, int sourceBars, int written) {
+    /**
+     * @param target  the timeframe written (D1_NY, H4_NY for a D1 or H4 target aligned to the New York close)
+     * @param partial bars written that their source only partly covered (stored with their missing minutes)
+     */
+    public record Result(String symbol, Timeframe target, int sourceBars, int written, int partial) {
     }
 
     /**
      * Reads {@code symbol} at {@code from}, resamples it to each target and upserts them together. Bars built
-     * from synthetic data stay labelled synthetic.
+     * from synthetic data stay labelled synthetic; bars built from part of their minutes are stored with the count of
+     * minutes missing. With the New York close alignment, D1 and H4 are written as D1_NY and H4_NY.
      */
     public static List<Result> resample(CandleStore store, String symbol, Timeframe from, List<Timeframe> targets,
                                         Resampler.Alignment alignment) {
@@ -34,9 +39,13 @@ public final class StoredResampling {
         List<Result> out = new ArrayList<>();
         try (CandleWriter w = store.writer()) {
             for (Timeframe tf : targets) {
-                BarSeries r = Resampler.resample(source, tf, alignment);
-                w.addAll(r, label);
-                out.add(new Result(symbol, tf, source.size(), r.size()));
+                Resampler.Resampled r = Resampler.resampleCounted(source, tf, alignment);
+                BarSeries bars = r.bars();
+                for (int i = 0; i < bars.size(); i++) {
+                    w.add(bars.symbol(), bars.timeframe(), bars.ts(i), bars.open(i), bars.high(i), bars.low(i),
+                            bars.close(i), bars.volume(i), label, r.missingMinutes()[i]);
+                }
+                out.add(new Result(symbol, bars.timeframe(), source.size(), bars.size(), r.partial()));
             }
             w.commit();
         }

@@ -12,8 +12,8 @@ import java.util.Arrays;
 
 /**
  * The columnar block layout of table candle_blocks: which block a bar belongs to, and the blob encoding.
- * A block spans {@value #BARS_PER_BLOCK} bar slots of its timeframe (MN1, whose bars vary in length, uses one
- * fixed century-long block).
+ * A block spans {@value #BARS_PER_BLOCK} nominal bar slots of its timeframe (MN1 uses one fixed century-long block;
+ * D1_NY and H4_NY, whose bars vary by an hour at daylight saving changes, use their nominal length).
  */
 final class CandleBlocks {
     static final int BARS_PER_BLOCK = 4096;
@@ -23,7 +23,7 @@ final class CandleBlocks {
     }
 
     static long span(Timeframe tf) {
-        return tf.isFixedLength() ? BARS_PER_BLOCK * tf.millis() : MN1_SPAN;
+        return tf == Timeframe.MN1 ? MN1_SPAN : BARS_PER_BLOCK * tf.millis();
     }
 
     static long blockOf(long ts, Timeframe tf) {

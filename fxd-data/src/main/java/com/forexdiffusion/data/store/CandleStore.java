@@ -17,6 +17,14 @@ public interface CandleStore {
      */
     CandleWriter writer();
 
+    /**
+     * A writer that compares every row with the bar stored before the transaction at its time: equal values pass,
+     * a changed bar is replaced ({@code KEEP_LAST}, counted in {@link CandleWriter#replaced()}), kept
+     * ({@code SKIP}, counted in {@link CandleWriter#skipped()}) or refused with a {@link StoredConflictException}
+     * ({@code ERROR}). {@link #writer()} replaces.
+     */
+    CandleWriter writer(com.forexdiffusion.data.validation.ConflictPolicy onStored);
+
     /** Bars with open time in [fromMs, toMs), in time order. */
     BarSeries read(String symbol, Timeframe timeframe, long fromMs, long toMs);
 

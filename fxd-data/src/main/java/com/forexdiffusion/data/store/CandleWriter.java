@@ -8,9 +8,18 @@ import com.forexdiffusion.core.Timeframe;
  * try-with-resources: {@link #close()} rolls back unless {@link #commit()} succeeded.
  */
 public interface CandleWriter extends AutoCloseable {
-    /** Upserts one bar; the same key written twice in one transaction keeps the last values. */
+    /** Upserts one complete bar; the same key written twice in one transaction keeps the last values. */
+    default void add(String symbol, Timeframe timeframe, long ts, double open, double high, double low, double close,
+                     double volume, String source) {
+        add(symbol, timeframe, ts, open, high, low, close, volume, source, 0);
+    }
+
+    /**
+     * Upserts one bar that its source covered except for {@code missingMinutes} of trading time (0 = complete; more
+     * marks a resampled bar built from part of its minutes, counted as partial by the store's summaries).
+     */
     void add(String symbol, Timeframe timeframe, long ts, double open, double high, double low, double close,
-             double volume, String source);
+             double volume, String source, int missingMinutes);
 
     default void addAll(BarSeries bars, String source) {
         for (int i = 0; i < bars.size(); i++) {
@@ -18,6 +27,12 @@ public interface CandleWriter extends AutoCloseable {
                     bars.close(i), bars.volume(i), source);
         }
     }
+
+    /** Bars stored before this transaction whose values the writer changed. */
+    long replaced();
+
+    /** Rows not written because they would have changed a stored bar (skip policy). */
+    long skipped();
 
     /** Rows added so far in this transaction. */
     long added();

@@ -2,8 +2,10 @@ package com.forexdiffusion.data.store;
 
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.FxMarketHours;
+import com.forexdiffusion.core.FxdException;
 import com.forexdiffusion.core.Instrument;
 import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.validation.ConflictPolicy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,9 +20,9 @@ final class JdbcCandleStore implements CandleStore {
     static final int BATCH = 5_000;
     static final String SYNTHETIC = "synthetic";
     private static final String UPSERT = "INSERT INTO candles (symbol, timeframe, ts, open, high, low, close, volume, "
-            + "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (symbol, timeframe, ts) DO UPDATE SET "
-            + "open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close, "
-            + "volume = excluded.volume, source = excluded.source";
+            + "source, missing_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (symbol, timeframe, ts) DO "
+            + "UPDATE SET open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close, "
+            + "volume = excluded.volume, source = excluded.source, missing_minutes = excluded.missing_minutes";
 
     private final Database db;
 
@@ -30,10 +32,15 @@ final class JdbcCandleStore implements CandleStore {
 
     @Override
     public CandleWriter writer() {
+        return writer(ConflictPolicy.KEEP_LAST);
+    }
+
+    @Override
+    public CandleWriter writer(ConflictPolicy onStored) {
         Connection c = db.connection();
         try {
             c.setAutoCommit(false);
-            return new Writer(c, c.prepareStatement(UPSERT));
+            return new Writer(c, c.prepareStatement(UPSERT), onStored);
         } catch (SQLException e) {
             closeQuietly(c);
             throw db.failure("cannot write to", e);
@@ -43,8 +50,12 @@ final class JdbcCandleStore implements CandleStore {
     @Override
     public BarSeries read(String symbol, Timeframe timeframe, long fromMs, long toMs) {
         String sym = Instrument.normalise(symbol);
+        if (fromMs > toMs) {
+            throw new FxdException("cannot read " + sym + " " + timeframe + ": the start " + time(fromMs)
+                    + " is after the end " + time(toMs));
+        }
         List<CandleBlocks.Block> blocks = new ArrayList<>();
-        try (Connection c = db.connection()) {
+        try (Connection c = db.readConnection()) {
             // One consistent snapshot; PostgreSQL also needs a transaction to stream with a fetch size.
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("SELECT n, data FROM candle_blocks WHERE symbol = ? "
@@ -65,6 +76,11 @@ final class JdbcCandleStore implements CandleStore {
             throw db.failure("cannot read from", e);
         }
         return concat(sym, timeframe, blocks, fromMs, toMs);
+    }
+
+    private static String time(long ms) {
+        return ms == Long.MIN_VALUE ? "(open start)" : ms == Long.MAX_VALUE ? "(open end)"
+                : java.time.Instant.ofEpochMilli(ms).toString();
     }
 
     /** Joins decoded blocks into one series, trimming the first and last to [fromMs, toMs). */
@@ -102,7 +118,7 @@ final class JdbcCandleStore implements CandleStore {
 
     @Override
     public long count(String symbol, Timeframe timeframe) {
-        try (Connection c = db.connection();
+        try (Connection c = db.readConnection();
              PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM candles WHERE symbol = ? AND timeframe = ?")) {
             ps.setString(1, Instrument.normalise(symbol));
             ps.setString(2, timeframe.name());
@@ -127,11 +143,12 @@ final class JdbcCandleStore implements CandleStore {
 
     private List<SeriesInfo> summaries(String symbol, Timeframe timeframe) {
         List<SeriesInfo> out = new ArrayList<>();
-        try (Connection c = db.connection()) {
+        List<Object[]> groups = new ArrayList<>();
+        try (Connection c = db.readConnection()) {
             c.setAutoCommit(false);
-            List<Object[]> groups = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT symbol, timeframe, COUNT(*), MIN(ts), MAX(ts), "
-                    + "MAX(CASE WHEN source = '" + SYNTHETIC + "' THEN 1 ELSE 0 END) FROM candles "
+                    + "MAX(CASE WHEN source = '" + SYNTHETIC + "' THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN missing_minutes > 0 THEN 1 ELSE 0 END) FROM candles "
                     + (symbol == null ? "" : "WHERE symbol = ? AND timeframe = ? ")
                     + "GROUP BY symbol, timeframe")) {
                 if (symbol != null) {
@@ -141,19 +158,21 @@ final class JdbcCandleStore implements CandleStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         groups.add(new Object[]{rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                                rs.getLong(5), rs.getInt(6) == 1});
+                                rs.getLong(5), rs.getInt(6) == 1, rs.getLong(7)});
                     }
                 }
             }
             c.commit();
-            for (Object[] g : groups) {
-                Timeframe tf = Timeframe.parse((String) g[1]);
-                long[] gaps = gaps((String) g[0], tf);
-                out.add(new SeriesInfo((String) g[0], tf, (long) g[2], (long) g[3], (long) g[4], gaps[0], gaps[1],
-                        (boolean) g[5]));
-            }
         } catch (SQLException e) {
             throw db.failure("cannot read from", e);
+        }
+        for (Object[] g : groups) {
+            Timeframe tf = Timeframe.parse((String) g[1]);
+            long[] gaps = gaps((String) g[0], tf);
+            long partial = (long) g[6];
+            // A partial bar is a hole inside its own span: it counts as a gap.
+            out.add(new SeriesInfo((String) g[0], tf, (long) g[2], (long) g[3], (long) g[4], gaps[0] + partial,
+                    gaps[1], partial, (boolean) g[5]));
         }
         out.sort(Comparator.comparing(SeriesInfo::symbol).thenComparing(i -> i.timeframe().minutes()));
         return out;
@@ -235,20 +254,28 @@ final class JdbcCandleStore implements CandleStore {
         private int bn;
         private PreparedStatement exists;
         private PreparedStatement insertBlock;
+        /** What to do with a row that would change a bar stored before this transaction. */
+        private final ConflictPolicy onStored;
+        /** The blocks as stored before this transaction (absent key: not looked up yet; null value: none stored). */
+        private final java.util.Map<BlockKey, CandleBlocks.Block> storedBlocks = new java.util.HashMap<>();
+        private CandleBlocks.Block stored;
+        private long replaced;
+        private long skipped;
         /**
          * PostgreSQL rewrites a batch into one multi-row upsert, which may not touch a key twice; the keys of the
          * pending batch are tracked there so that a repeated key sends the batch first.
          */
         private final java.util.Set<RowKey> batchKeys = db.dialect() == Dialect.POSTGRES ? new java.util.HashSet<>() : null;
 
-        Writer(Connection c, PreparedStatement ps) {
+        Writer(Connection c, PreparedStatement ps, ConflictPolicy onStored) {
             this.c = c;
             this.ps = ps;
+            this.onStored = onStored;
         }
 
         @Override
         public void add(String symbol, Timeframe timeframe, long ts, double open, double high, double low,
-                        double close, double volume, String source) {
+                        double close, double volume, String source, int missingMinutes) {
             if (committed) {
                 throw new IllegalStateException("writer already committed");
             }
@@ -268,6 +295,9 @@ final class JdbcCandleStore implements CandleStore {
                 if (cur == null || cur.blockStart() != block || cur.timeframe() != timeframe
                         || !cur.symbol().equals(lastSymbolOut)) {
                     switchTo(new BlockKey(lastSymbolOut, timeframe, block));
+                }
+                if (stored != null && !keep(ts, open, high, low, close, volume)) {
+                    return;
                 }
                 if (curFresh) {
                     if ((bn > 0 && ts <= bts[bn - 1]) || bn == bts.length) {
@@ -292,6 +322,7 @@ final class JdbcCandleStore implements CandleStore {
                 ps.setDouble(7, close);
                 ps.setDouble(8, volume);
                 ps.setString(9, source);
+                ps.setInt(10, missingMinutes);
                 ps.addBatch();
                 added++;
                 if (++pending == BATCH) {
@@ -306,28 +337,69 @@ final class JdbcCandleStore implements CandleStore {
             }
         }
 
+        /**
+         * Whether a row goes in, given the bar stored before this transaction at its time (if any): equal values and
+         * new bars always do; a changed bar is replaced, skipped or refused as the policy says.
+         */
+        private boolean keep(long ts, double open, double high, double low, double close, double volume) {
+            int i = java.util.Arrays.binarySearch(stored.ts(), ts);
+            if (i < 0 || (stored.open()[i] == open && stored.high()[i] == high && stored.low()[i] == low
+                    && stored.close()[i] == close && stored.volume()[i] == volume)) {
+                return true;
+            }
+            switch (onStored) {
+                case KEEP_LAST -> {
+                    replaced++;
+                    return true;
+                }
+                case SKIP -> {
+                    skipped++;
+                    return false;
+                }
+                default -> throw new StoredConflictException(cur.symbol() + " " + cur.timeframe() + " "
+                        + java.time.Instant.ofEpochMilli(ts) + " is stored with other values (open "
+                        + stored.open()[i] + ", high " + stored.high()[i] + ", low " + stored.low()[i] + ", close "
+                        + stored.close()[i] + ", volume " + stored.volume()[i] + ") than the new row (" + open + ", "
+                        + high + ", " + low + ", " + close + ", " + volume + "); use --on-conflict replace to store "
+                        + "the new values or skip to keep the stored ones");
+            }
+        }
+
         private void switchTo(BlockKey next) throws SQLException {
             finishBlock();
             cur = next;
             bn = 0;
             if (!seen.add(next)) {
                 curFresh = false;
+                stored = storedBlocks.get(next);
                 dirty.add(next);
                 return;
             }
             if (exists == null) {
                 exists = c.prepareStatement(
-                        "SELECT 1 FROM candle_blocks WHERE symbol = ? AND timeframe = ? AND block_start = ?");
+                        "SELECT n, data FROM candle_blocks WHERE symbol = ? AND timeframe = ? AND block_start = ?");
             }
             exists.setString(1, next.symbol());
             exists.setString(2, next.timeframe().name());
             exists.setLong(3, next.blockStart());
             try (ResultSet rs = exists.executeQuery()) {
-                curFresh = !rs.next();
+                stored = rs.next() ? CandleBlocks.decode(rs.getBytes(2), rs.getInt(1)) : null;
             }
+            storedBlocks.put(next, stored);
+            curFresh = stored == null;
             if (!curFresh) {
                 dirty.add(next);
             }
+        }
+
+        @Override
+        public long replaced() {
+            return replaced;
+        }
+
+        @Override
+        public long skipped() {
+            return skipped;
         }
 
         private void finishBlock() throws SQLException {

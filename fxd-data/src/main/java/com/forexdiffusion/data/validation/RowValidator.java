@@ -42,6 +42,7 @@ public final class RowValidator {
     private int count;
     private long duplicates;
     private long replaced;
+    private long skipped;
 
     public RowValidator(String source, ConflictPolicy policy) {
         this(source, policy, DEFAULT_WINDOW);
@@ -113,15 +114,24 @@ public final class RowValidator {
             replaced++;
             return Verdict.REPLACE;
         }
+        if (policy == ConflictPolicy.SKIP) {
+            skipped++;
+            return Verdict.DUPLICATE;
+        }
         throw new BadInputException(source, line, "time", "duplicate timestamp " + Instant.ofEpochMilli(t)
                 + " with values (" + o + ", " + h + ", " + l + ", " + c + ", " + v + ") that differ from line "
                 + lines[k] + " (" + open[k] + ", " + high[k] + ", " + low[k] + ", " + close[k] + ", " + volume[k]
-                + "); use --on-conflict=keep-last to keep the later row");
+                + "); use --on-conflict replace to keep the later row or skip to keep the earlier one");
     }
 
     /** Equal duplicates dropped so far. */
     public long duplicates() {
         return duplicates;
+    }
+
+    /** Conflicting duplicates dropped in favour of the earlier row (only under SKIP). */
+    public long skipped() {
+        return skipped;
     }
 
     /** Conflicting duplicates that replaced an earlier row (only under KEEP_LAST). */

@@ -297,7 +297,9 @@ class CandleImporterTest {
         Path gbp = file("DAT_ASCII_GBPUSD_M1_201701.csv", HD_OK);
         BadInputException e;
         try {
-            importer.importFiles(List.of(gbp, update), options, ProgressListener.NONE);
+            // Replacing stored bars is allowed here: what is checked is that the bad row undoes the replacements.
+            importer.importFiles(List.of(gbp, update), options.withOnConflict(ConflictPolicy.KEEP_LAST),
+                    ProgressListener.NONE);
             throw new AssertionError("import succeeded");
         } catch (BadInputException x) {
             e = x;
@@ -452,6 +454,83 @@ class CandleImporterTest {
         assertThat(rows).isEqualTo(3);
         assertThat(ts).containsExactly(ms("2017-01-02T07:00:00Z"), ms("2017-01-02T07:01:00Z"),
                 ms("2017-01-02T07:02:00Z"));
+        assertThat(store.totalRows()).isZero();
+    }
+
+    // ---- re-imports and stored bars -----------------------------------------------------------------
+
+    private static final String HD_CHANGED = HD_OK.replace("20170102 020100;1.052090;1.052100;1.051990;1.052000;0",
+            "20170102 020100;1.052090;1.052100;1.051990;1.052040;0") + "20170102 020300;1.052050;1.052100;1.052000;1.052060;0\n";
+
+    @Test
+    void reImportingTheSameFileChangesNothingAndReportsNoReplacement() throws IOException {
+        Path p = file("DAT_ASCII_EURUSD_M1_201701.csv", HD_OK);
+        importOne(p, options);
+        FileImportResult again = importOne(p, options);
+        assertThat(again.storedReplaced()).isZero();
+        assertThat(again.conflictsSkipped()).isZero();
+        assertThat(store.totalRows()).isEqualTo(3);
+    }
+
+    @Test
+    void aReImportThatChangesStoredBarsFailsByDefaultNamingTheLineAndKeepsWhatWasStored() throws IOException {
+        importOne(file("DAT_ASCII_EURUSD_M1_201701.csv", HD_OK), options);
+        Path changed = file("DAT_ASCII_EURUSD_M1_201701b.csv", HD_CHANGED);
+        BadInputException e = importFails(changed, options);
+        assertThat(e.getMessage()).contains("DAT_ASCII_EURUSD_M1_201701b.csv").contains("2017-01-02T07:01:00Z")
+                .contains("stored with other values").contains("--on-conflict replace");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(store.row("EURUSD", Timeframe.M1, ms("2017-01-02T07:01:00Z")).close()).isEqualTo(1.052);
+        assertThat(store.totalRows()).isEqualTo(3);
+    }
+
+    @Test
+    void replaceStoresTheNewValuesAndCountsTheReplacedBars() throws IOException {
+        importOne(file("DAT_ASCII_EURUSD_M1_201701.csv", HD_OK), options);
+        FileImportResult r = importOne(file("DAT_ASCII_EURUSD_M1_201701b.csv", HD_CHANGED),
+                options.withOnConflict(ConflictPolicy.parse("replace")));
+        assertThat(r.storedReplaced()).isEqualTo(1);
+        assertThat(r.rowsStored()).isEqualTo(4);
+        assertThat(store.row("EURUSD", Timeframe.M1, ms("2017-01-02T07:01:00Z")).close()).isEqualTo(1.05204);
+        // The columnar copy that reads go through agrees with the rows.
+        BarSeries back = store.readAll("EURUSD", Timeframe.M1);
+        assertThat(back.size()).isEqualTo(4);
+        assertThat(back.close(1)).isEqualTo(1.05204);
+    }
+
+    @Test
+    void skipKeepsTheStoredValuesAndStoresOnlyNewBars() throws IOException {
+        importOne(file("DAT_ASCII_EURUSD_M1_201701.csv", HD_OK), options);
+        FileImportResult r = importOne(file("DAT_ASCII_EURUSD_M1_201701b.csv", HD_CHANGED),
+                options.withOnConflict(ConflictPolicy.parse("skip")));
+        assertThat(r.conflictsSkipped()).isEqualTo(1);
+        assertThat(r.storedReplaced()).isZero();
+        assertThat(r.rowsStored()).isEqualTo(3);
+        assertThat(store.row("EURUSD", Timeframe.M1, ms("2017-01-02T07:01:00Z")).close()).isEqualTo(1.052);
+        assertThat(store.readAll("EURUSD", Timeframe.M1).size()).isEqualTo(4);
+    }
+
+    // ---- binary input --------------------------------------------------------------------------------
+
+    @Test
+    void aBinaryFileIsRefusedNamingItWithoutQuotingItsBytes() throws IOException {
+        byte[] junk = new byte[4096];
+        new java.util.Random(7).nextBytes(junk);
+        junk[10] = 0;
+        Path bin = dir.resolve("DAT_ASCII_EURUSD_M1_2019.csv");
+        Files.write(bin, junk);
+        for (ImportOptions o : List.of(options, options.withFormat(CandleFormat.HISTDATA))) {
+            BadInputException e = importFails(bin, o);
+            assertThat(e.getMessage()).contains("DAT_ASCII_EURUSD_M1_2019.csv").contains("binary file");
+            assertThat(e.getMessage().chars().allMatch(ch -> ch >= 0x20 && ch < 0x7F || ch == '\n'))
+                    .as("only printable ASCII in: %s", e.getMessage()).isTrue();
+        }
+        Path zipNamedCsv = dir.resolve("DAT_ASCII_EURUSD_M1_2018.csv");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zipNamedCsv))) {
+            z.putNextEntry(new ZipEntry("DAT_ASCII_EURUSD_M1_2018.csv"));
+            z.write(HD_OK.getBytes(StandardCharsets.US_ASCII));
+        }
+        assertThat(importFails(zipNamedCsv, options).getMessage()).contains("zip archive");
         assertThat(store.totalRows()).isZero();
     }
 }

@@ -77,19 +77,34 @@ final class SqliteTestStore implements CandleStore {
 
     @Override
     public CandleWriter writer() {
-        CandleWriter w = db.candles().writer();
+        return writer(com.forexdiffusion.data.validation.ConflictPolicy.KEEP_LAST);
+    }
+
+    @Override
+    public CandleWriter writer(com.forexdiffusion.data.validation.ConflictPolicy onStored) {
+        CandleWriter w = db.candles().writer(onStored);
         return new CandleWriter() {
             private boolean committed;
 
             @Override
             public void add(String symbol, Timeframe timeframe, long ts, double open, double high, double low,
-                            double close, double volume, String source) {
-                w.add(symbol, timeframe, ts, open, high, low, close, volume, source);
+                            double close, double volume, String source, int missingMinutes) {
+                w.add(symbol, timeframe, ts, open, high, low, close, volume, source, missingMinutes);
             }
 
             @Override
             public long added() {
                 return w.added();
+            }
+
+            @Override
+            public long replaced() {
+                return w.replaced();
+            }
+
+            @Override
+            public long skipped() {
+                return w.skipped();
             }
 
             @Override

@@ -86,6 +86,28 @@ class ResamplerTest {
         assertThat(d1.timestamps()).containsExactly(ms("2024-01-02T22:00:00Z"), ms("2024-01-03T22:00:00Z"),
                 ms("2024-07-02T21:00:00Z"), ms("2024-07-03T21:00:00Z"));
         assertThat(d1.bar(1)).isEqualTo(new Bar(ms("2024-01-03T22:00:00Z"), 1.0, 1.2, 0.95, 1.12, 5));
+        assertThat(d1.timeframe()).isEqualTo(Timeframe.D1_NY);
+    }
+
+    @Test
+    void missingMinutesCountOnlyTradingTimeThatNoSourceBarCovers() {
+        BarSeries.Builder b = BarSeries.builder("EURUSD", Timeframe.M1, 2000);
+        // Wednesday 10:00..10:59 UTC without 10:30 (one minute missing).
+        for (int m = 0; m < 60; m++) {
+            if (m != 30) {
+                b.add(ms("2024-01-03T10:00:00Z") + m * 60_000L, 1, 1, 1, 1, 1);
+            }
+        }
+        // Friday 21:00..21:59 UTC, the last hour before the 22:00 UTC (17:00 EST) close: complete.
+        for (int m = 0; m < 60; m++) {
+            b.add(ms("2024-01-05T21:00:00Z") + m * 60_000L, 1, 1, 1, 1, 1);
+        }
+        Resampler.Resampled h1 = Resampler.resampleCounted(b.build(), Timeframe.H1, Resampler.Alignment.UTC);
+        assertThat(h1.missingMinutes()).containsExactly(1, 0);
+        assertThat(h1.partial()).isEqualTo(1);
+        // The Friday UTC day: 00:00..20:59 missing (21 h of trading time); the 2 hours after the close do not count.
+        Resampler.Resampled d1 = Resampler.resampleCounted(b.build(), Timeframe.D1, Resampler.Alignment.UTC);
+        assertThat(d1.missingMinutes()).containsExactly(1440 - 59, 21 * 60);
     }
 
     @Test

@@ -239,4 +239,71 @@ abstract class CandleStoreContract {
         assertThat(cols).as("columns of " + table).isNotEmpty();
         return cols;
     }
+
+    @Test
+    void newYorkCloseBarsAreStoredUnderTheirOwnKeyBesideTheUtcOnes() {
+        // Wednesday 2024-01-03 00:00 UTC to Friday 00:00 UTC: two UTC days, three New York trading days touched.
+        store(minutes("EURUSD", ms("2024-01-03T00:00:00Z"), 2 * 1440, 1.1), "m1.csv");
+        var utc = com.forexdiffusion.data.resample.StoredResampling.resample(database().candles(), "EURUSD",
+                Timeframe.M1, List.of(Timeframe.D1, Timeframe.H4),
+                com.forexdiffusion.data.resample.Resampler.Alignment.UTC);
+        var ny = com.forexdiffusion.data.resample.StoredResampling.resample(database().candles(), "EURUSD",
+                Timeframe.M1, List.of(Timeframe.D1, Timeframe.H4),
+                com.forexdiffusion.data.resample.Resampler.Alignment.NEW_YORK_CLOSE);
+        assertThat(ny.get(0).target()).isEqualTo(Timeframe.D1_NY);
+        assertThat(ny.get(1).target()).isEqualTo(Timeframe.H4_NY);
+        BarSeries d1 = database().candles().readAll("EURUSD", Timeframe.D1);
+        assertThat(d1.timestamps()).containsExactly(ms("2024-01-03T00:00:00Z"), ms("2024-01-04T00:00:00Z"));
+        assertThat(database().candles().readAll("EURUSD", Timeframe.H4).size()).isEqualTo(12);
+        BarSeries d1ny = database().candles().readAll("EURUSD", Timeframe.parse("d1-ny"));
+        // 17:00 EST = 22:00 UTC: the sessions that opened Tuesday, Wednesday and Thursday evening.
+        assertThat(d1ny.timestamps()).containsExactly(ms("2024-01-02T22:00:00Z"), ms("2024-01-03T22:00:00Z"),
+                ms("2024-01-04T22:00:00Z"));
+        // The session of Wednesday 22:00 to Thursday 22:00 UTC: its close is the M1 bar of Thursday 21:59.
+        BarSeries m1 = database().candles().readAll("EURUSD", Timeframe.M1);
+        int last = java.util.Arrays.binarySearch(m1.timestamps(), ms("2024-01-04T21:59:00Z"));
+        assertThat(d1ny.close(1)).isEqualTo(m1.close(last));
+        assertThat(database().candles().count("EURUSD", Timeframe.D1)).isEqualTo(2);
+        assertThat(database().candles().count("EURUSD", Timeframe.D1_NY)).isEqualTo(3);
+        assertThat(utc.get(0).written()).isEqualTo(2);
+        // The first and last New York sessions are only partly covered by the two UTC days of M1 bars.
+        assertThat(ny.get(0).partial()).isEqualTo(2);
+        assertThat(utc.get(0).partial()).isZero();
+    }
+
+    @Test
+    void aResampledBarBuiltFromPartOfItsMinutesIsFlaggedAndCountedAsAGap() {
+        // Wednesday 10:00..11:59 UTC with 10:17 and 10:18 missing: the 10:00 H1 bar is partial, 11:00 complete.
+        BarSeries all = minutes("EURUSD", ms("2024-01-03T10:00:00Z"), 120, 1.1);
+        BarSeries.Builder b = BarSeries.builder("EURUSD", Timeframe.M1, 120);
+        for (int i = 0; i < all.size(); i++) {
+            if (i != 17 && i != 18) {
+                b.add(all.ts(i), all.open(i), all.high(i), all.low(i), all.close(i), all.volume(i));
+            }
+        }
+        store(b.build(), "m1.csv");
+        var r = com.forexdiffusion.data.resample.StoredResampling.resample(database().candles(), "EURUSD",
+                Timeframe.M1, List.of(Timeframe.H1), com.forexdiffusion.data.resample.Resampler.Alignment.UTC);
+        assertThat(r.getFirst().written()).isEqualTo(2);
+        assertThat(r.getFirst().partial()).isEqualTo(1);
+        SeriesInfo h1 = database().candles().info("EURUSD", Timeframe.H1).orElseThrow();
+        assertThat(h1.partialBars()).isEqualTo(1);
+        assertThat(h1.gaps()).isEqualTo(1);
+        assertThat(h1.missingBars()).isZero();
+        try (Connection c = database().connection(); var st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT ts, missing_minutes FROM candles WHERE timeframe = 'H1' ORDER BY ts")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(ms("2024-01-03T10:00:00Z"));
+            assertThat(rs.getInt(2)).isEqualTo(2);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(2)).isZero();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        // Filling the hole and resampling again makes the bar complete.
+        store(all, "m1-full.csv");
+        com.forexdiffusion.data.resample.StoredResampling.resample(database().candles(), "EURUSD", Timeframe.M1,
+                List.of(Timeframe.H1), com.forexdiffusion.data.resample.Resampler.Alignment.UTC);
+        assertThat(database().candles().info("EURUSD", Timeframe.H1).orElseThrow().gaps()).isZero();
+    }
 }

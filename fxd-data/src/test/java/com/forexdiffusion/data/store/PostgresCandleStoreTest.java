@@ -44,6 +44,7 @@ class PostgresCandleStoreTest extends CandleStoreContract {
 
     @AfterEach
     void drop() throws SQLException {
+        db.close();
         admin("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
     }
 
@@ -74,5 +75,33 @@ class PostgresCandleStoreTest extends CandleStoreContract {
                 .isInstanceOf(FxdException.class)
                 .hasMessageContaining("127.0.0.1:1")
                 .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void transactionAndReadConnectionWorkOnThePool() throws SQLException {
+        String insert = "INSERT INTO backtest_runs (run_id, symbol, timeframe, forecaster, data_from, data_to, seed, "
+                + "code_version, config_json, status, started_at) VALUES (?, 'EURUSD', 'M5', 'rw', 0, 1, 1, 'x', '{}', "
+                + "'running', 0)";
+        db.transaction(c -> {
+            try (var ps = c.prepareStatement(insert)) {
+                ps.setString(1, "kept");
+                return ps.executeUpdate();
+            }
+        });
+        assertThatThrownBy(() -> db.transaction(c -> {
+            try (var ps = c.prepareStatement(insert)) {
+                ps.setString(1, "dropped");
+                ps.executeUpdate();
+            }
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        // Several connections at once from the pool, none of them refused.
+        try (Connection a = db.connection(); Connection b = db.connection(); Connection r = db.readConnection();
+             Statement s = r.createStatement(); var rs = s.executeQuery("SELECT run_id FROM backtest_runs")) {
+            assertThat(a.isValid(1) && b.isValid(1)).isTrue();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("kept");
+            assertThat(rs.next()).isFalse();
+        }
     }
 }

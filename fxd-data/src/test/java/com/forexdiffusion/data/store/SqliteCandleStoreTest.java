@@ -73,7 +73,9 @@ class SqliteCandleStoreTest extends CandleStoreContract {
             w.addAll(minutes("EURUSD", ms("2024-01-03T10:00:00Z"), 5, 1.1), "a");
             w.commit();
         }
-        try (Connection holder = db.connection(); Statement s = holder.createStatement()) {
+        // Another process (here: a second pool on the same file) holds the lock; this one's writer times out.
+        try (Database other = Database.open("sqlite:" + dir.resolve("sub/fxd.db"));
+             Connection holder = other.connection(); Statement s = holder.createStatement()) {
             s.execute("BEGIN EXCLUSIVE");
             long t0 = System.nanoTime();
             assertThatThrownBy(() -> {
@@ -86,5 +88,27 @@ class SqliteCandleStoreTest extends CandleStoreContract {
             s.execute("ROLLBACK");
         }
         assertThat(db.candles().count("EURUSD", com.forexdiffusion.core.Timeframe.M1)).isEqualTo(5);
+    }
+
+    @Test
+    void migrationMovesNewYorkBarsStoredUnderD1BeforeVersion11ToD1Ny() throws Exception {
+        // What an older version left: UTC and New York close D1 bars mixed under D1 (blocks built by the writer).
+        try (CandleWriter w = db.candles().writer()) {
+            for (String t : new String[]{"2024-01-03T00:00:00Z", "2024-01-02T22:00:00Z", "2024-01-03T22:00:00Z"}) {
+                w.add("EURUSD", com.forexdiffusion.core.Timeframe.D1, ms(t), 1.1, 1.2, 1.0, 1.15, 1, "resample:M1");
+            }
+            w.commit();
+        }
+        assertThat(db.candles().readAll("EURUSD", com.forexdiffusion.core.Timeframe.D1).size()).isEqualTo(3);
+        try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '11.1'");
+        }
+        db.close();
+        try (Database again = Database.open("sqlite:" + dir.resolve("sub/fxd.db"))) {
+            assertThat(again.candles().readAll("EURUSD", com.forexdiffusion.core.Timeframe.D1).timestamps())
+                    .containsExactly(ms("2024-01-03T00:00:00Z"));
+            assertThat(again.candles().readAll("EURUSD", com.forexdiffusion.core.Timeframe.D1_NY).timestamps())
+                    .containsExactly(ms("2024-01-02T22:00:00Z"), ms("2024-01-03T22:00:00Z"));
+        }
     }
 }

@@ -94,7 +94,7 @@ class RowValidatorTest {
         BadInputException e = fails(strict, 3, 0, 1.1, 1.2, 1.0, 1.15, 0);
         assertThat(e.field()).isEqualTo("time");
         assertThat(e.reason()).contains("duplicate timestamp 1970-01-01T00:00:00Z").contains("differ from line 1")
-                .contains("--on-conflict=keep-last");
+                .contains("--on-conflict replace");
 
         RowValidator keep = new RowValidator("f.csv", ConflictPolicy.KEEP_LAST);
         keep.check(1, 0, 1.1, 1.2, 1.0, 1.1, 0);

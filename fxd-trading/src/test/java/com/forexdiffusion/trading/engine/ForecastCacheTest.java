@@ -32,20 +32,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Forecasts cached across backtests by model version, and walk-forward folds, on both real database engines. */
 class ForecastCacheTest {
-    private static final String PG = "jdbc:postgresql://" + System.getProperty("fxd.pg.host", "127.0.0.1:5432");
 
     @TempDir
     Path dir;
+
+    private final java.util.List<com.forexdiffusion.trading.testing.TestPostgres> pgs = new java.util.ArrayList<>();
 
     private Database open(String engine) throws SQLException {
         if (engine.equals("sqlite")) {
             return Database.open("sqlite:" + dir.resolve("cache.db"));
         }
-        try (Connection c = DriverManager.getConnection(PG + "/postgres?user=postgres"); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS fxd_forecast_cache WITH (FORCE)");
-            s.execute("CREATE DATABASE fxd_forecast_cache");
-        }
-        return Database.open(PG + "/fxd_forecast_cache?user=postgres");
+        // A database of this test alone, with a random name: other test runs may use the server at the same time.
+        com.forexdiffusion.trading.testing.TestPostgres pg = com.forexdiffusion.trading.testing.TestPostgres.create();
+        pgs.add(pg);
+        return pg.open();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void dropPostgres() {
+        pgs.forEach(com.forexdiffusion.trading.testing.TestPostgres::close);
     }
 
     /** Counts the windows it is asked to forecast. */
@@ -141,13 +146,6 @@ class ForecastCacheTest {
                  ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM forecast_cache")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(2L * decisions);
-            }
-        } finally {
-            if (engine.equals("postgresql")) {
-                try (Connection c = DriverManager.getConnection(PG + "/postgres?user=postgres");
-                     Statement s = c.createStatement()) {
-                    s.execute("DROP DATABASE IF EXISTS fxd_forecast_cache WITH (FORCE)");
-                }
             }
         }
     }

@@ -27,7 +27,7 @@ public final class Sql {
 
     public ArrayNode rows(String sql, Object... args) {
         ArrayNode out = JSON.createArrayNode();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
