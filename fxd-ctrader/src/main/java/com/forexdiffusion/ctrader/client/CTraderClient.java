@@ -102,12 +102,25 @@ public final class CTraderClient implements AutoCloseable {
      * @throws ApiErrorException for any other error reply
      */
     public Message call(Message request) {
+        return call(request, null);
+    }
+
+    /**
+     * {@link #call(Message)} with every attempt, resends included, counted against {@code limiter} (null: none): the
+     * history rate limit holds for the requests on the wire, not only for the first try of each.
+     */
+    public Message call(Message request, RateLimiter limiter) {
         String what = request.getDescriptorForType().getName();
         FxdException last = null;
         for (int attempt = 1; attempt <= maxRequestAttempts; attempt++) {
             Connection c = ensureConnected();
             try {
-                return await(c.request(request), c);
+                if (limiter != null) {
+                    limiter.acquire();
+                }
+                Message reply = await(c.request(request), c);
+                resetBackoff();
+                return reply;
             } catch (ConnectionLostException e) {
                 last = e;
                 LOG.info("cTrader {}: {}; reconnecting", endpoint.address(), e.getMessage());
@@ -120,6 +133,9 @@ public final class CTraderClient implements AutoCloseable {
                 LOG.info("cTrader {}: rate limit reply to {} ({}); retrying in {} ms", endpoint.address(), what,
                         e.errorCode(), waitMs);
                 sleep(waitMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FxdException("interrupted while waiting for the cTrader rate limit");
             }
         }
         throw new FxdException("cTrader " + endpoint.address() + ": " + what + " failed " + maxRequestAttempts
@@ -169,13 +185,13 @@ public final class CTraderClient implements AutoCloseable {
         for (int attempt = 1; attempt <= maxConnectAttempts; attempt++) {
             if (everConnected || attempt > 1) {
                 long delay = backoff.nextDelayMs();
-                LOG.info("cTrader {}: connecting again in {} ms (attempt {})", endpoint.address(), delay, attempt);
+                LOG.info("cTrader {}: connecting again in {} ms (retry {} since the last good reply)",
+                        endpoint.address(), delay, backoff.attempts());
                 sleep(delay);
             }
             try {
                 connection = open();
                 authorise(connection);
-                backoff.reset();
                 boolean again = everConnected;
                 everConnected = true;
                 resubscribe(connection);
@@ -195,6 +211,14 @@ public final class CTraderClient implements AutoCloseable {
         }
         throw new FxdException("cannot reach cTrader at " + endpoint.describe() + " after " + maxConnectAttempts
                 + " attempts: " + reason);
+    }
+
+    /**
+     * The backoff restarts only after a reply on a connection, not after a connect: a server that accepts and then
+     * drops every request is retried ever more slowly.
+     */
+    private synchronized void resetBackoff() {
+        backoff.reset();
     }
 
     private Connection open() throws IOException {

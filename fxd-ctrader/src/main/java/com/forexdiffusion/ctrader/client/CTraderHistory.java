@@ -108,15 +108,9 @@ public final class CTraderHistory implements HistorySource {
     }
 
     private ProtoOAGetTrendbarsRes request(long symbolId, Timeframe tf, long from, long to) {
-        try {
-            limiter.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FxdException("interrupted while fetching from cTrader");
-        }
         return (ProtoOAGetTrendbarsRes) client.call(ProtoOAGetTrendbarsReq.newBuilder()
                 .setCtidTraderAccountId(client.accountId()).setSymbolId(symbolId)
-                .setPeriod(TrendbarPrices.period(tf)).setFromTimestamp(from).setToTimestamp(to).build());
+                .setPeriod(TrendbarPrices.period(tf)).setFromTimestamp(from).setToTimestamp(to).build(), limiter);
     }
 
     /** The server's id of a symbol: from the database cache, else from the symbols list (which is then cached). */

@@ -83,14 +83,23 @@ final class FakeSession {
                 server.heartbeatMs, server.heartbeatMs, TimeUnit.MILLISECONDS);
     }
 
+    /** A request as it arrived: the arrival time is taken by the reader, before any earlier request is answered. */
+    private record Arrival(long nanos, Message payload, String id) {
+    }
+
     private void readLoop() {
+        java.util.concurrent.BlockingQueue<Arrival> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread worker = new Thread(() -> work(queue), "ctrader-fake-worker " + number);
+        worker.setDaemon(true);
+        worker.start();
         try {
             FrameReader frames = new FrameReader(socket.getInputStream());
             ProtoMessage m;
             while (!closed.get() && (m = frames.read()) != null) {
+                long nanos = System.nanoTime();
                 Optional<Message> payload = Payloads.unwrap(m);
                 if (payload.isPresent()) {
-                    answer(payload.get(), m.hasClientMsgId() ? m.getClientMsgId() : null);
+                    queue.add(new Arrival(nanos, payload.get(), m.hasClientMsgId() ? m.getClientMsgId() : null));
                 }
             }
         } catch (IOException e) {
@@ -99,11 +108,25 @@ final class FakeSession {
             }
         } finally {
             close();
+            worker.interrupt();
         }
     }
 
-    private void answer(Message req, String id) throws IOException {
-        long nanos = System.nanoTime();
+    private void work(java.util.concurrent.BlockingQueue<Arrival> queue) {
+        try {
+            while (!closed.get()) {
+                Arrival a = queue.take();
+                answer(a.payload(), a.id(), a.nanos());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cTrader fake server: connection {}: {}", number, e.toString());
+            close();
+        }
+    }
+
+    private void answer(Message req, String id, long nanos) throws IOException {
         int type = Payloads.typeOf(req);
         if (req instanceof ProtoHeartbeatEvent) {
             return;

@@ -49,8 +49,8 @@ public final class FrameReader {
         try {
             return ProtoMessage.parseFrom(body);
         } catch (InvalidProtocolBufferException e) {
-            throw new BadFrameException("a frame of " + length + " bytes is not a ProtoMessage ("
-                    + e.getMessage() + ")", e);
+            throw new BadFrameException("a frame of " + length + " bytes is not a ProtoMessage (truncated or "
+                    + "malformed protobuf)", e);
         }
     }
 }
