@@ -263,7 +263,7 @@ public final class CTraderClient implements AutoCloseable {
                             + e.errorCode() + ")" + (refreshed ? " after a token refresh" : "")
                             + ": authorise the application again and update " + store.describe());
                 }
-                refresh(c);
+                refresh(c, e.errorCode());
                 refreshed = true;
             }
         }
@@ -283,10 +283,10 @@ public final class CTraderClient implements AutoCloseable {
                 + (endpoint.live() ? "--demo" : "--live") + " or authorise another account");
     }
 
-    private void refresh(Connection c) {
+    private void refresh(Connection c, String refusal) {
         if (credentials.refreshToken() == null) {
-            throw new FxdException("the cTrader access token has expired and no refresh token is given in "
-                    + store.describe());
+            throw new FxdException("cTrader refused the access token (" + refusal + ") and no refresh token is given"
+                    + " in " + store.describe());
         }
         ProtoOARefreshTokenRes res;
         try {
