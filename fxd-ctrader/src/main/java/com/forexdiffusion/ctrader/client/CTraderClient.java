@@ -181,6 +181,9 @@ public final class CTraderClient implements AutoCloseable {
         if (connection != null && connection.isOpen()) {
             return connection;
         }
+        if (credentials == null) {
+            credentials = store.load();
+        }
         String reason = null;
         for (int attempt = 1; attempt <= maxConnectAttempts; attempt++) {
             if (everConnected || attempt > 1) {
@@ -238,9 +241,6 @@ public final class CTraderClient implements AutoCloseable {
 
     /** Application auth, the account by access token when none is given, account auth; one token refresh. */
     private void authorise(Connection c) {
-        if (credentials == null) {
-            credentials = store.load();
-        }
         try {
             await(c.request(ProtoOAApplicationAuthReq.newBuilder().setClientId(credentials.clientId())
                     .setClientSecret(credentials.clientSecret()).build()), c);
@@ -336,9 +336,9 @@ public final class CTraderClient implements AutoCloseable {
         private CredentialStore credentials;
         private Long accountId;
         private Duration backoffBase = Duration.ofMillis(500);
-        private Duration backoffMax = Duration.ofSeconds(30);
+        private Duration backoffMax = Duration.ofSeconds(10);
         private long seed = 1;
-        private int maxConnectAttempts = 10;
+        private int maxConnectAttempts = 8;
         private int maxRequestAttempts = 10;
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration heartbeat = Duration.ofSeconds(10);

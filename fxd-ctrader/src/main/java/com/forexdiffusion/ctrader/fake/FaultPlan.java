@@ -9,8 +9,7 @@ import java.util.TreeMap;
  */
 public final class FaultPlan {
     private final Map<Integer, Fault> at = new TreeMap<>();
-    private int every;
-    private Fault everyFault;
+    private final Map<Integer, Fault> every = new TreeMap<>();
 
     public static FaultPlan none() {
         return new FaultPlan();
@@ -22,17 +21,21 @@ public final class FaultPlan {
         return this;
     }
 
-    /** {@code fault} at every {@code n}-th history request. */
+    /** {@code fault} at every {@code n}-th history request (the smallest n wins where several apply). */
     public FaultPlan every(int n, Fault fault) {
-        this.every = n;
-        this.everyFault = fault;
+        if (n < 1) {
+            throw new IllegalArgumentException("a fault period must be >= 1, got " + n);
+        }
+        every.put(n, fault);
         return this;
     }
 
     Fault faultAt(int ordinal) {
         Fault f = at.get(ordinal);
-        if (f == null && every > 0 && ordinal % every == 0) {
-            f = everyFault;
+        for (Map.Entry<Integer, Fault> e : every.entrySet()) {
+            if (f == null && ordinal % e.getKey() == 0) {
+                f = e.getValue();
+            }
         }
         return f;
     }
