@@ -24,6 +24,28 @@ public interface CredentialStore {
     /** Where the credentials live, for messages: never their values. */
     String describe();
 
+    /** Credentials held in memory only (benchmarks, the fake server's demo): refreshed tokens live as long as it. */
+    static CredentialStore inMemory(Credentials initial) {
+        return new CredentialStore() {
+            private Credentials current = initial;
+
+            @Override
+            public synchronized Credentials load() {
+                return current;
+            }
+
+            @Override
+            public synchronized void save(Credentials credentials) {
+                current = credentials;
+            }
+
+            @Override
+            public String describe() {
+                return "memory";
+            }
+        };
+    }
+
     /**
      * The file when one is given; otherwise the environment, whose refreshed tokens are kept in {@code tokenFile}
      * (owner-only) and preferred over the environment's on the next run when that file exists.
