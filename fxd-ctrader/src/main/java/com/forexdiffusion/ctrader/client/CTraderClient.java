@@ -224,6 +224,30 @@ public final class CTraderClient implements AutoCloseable {
         backoff.reset();
     }
 
+    /**
+     * A client with subscriptions reconnects at once after a drop, not at its next request: a live feed sends no
+     * request while it waits for prices.
+     */
+    private void reconnectForSubscriptions() {
+        if (spotSymbols.isEmpty()) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                synchronized (this) {
+                    if (closed) {
+                        return;
+                    }
+                }
+                ensureConnected();
+            } catch (RuntimeException e) {
+                LOG.warn("cTrader {}: reconnect failed: {}", endpoint.address(), e.getMessage());
+            }
+        }, "ctrader-reconnect " + endpoint.address());
+        t.setDaemon(true);
+        t.start();
+    }
+
     private Connection open() throws IOException {
         Socket socket = Tls.connect(endpoint, (int) Math.min(Integer.MAX_VALUE, requestTimeoutMs));
         return new Connection(socket, endpoint.address(), new Connection.Listener() {
@@ -235,6 +259,7 @@ public final class CTraderClient implements AutoCloseable {
             @Override
             public void closed(Connection c, String reason) {
                 LOG.info("cTrader {}: connection closed ({})", c.peer(), reason);
+                reconnectForSubscriptions();
             }
         }, heartbeatMs);
     }

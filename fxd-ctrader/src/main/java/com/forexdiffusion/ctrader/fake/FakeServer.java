@@ -39,6 +39,7 @@ public final class FakeServer implements AutoCloseable {
     final long rateWindowMs;
     final double spotSpeed;
     final long spotsFromMs;
+    final long spotsUntilMs;
     final long heartbeatMs;
     final long writeSeed;
     final boolean fragmentWrites;
@@ -62,6 +63,7 @@ public final class FakeServer implements AutoCloseable {
         this.rateWindowMs = b.rateWindowMs;
         this.spotSpeed = b.spotSpeed;
         this.spotsFromMs = b.spotsFromMs;
+        this.spotsUntilMs = b.spotsUntilMs;
         this.heartbeatMs = b.heartbeat.toMillis();
         this.writeSeed = b.writeSeed;
         this.fragmentWrites = b.fragmentWrites;
@@ -191,6 +193,7 @@ public final class FakeServer implements AutoCloseable {
         private long rateWindowMs = 1000;
         private double spotSpeed = 60;
         private long spotsFromMs = Long.MIN_VALUE;
+        private long spotsUntilMs = Long.MAX_VALUE;
         private Duration heartbeat = Duration.ofSeconds(10);
         private long writeSeed;
         private boolean fragmentWrites;
@@ -258,6 +261,12 @@ public final class FakeServer implements AutoCloseable {
             this.spotSpeed = speed;
             this.spotsFromMs = fromMs;
             return this;
+        }
+
+        /** Spot replay of the bars opening in [fromMs, untilMs). */
+        public Builder spots(double speed, long fromMs, long untilMs) {
+            this.spotsUntilMs = untilMs;
+            return spots(speed, fromMs);
         }
 
         public Builder heartbeat(Duration d) {

@@ -37,7 +37,7 @@ final class SpotReplay {
         this.server = server;
         this.now = new AtomicLong(server.spotsFromMs);
         for (String name : FakeSession.symbolNames(server)) {
-            series.add(server.candles.read(name, Timeframe.M1, server.spotsFromMs, Long.MAX_VALUE));
+            series.add(server.candles.read(name, Timeframe.M1, server.spotsFromMs, server.spotsUntilMs));
         }
     }
 
