@@ -52,6 +52,7 @@ public final class FakeServer implements AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
     private SpotReplay spots;
+    private volatile List<String> symbols;
 
     private FakeServer(Builder b) throws IOException {
         this.candles = Objects.requireNonNull(b.candles, "candles");
@@ -130,6 +131,18 @@ public final class FakeServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The symbols served (ids 1.. in name order), as last read from the store. */
+    List<String> symbols() {
+        List<String> s = symbols;
+        return s != null ? s : refreshSymbols();
+    }
+
+    /** Reads the symbols from the store again: stored series can grow while the server runs. */
+    List<String> refreshSymbols() {
+        symbols = FakeSession.readSymbolNames(this);
+        return symbols;
     }
 
     boolean spotsConfigured() {

@@ -209,6 +209,11 @@ final class FakeSession {
 
     /** Symbol ids are 1.. in the order of the stored symbols' names. */
     static List<String> symbolNames(FakeServer server) {
+        return server.symbols();
+    }
+
+    /** The stored symbols, read from the store (a full summary of it: done once, and per symbols-list request). */
+    static List<String> readSymbolNames(FakeServer server) {
         TreeSet<String> names = new TreeSet<>();
         for (SeriesInfo s : server.candles.info()) {
             names.add(s.symbol());
@@ -221,7 +226,7 @@ final class FakeSession {
             return;
         }
         ProtoOASymbolsListRes.Builder b = ProtoOASymbolsListRes.newBuilder().setCtidTraderAccountId(account);
-        List<String> names = symbolNames(server);
+        List<String> names = server.refreshSymbols();
         for (int i = 0; i < names.size(); i++) {
             b.addSymbol(ProtoOALightSymbol.newBuilder().setSymbolId(i + 1).setSymbolName(names.get(i))
                     .setEnabled(true));
