@@ -46,6 +46,7 @@ public final class FakeServer implements AutoCloseable {
     final List<RequestLog.Entry> log = new CopyOnWriteArrayList<>();
     final AtomicInteger historyRequests = new AtomicInteger();
     final AtomicInteger connections = new AtomicInteger();
+    final AtomicInteger heartbeats = new AtomicInteger();
     final RateWindow rateWindow;
     private final SSLServerSocket server;
     private final List<FakeSession> sessions = new CopyOnWriteArrayList<>();
@@ -101,6 +102,11 @@ public final class FakeServer implements AutoCloseable {
     /** History requests that arrived while the rate window already held its permits. */
     public int rateViolations() {
         return rateWindow.violations();
+    }
+
+    /** Heartbeat events received from clients. */
+    public int heartbeatsReceived() {
+        return heartbeats.get();
     }
 
     /** Connections accepted so far. */

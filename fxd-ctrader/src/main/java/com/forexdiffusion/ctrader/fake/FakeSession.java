@@ -129,6 +129,7 @@ final class FakeSession {
     private void answer(Message req, String id, long nanos) throws IOException {
         int type = Payloads.typeOf(req);
         if (req instanceof ProtoHeartbeatEvent) {
+            server.heartbeats.incrementAndGet();
             return;
         }
         if (req instanceof ProtoOAGetTrendbarsReq r) {
