@@ -58,7 +58,7 @@ class CTraderCredentialsTest {
         target = FakeMarket.db(dir, "target.db");
         root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         level = root.getLevel();
-        root.setLevel(Level.ALL);
+        root.setLevel(Level.TRACE);
         logs = new ListAppender<>();
         logs.start();
         root.addAppender(logs);

@@ -87,15 +87,19 @@ public final class ServeFakeCommand implements Callable<Integer> {
                 b.spots(speed, TimeArg.parse("spots-from", spotsFrom));
             }
             CountDownLatch stop = new CountDownLatch(1);
-            try (FakeServer server = b.build().start()) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    server.close();
-                    stop.countDown();
-                }));
+            FakeServer server = b.build().start();
+            // Ctrl-C or a kill ends the process: the hook closes the server's socket and connections first.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stop.countDown();
+            }));
+            try {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("listening on 127.0.0.1:" + server.port());
                 out.flush();
                 stop.await();
+            } finally {
+                server.close();
             }
         }
         return 0;
