@@ -132,6 +132,28 @@ class CTraderHistoryTest {
         }
     }
 
+    @Test
+    void otherPeriodsComeByTheirOwnPeriodAndAnUnknownSymbolIsAClearError() throws Exception {
+        BarSeries h1 = com.forexdiffusion.data.resample.Resampler.resample(stored, Timeframe.H1);
+        try (com.forexdiffusion.data.store.CandleWriter w = source.candles().writer()) {
+            w.addAll(h1, "resampled");
+            w.commit();
+        }
+        start(FakeServer.builder());
+        try (CTraderClient client = FakeMarket.client(server.port(),
+                FakeMarket.store(FakeMarket.credentialsFile(dir))).build()) {
+            CTraderHistory history = FakeMarket.history(client, target, InstantSource.fixed(NOW), 24);
+            new HistoryImport(target.candles()).run(history, HistoryRequest.ofDates("EURUSD", Timeframe.H1,
+                    LocalDate.of(2024, 3, 4), LocalDate.of(2024, 3, 5), InstantSource.fixed(NOW)), null);
+            Series.assertSame(target.candles().readAll("EURUSD", Timeframe.H1),
+                    h1.between(START.toEpochMilli(), Instant.parse("2024-03-06T00:00:00Z").toEpochMilli()));
+            assertThat(target.candles().count("EURUSD", Timeframe.M1)).isZero();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> history.symbolId("GBPUSD"))
+                    .isInstanceOf(com.forexdiffusion.core.FxdException.class)
+                    .hasMessageContaining("symbol GBPUSD is not offered").hasMessageContaining("EURUSD");
+        }
+    }
+
     private List<RequestLog.Entry> trendbarRequests() {
         return server.requests().stream()
                 .filter(e -> e.payloadType() == ProtoOAPayloadType.PROTO_OA_GET_TRENDBARS_REQ_VALUE).toList();
