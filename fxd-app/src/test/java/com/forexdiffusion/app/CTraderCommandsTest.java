@@ -91,6 +91,38 @@ class CTraderCommandsTest {
     }
 
     @Test
+    void watchPrintsAndStoresTheClosedBarsOfTheReplayedSpots() throws Exception {
+        String source = "sqlite:" + dir.resolve("source.db");
+        String target = "sqlite:" + dir.resolve("live.db");
+        assertThat(Cli.run("data", "synth", "--db", source, "--symbol", "EURUSD", "--days", "1", "--seed", "4").code())
+                .isZero();
+        Path creds = dir.resolve("ctrader.properties");
+        Files.writeString(creds, "client_id=cli-app\nclient_secret=" + SECRET + "\naccess_token=" + TOKEN + "\n");
+        Files.setPosixFilePermissions(creds, PosixFilePermissions.fromString("rw-------"));
+        long from = Instant.parse("2023-01-02T10:00:00Z").toEpochMilli();
+        try (Database s = Database.open(source);
+             com.forexdiffusion.ctrader.fake.FakeServer server = com.forexdiffusion.ctrader.fake.FakeServer.builder()
+                     .candles(s.candles()).spots(1200, from).build().start()) {
+            Cli watch = Cli.run("ctrader", "watch", "--host", "127.0.0.1:" + server.port(), "--insecure",
+                    "--symbol", "EURUSD", "--bars", "5", "--store", "--credentials", creds.toString(), "--db", target);
+            assertThat(watch.code()).as(watch.err()).isZero();
+            List<String> lines = watch.out().lines().toList();
+            assertThat(lines).hasSize(5);
+            BarSeries expected = s.candles().read("EURUSD", Timeframe.M1, from, Long.MAX_VALUE);
+            try (Database t = Database.open(target)) {
+                BarSeries got = t.candles().readAll("EURUSD", Timeframe.M1);
+                assertThat(got.size()).isEqualTo(5);
+                int at = expected.indexOf(got.firstTs());
+                for (int i = 0; i < 5; i++) {
+                    assertThat(got.bar(i)).isEqualTo(expected.bar(at + i));
+                    assertThat(lines.get(i)).startsWith(got.bar(i).time() + " EURUSD M1 o=" + got.open(i));
+                }
+            }
+            assertThat(watch.out() + watch.err()).doesNotContain(SECRET).doesNotContain(TOKEN);
+        }
+    }
+
+    @Test
     void aFetchWithoutCredentialsSaysWhereToPutThem() {
         Cli c = Cli.run("data", "fetch", "--source", "ctrader", "--host", "127.0.0.1:1", "--insecure",
                 "--symbol", "EURUSD", "--timeframe", "M1", "--from", "2023-01-02", "--to", "2023-01-03",
