@@ -67,6 +67,9 @@ public final class WatchCommand implements Callable<Integer> {
             try (LiveBarSource live = LiveBarSource.builder().client(client).symbolCache(new SymbolCache(d))
                     .symbol(canonical).timeframe(timeframe).listener(listener).build().start()) {
                 done.await();
+                out.flush();
+                spec.commandLine().getErr().println("watch: " + live.delivered() + " bars, " + client.reconnects()
+                        + " reconnects");
             }
         }
         return 0;
