@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Closed bars of one symbol from the live feed: spot events tell the server's time; whenever it has passed the end of
@@ -43,6 +44,8 @@ public final class LiveBarSource implements AutoCloseable {
     private final AtomicLong serverNow = new AtomicLong(Long.MIN_VALUE);
     private final CTraderHistory history;
     private final Object signal = new Object();
+    /** The latest quote not yet handed on: time, bid, ask (1/100000); older ones are superseded. */
+    private final AtomicReference<long[]> quotes = new AtomicReference<>();
     private volatile boolean closed;
     private long symbolId;
     private long lastDelivered;
@@ -99,9 +102,6 @@ public final class LiveBarSource implements AutoCloseable {
             signal.notifyAll();
         }
     }
-
-    private final java.util.concurrent.atomic.AtomicReference<long[]> quotes =
-            new java.util.concurrent.atomic.AtomicReference<>();
 
     private void work() {
         long handled = Long.MIN_VALUE;
