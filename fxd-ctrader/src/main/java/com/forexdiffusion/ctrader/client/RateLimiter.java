@@ -8,7 +8,7 @@ import java.util.ArrayDeque;
  * request delayed less than that on the way does not land inside the server's window of the previous ones.
  */
 public final class RateLimiter {
-    static final long MARGIN_MS = 50;
+    static final long MARGIN_MS = 100;
     private final int permits;
     private final long windowNanos;
     private final ArrayDeque<Long> recent = new ArrayDeque<>();
