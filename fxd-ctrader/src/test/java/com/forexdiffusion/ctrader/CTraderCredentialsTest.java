@@ -144,6 +144,28 @@ class CTraderCredentialsTest {
     }
 
     @Test
+    void aTokenInvalidatedDuringTheSessionIsRefreshedAndTheSessionGoesOn() throws Exception {
+        start(false);
+        Path file = FakeMarket.credentialsFile(dir);
+        try (CTraderClient client = FakeMarket.client(server.port(), FakeMarket.store(file)).build()) {
+            long account = client.accountId();
+            server.invalidateTokens();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (client.accountId() == account && server.connections() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(client.accountId()).isEqualTo(account);
+            assertThat(server.connections()).isEqualTo(2);
+        }
+        Properties saved = new Properties();
+        saved.load(Files.newBufferedReader(file));
+        assertThat(saved.getProperty("access_token")).isEqualTo(server.currentAccessToken())
+                .isNotEqualTo(FakeMarket.ACCESS_TOKEN);
+        assertThat(logText()).contains("invalidated the access token").doesNotContain(FakeMarket.ACCESS_TOKEN)
+                .doesNotContain(FakeMarket.REFRESH_TOKEN).doesNotContain(server.currentAccessToken());
+    }
+
+    @Test
     void aCredentialsFileOthersCanReadIsRefused() throws Exception {
         Path file = FakeMarket.credentialsFile(dir);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));

@@ -3,6 +3,8 @@ package com.forexdiffusion.ctrader.client;
 import com.forexdiffusion.core.FxdException;
 import com.google.protobuf.Message;
 import com.xtrader.protocol.openapi.v2.ProtoOAAccountAuthReq;
+import com.xtrader.protocol.openapi.v2.ProtoOAAccountsTokenInvalidatedEvent;
+import com.xtrader.protocol.openapi.v2.ProtoOAClientDisconnectEvent;
 import com.xtrader.protocol.openapi.v2.ProtoOAApplicationAuthReq;
 import com.xtrader.protocol.openapi.v2.ProtoOAGetAccountListByAccessTokenReq;
 import com.xtrader.protocol.openapi.v2.ProtoOAGetAccountListByAccessTokenRes;
@@ -51,7 +53,8 @@ public final class CTraderClient implements AutoCloseable {
     private final Set<Long> liveBarSymbols = ConcurrentHashMap.newKeySet();
     private Credentials credentials;
     private Long accountId;
-    private Connection connection;
+    private volatile Connection connection;
+    private volatile boolean tokenInvalidated;
     private boolean everConnected;
     private boolean closed;
     private int reconnects;
@@ -253,7 +256,9 @@ public final class CTraderClient implements AutoCloseable {
         return new Connection(socket, endpoint.address(), new Connection.Listener() {
             @Override
             public void event(Message payload) {
-                eventListeners.forEach(l -> l.accept(payload));
+                if (!serverEndsSession(payload)) {
+                    eventListeners.forEach(l -> l.accept(payload));
+                }
             }
 
             @Override
@@ -262,6 +267,27 @@ public final class CTraderClient implements AutoCloseable {
                 reconnectForSubscriptions();
             }
         }, heartbeatMs);
+    }
+
+    /**
+     * The server's notices that a session is over: a client disconnect (reconnect) and an invalidated token (refresh
+     * it, then reconnect). Their reasons are the server's words, never a secret.
+     */
+    private boolean serverEndsSession(Message payload) {
+        Connection current = connection;
+        if (payload instanceof ProtoOAClientDisconnectEvent e) {
+            LOG.warn("cTrader {}: the server ended the session ({})", endpoint.address(), e.getReason());
+        } else if (payload instanceof ProtoOAAccountsTokenInvalidatedEvent e) {
+            LOG.warn("cTrader {}: the server invalidated the access token ({}); refreshing it", endpoint.address(),
+                    e.getReason());
+            tokenInvalidated = true;
+        } else {
+            return false;
+        }
+        if (current != null) {
+            current.close("ended by the server");
+        }
+        return true;
     }
 
     /** Application auth, the account by access token when none is given, account auth; one token refresh. */
@@ -274,6 +300,11 @@ public final class CTraderClient implements AutoCloseable {
                     + "): check the client id and secret in " + store.describe());
         }
         boolean refreshed = false;
+        if (tokenInvalidated) {
+            refresh(c, "ACCOUNTS_TOKEN_INVALIDATED");
+            tokenInvalidated = false;
+            refreshed = true;
+        }
         while (true) {
             try {
                 if (accountId == null) {

@@ -119,6 +119,16 @@ public final class FakeServer implements AutoCloseable {
         return tokens.access();
     }
 
+    /**
+     * Expires the access token and tells every session so (ProtoOAAccountsTokenInvalidatedEvent), as the real
+     * server does when a token is revoked or runs out.
+     */
+    public void invalidateTokens() {
+        tokens.expireAccess();
+        sessions.forEach(s -> s.send(com.xtrader.protocol.openapi.v2.ProtoOAAccountsTokenInvalidatedEvent.newBuilder()
+                .addCtidTraderAccountIds(s.account()).setReason("Access Token is expired").build(), null));
+    }
+
     /** Closes every open connection (an outage); the server keeps accepting new ones. */
     public void dropAll() {
         sessions.forEach(FakeSession::close);

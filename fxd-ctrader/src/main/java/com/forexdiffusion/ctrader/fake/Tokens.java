@@ -53,6 +53,11 @@ final class Tokens {
         return new String[] {access, refresh};
     }
 
+    /** The current access token is refused as expired from now on (until a refresh). */
+    synchronized void expireAccess() {
+        accessExpired = true;
+    }
+
     synchronized String access() {
         return access;
     }
