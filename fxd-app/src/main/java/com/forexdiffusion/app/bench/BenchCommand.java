@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks with machine-readable output.",
         subcommands = {BenchCommand.Data.class, BenchCommand.Vision.class, BenchCommand.BacktestBench.class,
-                BenchModelCommand.class, BenchForecastCommand.class, BenchOptimizeCommand.class, BenchServeCommand.class})
+                BenchModelCommand.class, BenchForecastCommand.class, BenchOptimizeCommand.class, BenchServeCommand.class,
+                BenchCtraderCommand.class})
 public final class BenchCommand {
 
     @Command(name = "data", mixinStandardHelpOptions = true,
