@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.data.store.Database;
+import com.forexdiffusion.forecast.conformal.CalibrationConfig;
 import com.forexdiffusion.forecast.log.ModelHealth;
 import com.forexdiffusion.web.account.AccountMarks;
 import com.forexdiffusion.web.account.AccountRoutes;
@@ -122,7 +123,7 @@ public final class DashboardServer implements AutoCloseable {
                 a -> a.get("/api/health", this::health),
                 new CandleRoutes(b.db.candles()),
                 new ForecastRoutes(forecasts, b.forecasters, b.db.candles(), sql, settings::load),
-                new com.forexdiffusion.web.signals.SignalRoutes(forecasts, settings::load),
+                new com.forexdiffusion.web.signals.SignalRoutes(forecasts, settings::load, b.calibration),
                 new AccountRoutes(sql, new AccountMarks(b.db.candles())),
                 new ModelHealthRoutes(sql, new ModelHealth(b.db::connection)),
                 new RunRoutes(sql, jobs, b.forecasters.names(), b.clock),
@@ -201,6 +202,7 @@ public final class DashboardServer implements AutoCloseable {
         private JobRunner jobs = JobRunner.NONE;
         private InstantSource clock = InstantSource.system();
         private long watchPeriodMs = 100;
+        private CalibrationConfig calibration = CalibrationConfig.defaults();
 
         private Builder(Database db) {
             this.db = db;
@@ -246,6 +248,12 @@ public final class DashboardServer implements AutoCloseable {
         /** How often the database is polled for live updates. */
         public Builder watchPeriodMs(long ms) {
             this.watchPeriodMs = ms;
+            return this;
+        }
+
+        /** How the Signals page calibrates forecasts before scoring them, as trading does (default: ACI). */
+        public Builder calibration(CalibrationConfig c) {
+            this.calibration = c;
             return this;
         }
 
