@@ -107,8 +107,10 @@ async function chartPage() {
   new ResizeObserver(() => { chart.applyOptions({ width: box.clientWidth, height: box.clientHeight }); drawFan(); }).observe(box);
 
   const t0 = performance.now();
-  const data = await api('/api/candles?' + seriesQuery());
-  const bars = data.candles.map(c => ({ time: c.time, open: c.open, high: c.high, low: c.low, close: c.close }));
+  // The columnar form: half the bytes of the rows form and no per-bar object to parse.
+  const data = await api('/api/candles?' + seriesQuery() + '&format=columns');
+  const bars = new Array(data.time.length);
+  for (let i = 0; i < bars.length; i++) bars[i] = { time: data.time[i], open: data.open[i], high: data.high[i], low: data.low[i], close: data.close[i] };
   candles.setData(bars);
   const step = bars.length > 1 ? bars[bars.length - 1].time - bars[bars.length - 2].time : 300;
   chart.timeScale().setVisibleLogicalRange({ from: Math.max(0, bars.length - 160), to: bars.length + 40 });

@@ -121,7 +121,7 @@ public final class DashboardServer implements AutoCloseable {
         ForecastService forecasts = new ForecastService(b.db.candles(), b.forecasters);
         return List.of(
                 a -> a.get("/api/health", this::health),
-                new CandleRoutes(b.db.candles()),
+                new CandleRoutes(b.db.candles(), b.candleCache),
                 new ForecastRoutes(forecasts, b.forecasters, b.db.candles(), sql, settings::load),
                 new com.forexdiffusion.web.signals.SignalRoutes(forecasts, settings::load, b.calibration),
                 new AccountRoutes(sql, new AccountMarks(b.db.candles())),
@@ -203,6 +203,7 @@ public final class DashboardServer implements AutoCloseable {
         private InstantSource clock = InstantSource.system();
         private long watchPeriodMs = 100;
         private CalibrationConfig calibration = CalibrationConfig.defaults();
+        private boolean candleCache = true;
 
         private Builder(Database db) {
             this.db = db;
@@ -254,6 +255,12 @@ public final class DashboardServer implements AutoCloseable {
         /** How the Signals page calibrates forecasts before scoring them, as trading does (default: ACI). */
         public Builder calibration(CalibrationConfig c) {
             this.calibration = c;
+            return this;
+        }
+
+        /** Whether candle responses are kept (checked against the stored bars on every request); on by default. */
+        public Builder candleCache(boolean on) {
+            this.candleCache = on;
             return this;
         }
 
