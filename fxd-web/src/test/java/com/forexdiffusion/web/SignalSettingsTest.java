@@ -115,7 +115,7 @@ class SignalSettingsTest {
 
     @Test
     void positionScalingShrinksTheSizeByUncertainty() throws Exception {
-        put("{\"position_scaling\": false}");
+        put("{\"position_scaling\": false, \"directional_confidence\": 0.5}");
         JsonNode off = signals(aci);
         put("{\"position_scaling\": true}");
         JsonNode on = signals(aci);
@@ -123,6 +123,7 @@ class SignalSettingsTest {
         for (int k = 0; k < 3; k++) {
             JsonNode a = off.get("signals").get(k);
             JsonNode b = on.get("signals").get(k);
+            assertThat(a.get("direction").asText()).isNotEqualTo("neutral");
             double perLot = Math.abs(a.get("entry").asDouble() - a.get("stop").asDouble()) * 100_000;
             // Fixed fractional 1 % of 100 000 at the stop, on the 0.01 lot grid; with scaling × (1 − u / 0.5 %).
             assertThat(a.get("size").get("lots").asDouble())

@@ -10,6 +10,7 @@ import com.forexdiffusion.trading.engine.SignalTuning;
 import com.forexdiffusion.trading.engine.StrategyConfig;
 import com.forexdiffusion.trading.quality.QualityDimension;
 import com.forexdiffusion.trading.ranking.SignalReview;
+import com.forexdiffusion.trading.signal.Direction;
 import com.forexdiffusion.trading.signal.Signal;
 import com.forexdiffusion.trading.sizing.PositionSizer;
 import com.forexdiffusion.trading.sizing.SizingDecision;
@@ -156,7 +157,8 @@ public final class SignalRoutes implements Routes {
 
     private Map<String, Object> size(Signal sig, PositionSizer sizer) {
         Instrument inst = instruments.resolve(sig.symbol());
-        SizingDecision d = sizer.size(new SizingRequest(sig.entry(), sig.stop(), sig.metadata().uncertaintyPct(), null,
+        SizingDecision d = sig.direction() == Direction.NEUTRAL
+                ? new SizingDecision(0, 0, true, "no direction: nothing to trade", List.of()) : sizer.size(new SizingRequest(sig.entry(), sig.stop(), sig.metadata().uncertaintyPct(), null,
                 REFERENCE_EQUITY, REFERENCE_EQUITY, inst.contractSize(),
                 inst.quoteCurrency().equals("USD") ? 1 : 1 / sig.entry(), 0, List.of(), 0, 0));
         Map<String, Object> m = new LinkedHashMap<>();
