@@ -118,7 +118,8 @@ public final class DashboardServer implements AutoCloseable {
     private List<Routes> routes() {
         Sql sql = new Sql(b.db);
         SettingsStore settings = new SettingsStore(b.db);
-        ForecastService forecasts = new ForecastService(b.db.candles(), b.forecasters);
+        ForecastService forecasts = new ForecastService(b.db.candles(), b.forecasters,
+                new com.forexdiffusion.trading.engine.ForecastCache(b.db));
         return List.of(
                 a -> a.get("/api/health", this::health),
                 new CandleRoutes(b.db.candles(), b.candleCache),

@@ -11,6 +11,7 @@ import com.forexdiffusion.forecast.Forecaster;
 import com.forexdiffusion.forecast.conformal.CalibrationConfig;
 import com.forexdiffusion.forecast.conformal.CalibrationMode;
 import com.forexdiffusion.forecast.conformal.OnlineCalibrator;
+import com.forexdiffusion.trading.engine.ForecastCache;
 import com.forexdiffusion.web.http.ApiException;
 import com.forexdiffusion.web.settings.Ldm4tsSettings;
 
@@ -29,6 +30,7 @@ public final class ForecastService {
     static final int REPLAY_EXTRA = 100;
     private final CandleStore candles;
     private final ForecasterCatalog catalog;
+    private final ForecastCache store;
     private final Map<String, Result> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Result> e) {
@@ -60,8 +62,18 @@ public final class ForecastService {
     };
 
     public ForecastService(CandleStore candles, ForecasterCatalog catalog) {
+        this(candles, catalog, null);
+    }
+
+    /**
+     * @param store where the replayed LDM4TS forecasts are kept (the backtest's forecast cache), or null: its
+     *              version names its weights, so after a new bar only that bar's forecast is made. Baselines are
+     *              refitted per replay (a new version each time) and cheap, so theirs are not stored.
+     */
+    public ForecastService(CandleStore candles, ForecasterCatalog catalog, ForecastCache store) {
         this.candles = candles;
         this.catalog = catalog;
+        this.store = store;
     }
 
     public Result forecast(String symbol, Timeframe tf, String name, long at, Ldm4tsSettings settings) {
@@ -124,19 +136,49 @@ public final class ForecastService {
         try {
             Forecaster f = catalog.factory(name, horizons, settings.checkpoint())
                     .fit(bars.slice(start - Math.min(TRAIN_BARS, start), start));
+            // Each window ends at its own bar, and no forecast depends on the calibrator, so they can be made in one
+            // batch (as a backtest precomputes them); the calibrator then sees them strictly in time order.
+            List<ForecastRequest> requests = new java.util.ArrayList<>(replay);
+            for (int i = start; i < n; i++) {
+                int from = Math.max(0, i + 1 - f.lookback());
+                requests.add(new ForecastRequest(bars.slice(from, i + 1), horizons, settings.mcSamples(), 42, false));
+            }
+            List<Forecast> made = batch(f, name, requests, settings);
             OnlineCalibrator calibrator = new OnlineCalibrator(cal);
             Forecast raw = null;
             Forecast issued = null;
             for (int i = start; i < n; i++) {
                 calibrator.onBarClose(bars.ts(i), bars.close(i));
-                int from = Math.max(0, i + 1 - f.lookback());
-                raw = f.forecast(new ForecastRequest(bars.slice(from, i + 1), horizons, settings.mcSamples(), 42, false));
+                raw = made.get(i - start);
                 issued = calibrator.calibrate(raw).orElse(null);
             }
             return new Calibrated(raw, issued, bars, replay, calibrator.summary());
         } catch (BadInputException e) {
             throw ApiException.badField(e.field() == null ? "forecaster" : e.field(), e.reason());
         }
+    }
+
+    private List<Forecast> batch(Forecaster f, String name, List<ForecastRequest> requests, Ldm4tsSettings settings) {
+        if (store == null || !name.equals(ForecasterCatalog.LDM4TS)) {
+            return f.forecastBatch(requests);
+        }
+        String key = "dashboard;h=" + settings.horizons().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")) + ";s=" + settings.mcSamples() + ";seed=42;lookback="
+                + f.lookback();
+        Forecast[] got = store.read(f.name(), f.version(), key, requests);
+        List<ForecastRequest> missing = new java.util.ArrayList<>();
+        for (int k = 0; k < got.length; k++) {
+            if (got[k] == null) {
+                missing.add(requests.get(k));
+            }
+        }
+        List<Forecast> made = missing.isEmpty() ? List.of() : f.forecastBatch(missing);
+        store.write(key, missing, made);
+        List<Forecast> out = new java.util.ArrayList<>(got.length);
+        for (int k = 0, m = 0; k < got.length; k++) {
+            out.add(got[k] != null ? got[k] : made.get(m++));
+        }
+        return out;
     }
 
     private List<Horizon> horizons(Timeframe tf, Ldm4tsSettings settings) {
