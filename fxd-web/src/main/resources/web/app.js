@@ -91,7 +91,8 @@ async function chartPage() {
   if (!params.get('symbol')) { main.append(el('<p>No candles stored yet: <code>fxd data synth</code> or <code>fxd data import</code>.</p>')); return; }
   const view = el(`<div class="grid">
     <div><div class="panel"><div id="chart-wrap"><div id="chart"></div><svg id="fan"></svg></div>
-      <p class="muted legend">Fan: <span class="sw q">q05–q95</span> <span class="sw s2">±2σ</span> <span class="sw s1">±1σ</span> <span class="sw m">q50</span> · scroll and zoom with the mouse</p></div>
+      <p class="muted legend">Fan: <span class="sw q">q05–q95</span> <span class="sw s2">±2σ</span> <span class="sw s1">±1σ</span> <span class="sw m">q50</span> · scroll and zoom with the mouse</p>
+      <p class="muted legend" id="past-legend"></p></div>
       <div class="panel"><h3>Past forecasts and outcomes</h3><table id="past"><thead><tr><th>Forecast time</th><th>h</th><th>mean</th><th>q05</th><th>q95</th><th>actual</th><th>in interval</th><th>direction</th></tr></thead><tbody></tbody></table></div></div>
     <div><div class="panel"><h3 id="fc-title">Forecast</h3><table id="horizons"><thead><tr><th>h</th><th>mean</th><th>σ</th><th>u %</th><th>q05</th><th>q50</th><th>q95</th></tr></thead><tbody></tbody></table><p id="fc-meta" class="muted"></p></div>
       <div class="panel"><h3>Vision views of the window</h3><div class="vision" id="vision"></div></div></div></div>`);
@@ -106,8 +107,10 @@ async function chartPage() {
   new ResizeObserver(() => { chart.applyOptions({ width: box.clientWidth, height: box.clientHeight }); drawFan(); }).observe(box);
 
   const t0 = performance.now();
-  const data = await api('/api/candles?' + seriesQuery());
-  const bars = data.candles.map(c => ({ time: c.time, open: c.open, high: c.high, low: c.low, close: c.close }));
+  // The columnar form: half the bytes of the rows form and no per-bar object to parse.
+  const data = await api('/api/candles?' + seriesQuery() + '&format=columns');
+  const bars = new Array(data.time.length);
+  for (let i = 0; i < bars.length; i++) bars[i] = { time: data.time[i], open: data.open[i], high: data.high[i], low: data.low[i], close: data.close[i] };
   candles.setData(bars);
   const step = bars.length > 1 ? bars[bars.length - 1].time - bars[bars.length - 2].time : 300;
   chart.timeScale().setVisibleLogicalRange({ from: Math.max(0, bars.length - 160), to: bars.length + 40 });
@@ -165,12 +168,13 @@ async function chartPage() {
   api('/api/forecast?' + fq).then(showForecast).catch(e => toast('forecast: ' + e.message));
   const vis = document.getElementById('vision');
   for (const v of ['seg', 'gaf', 'rp']) vis.append(el(`<figure><img id="vision-${v}" alt="${v}" src="/api/vision/${v}.png?${seriesQuery()}&size=64"><figcaption>${v.toUpperCase()}</figcaption></figure>`));
-  api('/api/predictions?' + seriesQuery() + '&limit=60').then(({ predictions }) => {
+  api('/api/predictions?' + seriesQuery() + '&limit=' + PAST_LIMIT).then(({ predictions }) => {
     const tb = document.querySelector('#past tbody');
-    for (const p of predictions) {
+    for (const p of predictions.slice(0, 60)) {
       tb.append(el(`<tr><td>${esc(p.forecast_time_iso)}</td><td>${p.horizon_minutes}</td><td>${fmt(p.mean_pred)}</td><td>${fmt(p.q05_pred)}</td><td>${fmt(p.q95_pred)}</td><td>${fmt(p.actual_price)}</td>
         <td>${p.interval_hit === null ? 'pending' : p.interval_hit ? 'yes' : 'no'}</td><td>${p.direction_correct === null ? '–' : p.direction_correct ? 'right' : 'wrong'}</td></tr>`));
     }
+    drawPast(chart, candles, predictions);
   }).catch(e => toast('predictions: ' + e.message));
 
   liveHandlers.push(m => {
@@ -178,6 +182,39 @@ async function chartPage() {
     if (m.type === 'bar') { candles.update({ time: m.bar.time, open: m.bar.open, high: m.bar.high, low: m.bar.low, close: m.bar.close }); window.fxd.lastLiveBar = m.bar.time; }
     if (m.type === 'forecast') showForecast(Object.assign({ model: 'paper ' + m.account, inference_ms: null }, m));
   });
+}
+
+// Past logged forecasts on the chart: per horizon a dotted line of q50 at each forecast's target bar, and at that bar
+// a marker: a filled circle when the outcome fell inside [q05, q95] (hit), a square when it did not (miss), an
+// open arrow while it is pending.
+const PAST_LIMIT = 500;
+const PAST_COLORS = { 15: 'rgba(0,230,118,0.9)', 60: 'rgba(179,136,255,0.9)', 240: 'rgba(255,171,64,0.9)' };
+const HIT = '#00e676', MISS = '#ff3d9a', PENDING = '#8a96a6';
+function drawPast(chart, candles, predictions) {
+  const byHorizon = {};
+  for (const p of predictions) (byHorizon[p.horizon_minutes] ||= []).push(p);
+  const lines = {};
+  for (const [h, ps] of Object.entries(byHorizon)) {
+    const pts = ps.map(p => ({ time: p.target_time / 1000, value: p.median_pred }))
+      .sort((a, b) => a.time - b.time).filter((p, i, a) => i === 0 || p.time !== a[i - 1].time);
+    const line = chart.addSeries(LWC.LineSeries, { color: PAST_COLORS[h] || 'rgba(200,200,200,0.8)', lineWidth: 1, lineStyle: 1,
+      lastValueVisible: false, priceLineVisible: false, crosshairMarkerVisible: false, title: `past q50 ${h}m` });
+    line.setData(pts);
+    lines[h] = line;
+  }
+  const markers = predictions.slice().sort((a, b) => a.target_time - b.target_time).map(p => {
+    const state = p.interval_hit === null || p.interval_hit === undefined ? 'pending' : p.interval_hit ? 'hit' : 'miss';
+    return { time: p.target_time / 1000, position: 'atPriceMiddle', price: p.median_pred, shape: state === 'hit' ? 'circle' : state === 'miss' ? 'square' : 'arrowDown',
+      color: state === 'hit' ? HIT : state === 'miss' ? MISS : PENDING, size: 1, id: `${p.prediction_id}`, state, horizon: p.horizon_minutes };
+  });
+  const plugin = LWC.createSeriesMarkers(candles, markers.map(({ state, horizon, ...m }) => m));
+  window.fxd.past = { lines, plugin, markers, hits: markers.filter(m => m.state === 'hit').length,
+    misses: markers.filter(m => m.state === 'miss').length, pending: markers.filter(m => m.state === 'pending').length };
+  const legend = document.getElementById('past-legend');
+  if (legend) {
+    legend.dataset.hits = window.fxd.past.hits; legend.dataset.misses = window.fxd.past.misses;
+    legend.textContent = `past forecasts: ${window.fxd.past.hits} hits (●), ${window.fxd.past.misses} misses (■), ${window.fxd.past.pending} pending (▼); dotted lines: past q50 per horizon`;
+  }
 }
 
 // ---------------------------------------------------------------- Signals
@@ -188,13 +225,17 @@ async function signalsPage() {
   const fq = seriesQuery() + '&forecaster=' + encodeURIComponent(params.get('forecaster') || DEFAULT_FORECASTER);
   const s = await api('/api/signals?' + fq);
   const head = DIMENSIONS.map(d => `<th title="${d}">${d.replace(/_/g, ' ')}</th>`).join('');
-  const panel = el(`<div class="panel"><h3>Signals of ${esc(s.model)} at ${esc(s.time)} · minimum quality ${pct(s.min_quality, 0)}, strength ${fmt(s.min_strength, 2)}</h3>
-    <table id="signals"><thead><tr><th>signal</th><th>dir</th><th>strength</th><th>u %</th>${head}<th>penalty</th><th>quality</th><th>verdict</th></tr></thead><tbody></tbody></table></div>`);
+  const c = s.calibration;
+  const cal = c.mode === 'none' ? 'raw forecast (calibration none)' : c.warm ? `${esc(c.mode)}-calibrated forecast (${c.replayed_bars} bars replayed)` : esc(c.message);
+  const panel = el(`<div class="panel"><h3>Signals of ${esc(s.model)} at ${esc(s.time)} · minimum quality ${pct(s.min_quality, 0)}, strength ${fmt(s.min_strength, 2)}, directional confidence ${pct(s.directional_confidence, 0)}, position scaling ${s.position_scaling ? 'on' : 'off'}</h3>
+    <p class="muted" id="calibration" data-mode="${esc(c.mode)}" data-warm="${c.warm}">Scored on the ${cal}: ${c.horizons.map(h => `${h.horizon}m q05–q95 ${fmt(h.raw.q05)}–${fmt(h.raw.q95)}${h.calibrated ? ` → ${fmt(h.calibrated.q05)}–${fmt(h.calibrated.q95)}` : ''}`).join(' · ')}</p>
+    <table id="signals"><thead><tr><th>signal</th><th>dir</th><th>strength</th><th>u %</th><th>P(dir)</th>${head}<th>penalty</th><th>quality</th><th title="on a ${s.signals[0]?.size.equity ?? 100000} account">lots</th><th>risk %</th><th>verdict</th></tr></thead><tbody></tbody></table></div>`);
   const tb = panel.querySelector('tbody');
   for (const g of s.signals) {
     const dims = DIMENSIONS.map(d => `<td class="dim" data-dimension="${d}" data-value="${g.dimensions[d]}"><span class="bar"><span style="width:${(100 * g.dimensions[d]).toFixed(0)}%"></span></span> ${fmt(g.dimensions[d], 2)}</td>`).join('');
-    tb.append(el(`<tr data-signal="${esc(g.id)}"><td>${g.horizon}m</td><td class="${g.direction}">${g.direction}</td><td>${fmt(g.strength, 3)}</td><td>${fmt(g.uncertainty_pct, 3)}</td>${dims}
+    tb.append(el(`<tr data-signal="${esc(g.id)}"><td>${g.horizon}m</td><td class="${g.direction}">${g.direction}</td><td>${fmt(g.strength, 3)}</td><td>${fmt(g.uncertainty_pct, 3)}</td><td data-p-direction="${g.p_direction}">${pct(g.p_direction)}</td>${dims}
       <td data-penalty="${g.penalty}">${fmt(g.penalty, 3)}</td><td>${fmt(g.composite, 3)}</td>
+      <td data-lots="${g.size.lots}" title="${esc(g.size.steps.join('; ') + (g.size.reason ? '; ' + g.size.reason : ''))}">${fmt(g.size.lots, 2)}</td><td>${fmt(g.size.risk_pct, 3)}</td>
       <td class="${g.accepted ? 'accepted' : 'rejected'}" data-accepted="${g.accepted}">${g.accepted ? 'accepted' : 'rejected: ' + esc(g.reasons.join('; '))}</td></tr>`));
   }
   main.append(panel);

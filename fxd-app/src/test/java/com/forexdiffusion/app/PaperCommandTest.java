@@ -1,6 +1,8 @@
 package com.forexdiffusion.app;
 
 import com.forexdiffusion.data.store.Database;
+import com.forexdiffusion.web.settings.Ldm4tsSettings;
+import com.forexdiffusion.web.settings.SettingsStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,6 +98,55 @@ class PaperCommandTest {
         Cli fresh = Cli.run("paper", "--db", split, "--symbol", "EURUSD", "--timeframe", "H1", "--account", "new");
         assertThat(fresh.code()).isEqualTo(1);
         assertThat(fresh.err()).contains("--from").contains("does not exist");
+    }
+
+    private static List<String> positions(String db, String account) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Database d = Database.open(db); Connection c = d.readConnection(); ResultSet rs = c.createStatement()
+                .executeQuery("SELECT opened_at, side, lots FROM trading_positions WHERE account_id = '" + account
+                        + "' ORDER BY opened_at, position_id")) {
+            while (rs.next()) {
+                out.add(rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getDouble(3));
+            }
+        }
+        return out;
+    }
+
+    /** Runs a fresh session named {@code account} under the dashboard's settings {@code s}. */
+    private static List<String> sessionUnder(String db, String account, Ldm4tsSettings s) throws Exception {
+        try (Database d = Database.open(db)) {
+            new SettingsStore(d).save(s, System.currentTimeMillis());
+        }
+        Cli r = Cli.run("paper", "--db", db, "--symbol", "EURUSD", "--timeframe", "H1", "--account", account,
+                "--train-bars", "600", "--horizons", "60,240", "--samples", "20", "--forecaster", "dlinear",
+                "--from", "2023-02-07", "--to", "2023-02-21", "--live-settings");
+        assertThat(r.code()).as(r.err()).isZero();
+        return positions(db, account);
+    }
+
+    private static Ldm4tsSettings with(double confidence, boolean scaling, Map<Integer, Double> weights) {
+        Ldm4tsSettings d = Ldm4tsSettings.defaults();
+        return new Ldm4tsSettings(d.enabled(), d.checkpoint(), d.horizons(), d.mcSamples(), d.window(),
+                d.uncertaintyThreshold(), d.minStrength(), scaling, weights, d.minQuality(), confidence);
+    }
+
+    @Test
+    void theDashboardsTradingSettingsChangeTheSessionsDecisions() throws Exception {
+        String db = market("settings");
+        Map<Integer, Double> equal = Map.of(15, 1.0 / 3, 60, 1.0 / 3, 240, 1.0 / 3);
+        List<String> base = sessionUnder(db, "base", with(0.5, true, equal));
+        assertThat(base.size()).as("the base session trades").isGreaterThan(2);
+        // Directional confidence: only signals the forecast is 90 % sure of trade.
+        List<String> sure = sessionUnder(db, "sure", with(0.9, true, equal));
+        assertThat(sure.size()).isLessThan(base.size());
+        // Position scaling off: no (1 − u / T) factor, so the same first trade is larger.
+        List<String> flat = sessionUnder(db, "flat", with(0.5, false, equal));
+        assertThat(flat.get(0).split("\\|")[0]).isEqualTo(base.get(0).split("\\|")[0]);
+        assertThat(Double.parseDouble(flat.get(0).split("\\|")[2]))
+                .isGreaterThan(Double.parseDouble(base.get(0).split("\\|")[2]));
+        // Horizon weights: a 1h weight of 0 leaves the 1h signals no strength, so the trades change.
+        List<String> longOnly = sessionUnder(db, "long", with(0.5, true, Map.of(15, 0.0, 60, 0.0, 240, 1.0)));
+        assertThat(longOnly).isNotEqualTo(base);
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.data.store.Database;
+import com.forexdiffusion.forecast.conformal.CalibrationConfig;
 import com.forexdiffusion.forecast.log.ModelHealth;
 import com.forexdiffusion.web.account.AccountMarks;
 import com.forexdiffusion.web.account.AccountRoutes;
@@ -117,12 +118,13 @@ public final class DashboardServer implements AutoCloseable {
     private List<Routes> routes() {
         Sql sql = new Sql(b.db);
         SettingsStore settings = new SettingsStore(b.db);
-        ForecastService forecasts = new ForecastService(b.db.candles(), b.forecasters);
+        ForecastService forecasts = new ForecastService(b.db.candles(), b.forecasters,
+                new com.forexdiffusion.trading.engine.ForecastCache(b.db));
         return List.of(
                 a -> a.get("/api/health", this::health),
-                new CandleRoutes(b.db.candles()),
+                new CandleRoutes(b.db.candles(), b.candleCache),
                 new ForecastRoutes(forecasts, b.forecasters, b.db.candles(), sql, settings::load),
-                new com.forexdiffusion.web.signals.SignalRoutes(forecasts, settings::load),
+                new com.forexdiffusion.web.signals.SignalRoutes(forecasts, settings::load, b.calibration),
                 new AccountRoutes(sql, new AccountMarks(b.db.candles())),
                 new ModelHealthRoutes(sql, new ModelHealth(b.db::connection)),
                 new RunRoutes(sql, jobs, b.forecasters.names(), b.clock),
@@ -201,6 +203,8 @@ public final class DashboardServer implements AutoCloseable {
         private JobRunner jobs = JobRunner.NONE;
         private InstantSource clock = InstantSource.system();
         private long watchPeriodMs = 100;
+        private CalibrationConfig calibration = CalibrationConfig.defaults();
+        private boolean candleCache = true;
 
         private Builder(Database db) {
             this.db = db;
@@ -246,6 +250,18 @@ public final class DashboardServer implements AutoCloseable {
         /** How often the database is polled for live updates. */
         public Builder watchPeriodMs(long ms) {
             this.watchPeriodMs = ms;
+            return this;
+        }
+
+        /** How the Signals page calibrates forecasts before scoring them, as trading does (default: ACI). */
+        public Builder calibration(CalibrationConfig c) {
+            this.calibration = c;
+            return this;
+        }
+
+        /** Whether candle responses are kept (checked against the stored bars on every request); on by default. */
+        public Builder candleCache(boolean on) {
+            this.candleCache = on;
             return this;
         }
 

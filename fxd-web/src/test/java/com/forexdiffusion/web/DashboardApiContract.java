@@ -102,6 +102,41 @@ abstract class DashboardApiContract {
     }
 
     @Test
+    void theColumnarFormHoldsTheSameBarsAndAKeptResponseNeverOutlivesAChangedBar() throws Exception {
+        BarSeries all = db.candles().readAll("EURUSD", Timeframe.M5);
+        String range = "/api/candles?symbol=EURUSD&timeframe=M5&from=" + Instant.ofEpochMilli(all.ts(100)) + "&to="
+                + Instant.ofEpochMilli(all.ts(400));
+        JsonNode rows = get(range).json().get("candles");
+        JsonNode cols = get(range + "&format=columns").json();
+        assertThat(cols.get("time").size()).isEqualTo(300);
+        for (int i = 0; i < 300; i += 37) {
+            for (String f : List.of("time", "open", "high", "low", "close", "volume")) {
+                assertThat(cols.get(f).get(i).asDouble()).as(f + " " + i).isEqualTo(rows.get(i).get(f).asDouble());
+            }
+        }
+        assertThat(get(range).headers().firstValue("Server-Timing").orElse("")).contains("kept");
+        // Another writer (a paper session, an import) changes one bar: the next response has the new close.
+        int k = 250;
+        double changed = all.close(k) + 0.00123;
+        try (var w = db.candles().writer()) {
+            w.add("EURUSD", Timeframe.M5, all.ts(k), all.open(k), Math.max(all.high(k), changed),
+                    Math.min(all.low(k), changed), changed, all.volume(k), "synthetic");
+            w.commit();
+        }
+        try {
+            assertThat(get(range).json().get("candles").get(k - 100).get("close").asDouble()).isEqualTo(changed);
+            assertThat(get(range + "&format=columns").json().get("close").get(k - 100).asDouble()).isEqualTo(changed);
+        } finally {
+            try (var w = db.candles().writer()) {
+                w.add("EURUSD", Timeframe.M5, all.ts(k), all.open(k), all.high(k), all.low(k), all.close(k),
+                        all.volume(k), "synthetic");
+                w.commit();
+            }
+        }
+        assertBadField(get(range + "&format=csv"), "format");
+    }
+
+    @Test
     void badCandleParametersAre400NamingTheField() throws Exception {
         assertBadField(get("/api/candles?timeframe=M5"), "symbol");
         assertBadField(get("/api/candles?symbol=EURUSD&timeframe=M7"), "timeframe");

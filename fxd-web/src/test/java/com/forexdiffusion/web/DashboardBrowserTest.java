@@ -94,7 +94,46 @@ class DashboardBrowserTest {
         assertThat(points.split(" ")).hasSize(8);
         await(browser, "['seg','gaf','rp'].every(v => document.getElementById('vision-' + v).naturalWidth === 64)", WAIT);
         assertThat(browser.findElements(By.cssSelector("#past tbody tr"))).isNotEmpty();
+        pastForecastsAreDrawnWithTheirOutcomes();
         BrowserSupport.screenshot(browser, "chart");
+    }
+
+    /** Each logged forecast is a marker at its target bar (hit or miss as logged) on a line of past q50 per horizon. */
+    private void pastForecastsAreDrawnWithTheirOutcomes() throws Exception {
+        await(browser, "window.fxd.past", WAIT);
+        JsonNode logged = Fixture.get(http, base, "/api/predictions?symbol=EURUSD&timeframe=M15&limit=500").json()
+                .get("predictions");
+        long hits = 0;
+        long misses = 0;
+        for (JsonNode p : logged) {
+            hits += p.get("interval_hit").asInt(-1) == 1 || p.get("interval_hit").asText().equals("true") ? 1 : 0;
+            misses += p.get("interval_hit").asInt(-1) == 0 || p.get("interval_hit").asText().equals("false") ? 1 : 0;
+        }
+        assertThat(hits + misses).as("the fixture's forecasts are resolved").isPositive();
+        assertThat((Long) js(browser, "return window.fxd.past.plugin.markers().length;")).isEqualTo(logged.size());
+        assertThat((Long) js(browser, "return window.fxd.past.hits;")).isEqualTo(hits);
+        assertThat((Long) js(browser, "return window.fxd.past.misses;")).isEqualTo(misses);
+        // The 60-minute line: q50 of each forecast at its target bar.
+        JsonNode first60 = null;
+        for (JsonNode p : logged) {
+            if (p.get("horizon_minutes").asInt() == 60) {
+                first60 = p;
+            }
+        }
+        Object v = js(browser, "const d = window.fxd.past.lines[60].data(); const t = arguments[0];"
+                + " const x = d.find(p => p.time === t); return x ? x.value : null;", first60.get("target_time").asLong() / 1000);
+        assertThat(((Number) v).doubleValue()).isCloseTo(first60.get("median_pred").asDouble(), within(1e-12));
+        // And they are painted: pixels of the hit and the miss colour on the chart's canvases.
+        String count = "let n = 0; for (const c of document.querySelectorAll('#chart canvas')) { if (!c.width || !c.height) continue;"
+                + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + " for (let i = 0; i < d.length; i += 4) if (d[i] === arguments[0] && d[i + 1] === arguments[1] && d[i + 2] === arguments[2]) n++; }"
+                + " return n;";
+        if (hits > 0) {
+            assertThat((Long) js(browser, count, 0, 230, 118)).as("hit markers (#00e676) painted").isPositive();
+        }
+        if (misses > 0) {
+            assertThat((Long) js(browser, count, 255, 61, 154)).as("miss markers (#ff3d9a) painted").isPositive();
+        }
     }
 
     @Test
@@ -114,9 +153,13 @@ class DashboardBrowserTest {
                 String style = d.findElement(By.cssSelector(".bar > span")).getDomAttribute("style");
                 assertThat(Double.parseDouble(style.replaceAll("[^0-9.]", ""))).isCloseTo(100 * v, within(0.51));
             }
+            assertThat(Double.parseDouble(rows.get(i).findElement(By.cssSelector("td[data-lots]")).getDomAttribute(
+                    "data-lots"))).isEqualTo(api.get(i).get("size").get("lots").asDouble());
             String verdict = rows.get(i).findElement(By.cssSelector("td[data-accepted]")).getText();
             assertThat(verdict).startsWith(api.get(i).get("accepted").asBoolean() ? "accepted" : "rejected: ");
         }
+        assertThat(browser.findElement(By.id("calibration")).getDomAttribute("data-mode")).isEqualTo("aci");
+        assertThat(browser.findElement(By.id("calibration")).getText()).contains("aci-calibrated forecast");
         BrowserSupport.screenshot(browser, "signals");
     }
 

@@ -40,6 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import com.forexdiffusion.web.settings.Ldm4tsSettings;
 import com.forexdiffusion.web.settings.SettingsStore;
+import com.forexdiffusion.web.settings.TradingSettings;
+import com.forexdiffusion.trading.engine.SignalTuning;
 
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -109,7 +111,8 @@ public final class PaperCommand implements Callable<Integer> {
     long maxPolls;
 
     @Option(names = "--live-settings", description = "Before each batch of new bars, apply the dashboard's saved LDM4TS "
-            + "settings (MC samples, minimum strength): a change in fxd serve's Settings page takes effect without a restart.")
+            + "settings (MC samples, minimum strength, minimum quality, directional confidence, horizon weights, position "
+            + "scaling and the uncertainty threshold of the sizer): a change in fxd serve's Settings page takes effect without a restart.")
     boolean liveSettings;
 
     @Spec
@@ -189,9 +192,11 @@ public final class PaperCommand implements Callable<Integer> {
                 while (true) {
                     int next = Math.max(first, bars.lowerBound(lastDone == Long.MIN_VALUE ? Long.MIN_VALUE : lastDone + 1));
                     if (next < bars.size()) {
-                        StrategyConfig current = liveSettings ? withSettings(strategy, new SettingsStore(d).load()) : strategy;
+                        Ldm4tsSettings live = liveSettings ? new SettingsStore(d).load() : null;
+                        StrategyConfig current = live != null ? TradingSettings.strategy(strategy, live) : strategy;
+                        SignalTuning tuning = live != null ? TradingSettings.tuning(live) : SignalTuning.defaults();
                         ForecastEngine engine = new ForecastEngine(bars, logged, null, broker, current,
-                                InstrumentCatalog.builtIn(), regimeModel.estimates(bars));
+                                InstrumentCatalog.builtIn(), regimeModel.estimates(bars), tuning);
                         if (state != null) {
                             engine.restore(state);
                         }
@@ -223,11 +228,6 @@ public final class PaperCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
-    }
-
-    private static StrategyConfig withSettings(StrategyConfig s, Ldm4tsSettings live) {
-        return new StrategyConfig(s.horizons(), live.mcSamples(), s.seed(), s.lookback(), live.minStrength(), s.topN(),
-                s.sizing(), s.risk(), s.volumeWindow(), s.calibration());
     }
 
     /**

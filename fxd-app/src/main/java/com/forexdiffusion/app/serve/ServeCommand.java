@@ -1,5 +1,6 @@
 package com.forexdiffusion.app.serve;
 
+import com.forexdiffusion.app.CalibrationOption;
 import com.forexdiffusion.app.DbOptions;
 import com.forexdiffusion.data.store.Database;
 import com.forexdiffusion.ldm4ts.service.ModelRegistry;
@@ -23,6 +24,10 @@ import java.util.concurrent.TimeUnit;
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
+
+    /** How the Signals page calibrates forecasts before it scores them (as backtest and paper do). */
+    @Mixin
+    CalibrationOption calibration;
 
     @Option(names = "--port", defaultValue = "8080", paramLabel = "P", description = "TCP port, 0 for a free one (default: ${DEFAULT-VALUE}).")
     int port;
@@ -60,6 +65,7 @@ public final class ServeCommand implements Callable<Integer> {
                      .forecasters(new AppForecasters(registry))
                      .checkpoints(AppForecasters.checkpointCheck(registry))
                      .jobs(new CommandJobs(db.url, runsDir))
+                     .calibration(calibration.config())
                      .build().start()) {
             Thread hook = new Thread(stop::countDown, "fxd-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);

@@ -57,14 +57,21 @@ public record SignalTuning(double qualityThreshold, double directionalConfidence
         if (neutral() || s.direction() == Direction.NEUTRAL) {
             return s;
         }
-        double sigmaPrice = s.metadata().uncertaintyPct() * s.entry() / 100;
-        double z = sigmaPrice > 0 ? Math.abs(s.target() - s.entry()) / sigmaPrice : Double.POSITIVE_INFINITY;
-        double pDirection = 0.5 * (1 + Erf.erf(z / Math.sqrt(2)));
-        Direction dir = pDirection >= directionalConfidence ? s.direction() : Direction.NEUTRAL;
+        Direction dir = directionProbability(s) >= directionalConfidence ? s.direction() : Direction.NEUTRAL;
         double w = horizonWeights.getOrDefault(s.horizon().minutes(), 1.0);
         double stop = s.entry() + stopMultiple * (s.stop() - s.entry());
         double target = s.entry() + targetMultiple * (s.target() - s.entry());
         return new Signal(s.id(), s.symbol(), s.timeframe(), s.time(), s.horizon(), dir,
                 Math.min(1, s.strength() * w), s.entry(), target, stop, s.validUntil(), s.metadata());
+    }
+
+    /**
+     * P(direction) = Φ(|target − entry| / σ) with σ = u % of the entry: how sure the forecast is of the signal's
+     * direction (1 when σ is zero).
+     */
+    public static double directionProbability(Signal s) {
+        double sigmaPrice = s.metadata().uncertaintyPct() * s.entry() / 100;
+        double z = sigmaPrice > 0 ? Math.abs(s.target() - s.entry()) / sigmaPrice : Double.POSITIVE_INFINITY;
+        return 0.5 * (1 + Erf.erf(z / Math.sqrt(2)));
     }
 }

@@ -2,6 +2,7 @@ package com.forexdiffusion.trading.ranking;
 
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.forecast.Forecast;
+import com.forexdiffusion.trading.engine.SignalTuning;
 import com.forexdiffusion.trading.quality.QualityContext;
 import com.forexdiffusion.trading.quality.QualityScore;
 import com.forexdiffusion.trading.quality.QualityWeights;
@@ -26,6 +27,7 @@ public final class SignalReview {
     private final double minQuality;
     private final double minStrength;
     private final int volumeWindow;
+    private final SignalTuning tuning;
 
     /** A reviewed signal: {@code reasons} is empty exactly when it is accepted. */
     public record Reviewed(Signal signal, QualityScore quality, boolean accepted, List<String> reasons) {
@@ -36,6 +38,16 @@ public final class SignalReview {
      *                                twice it (the SPEC defaults 0.5% and 1.0%)
      */
     public SignalReview(double minQuality, double minStrength, double uncertaintyThresholdPct, int volumeWindow) {
+        this(minQuality, minStrength, uncertaintyThresholdPct, volumeWindow, SignalTuning.defaults());
+    }
+
+    /**
+     * As above, with each signal tuned as the engine tunes it before scoring (directional confidence, horizon
+     * weights, stop and target multiples).
+     */
+    public SignalReview(double minQuality, double minStrength, double uncertaintyThresholdPct, int volumeWindow,
+                        SignalTuning tuning) {
+        this.tuning = tuning;
         this.generator = new SignalGenerator(uncertaintyThresholdPct, 2 * uncertaintyThresholdPct);
         this.scorer = new SignalQualityScorer(QualityWeights.defaults(), minQuality, Map.of(), Map.of(), generator);
         this.minQuality = minQuality;
@@ -45,22 +57,27 @@ public final class SignalReview {
 
     /** @param bars the bars up to and including the forecast's bar (for the volume ratio) */
     public List<Reviewed> review(Forecast f, BarSeries bars) {
-        List<Signal> sigs = generator.signals(f);
-        QualityContext ctx = new QualityContext(sigs.stream().map(Signal::direction).toList(), List.of(), null, 1.0,
+        List<Signal> raw = generator.signals(f);
+        // As the engine: the agreement between horizons reads the untuned directions.
+        QualityContext ctx = new QualityContext(raw.stream().map(Signal::direction).toList(), List.of(), null, 1.0,
                 volumeRatio(bars), null, 0.0);
         List<Reviewed> out = new ArrayList<>();
-        for (Signal s : sigs) {
+        for (Signal r : raw) {
+            Signal s = tuning.apply(r);
             QualityScore q = scorer.score(s, ctx);
-            List<String> reasons = reasons(s, q);
+            List<String> reasons = reasons(r, s, q);
             out.add(new Reviewed(s, q, reasons.isEmpty(), List.copyOf(reasons)));
         }
         return out;
     }
 
-    private List<String> reasons(Signal s, QualityScore q) {
+    private List<String> reasons(Signal untuned, Signal s, QualityScore q) {
         List<String> r = new ArrayList<>();
-        if (s.direction() == Direction.NEUTRAL) {
+        if (untuned.direction() == Direction.NEUTRAL) {
             r.add("no direction (mean equals the last close)");
+        } else if (s.direction() == Direction.NEUTRAL) {
+            r.add(String.format(Locale.ROOT, "P(direction) %.3f below the directional confidence %.3f",
+                    SignalTuning.directionProbability(untuned), tuning.directionalConfidence()));
         }
         if (!q.passes()) {
             r.add(String.format(Locale.ROOT, "quality %.3f below the minimum %.3f", q.composite(), minQuality));

@@ -55,6 +55,22 @@ class SignalReviewTest {
         assertThat(penalised.quality().penalty()).isEqualTo(SignalGeneratorPenalty.of(0.05, 0.1, 100 * 0.0008 / 1.1));
     }
 
+    @Test
+    void aTunedReviewNeutralisesUnsureSignalsAndWeightsStrengths() {
+        // 15 min: z = 0.0010 / 0.0004 = 2.5, P = Φ(2.5) = 0.9938; 60 min: z = 0.0002 / 0.0008 = 0.25, P = 0.5987.
+        Forecast f = new Forecast("EURUSD", Timeframe.M15, 0, 1.1, List.of(h(15, 1.1010, 0.0004),
+                h(60, 1.1002, 0.0008)), 1, "test", "v");
+        List<SignalReview.Reviewed> plain = new SignalReview(0.65, 0.3, 0.5, 20).review(f, bars(200));
+        var tuning = new com.forexdiffusion.trading.engine.SignalTuning(0.65, 0.9, 1, 1, java.util.Map.of(15, 0.5));
+        List<SignalReview.Reviewed> tuned = new SignalReview(0.65, 0.3, 0.5, 20, tuning).review(f, bars(200));
+        assertThat(tuned.get(0).signal().direction()).isEqualTo(plain.get(0).signal().direction());
+        assertThat(tuned.get(0).signal().strength()).isEqualTo(0.5 * plain.get(0).signal().strength());
+        assertThat(plain.get(1).signal().direction()).isNotEqualTo(com.forexdiffusion.trading.signal.Direction.NEUTRAL);
+        assertThat(tuned.get(1).signal().direction()).isEqualTo(com.forexdiffusion.trading.signal.Direction.NEUTRAL);
+        assertThat(tuned.get(1).accepted()).isFalse();
+        assertThat(tuned.get(1).reasons()).contains("P(direction) 0.599 below the directional confidence 0.900");
+    }
+
     /** The penalty rule of SignalGenerator, restated: 1 − u / scale above the start, at least 0. */
     private static final class SignalGeneratorPenalty {
         static double of(double start, double scale, double u) {

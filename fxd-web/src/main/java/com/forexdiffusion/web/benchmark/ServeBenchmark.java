@@ -37,9 +37,19 @@ public final class ServeBenchmark {
     private ServeBenchmark() {
     }
 
-    /** Latencies in milliseconds; {@code bytes} is the size of one candle response. */
-    public record Result(int candles, long bytes, int requests, double apiP50Ms, double apiP95Ms, double apiMaxMs,
-                         double serverP50Ms, double serverP95Ms, int pushes, double pushP50Ms, double pushP95Ms, double pushMaxMs, long watchPeriodMs) {
+    /**
+     * One way of serving the chart's candles, timed at the client: {@code bytes} is the size of one response.
+     *
+     * @param name {@code rows-uncached} (every response written afresh: the server before the cache),
+     *             {@code rows} and {@code columns} (kept responses, checked against the stored bars each time)
+     */
+    public record Api(String name, long bytes, int requests, double p50Ms, double p95Ms, double maxMs,
+                      double serverP50Ms, double serverP95Ms) {
+    }
+
+    /** Latencies in milliseconds. */
+    public record Result(int candles, java.util.List<Api> api, int pushes, double pushP50Ms, double pushP95Ms,
+                         double pushMaxMs, long watchPeriodMs) {
     }
 
     /** Stores a year of seeded synthetic M5 bars (from M1, as fxd data synth and resample make them). */
@@ -60,34 +70,46 @@ public final class ServeBenchmark {
             m5 = fillYearOfM5(db, 42);
         }
         long watch = 100;
+        HttpClient http = HttpClient.newHttpClient();
+        String query = "/api/candles?symbol=" + SYMBOL + "&timeframe=M5";
+        java.util.List<Api> api = new java.util.ArrayList<>();
+        try (DashboardServer before = DashboardServer.builder(db).port(0).candleCache(false).watchPeriodMs(watch)
+                .build().start()) {
+            api.add(time("rows-uncached", http, "http://127.0.0.1:" + before.port() + query, requests));
+        }
         try (DashboardServer server = DashboardServer.builder(db).port(0).watchPeriodMs(watch).build().start()) {
             String base = "http://127.0.0.1:" + server.port();
-            HttpClient http = HttpClient.newHttpClient();
-            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/candles?symbol=" + SYMBOL + "&timeframe=M5"))
-                    .build();
-            long bytes = 0;
-            for (int i = 0; i < Math.max(5, requests / 5); i++) {
-                bytes = http.send(req, HttpResponse.BodyHandlers.ofByteArray()).body().length;
-            }
-            double[] api = new double[requests];
-            double[] handling = new double[requests];
-            for (int i = 0; i < requests; i++) {
-                long t = System.nanoTime();
-                HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                api[i] = (System.nanoTime() - t) / 1e6;
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("candles answered " + r.statusCode());
-                }
-                handling[i] = serverMillis(r.headers().firstValue("Server-Timing").orElse(""));
-            }
-            Arrays.sort(handling);
+            api.add(time("rows", http, base + query, requests));
+            api.add(time("columns", http, base + query + "&format=columns", requests));
             double[] push = pushes(db, http, base, m5, pushes);
-            Arrays.sort(api);
             Arrays.sort(push);
-            return new Result(m5.size(), bytes, requests, pct(api, 0.5), pct(api, 0.95), api[api.length - 1],
-                    pct(handling, 0.5), pct(handling, 0.95), pushes,
-                    pct(push, 0.5), pct(push, 0.95), push[push.length - 1], watch);
+            return new Result(m5.size(), java.util.List.copyOf(api), pushes, pct(push, 0.5), pct(push, 0.95),
+                    push[push.length - 1], watch);
         }
+    }
+
+    /** Warm-up (a fifth of the requests, at least 5), then {@code requests} timed ones, one at a time. */
+    private static Api time(String name, HttpClient http, String url, int requests) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).build();
+        long bytes = 0;
+        for (int i = 0; i < Math.max(5, requests / 5); i++) {
+            bytes = http.send(req, HttpResponse.BodyHandlers.ofByteArray()).body().length;
+        }
+        double[] client = new double[requests];
+        double[] handling = new double[requests];
+        for (int i = 0; i < requests; i++) {
+            long t = System.nanoTime();
+            HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            client[i] = (System.nanoTime() - t) / 1e6;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("candles answered " + r.statusCode());
+            }
+            handling[i] = serverMillis(r.headers().firstValue("Server-Timing").orElse(""));
+        }
+        Arrays.sort(client);
+        Arrays.sort(handling);
+        return new Api(name, bytes, requests, pct(client, 0.5), pct(client, 0.95), client[requests - 1],
+                pct(handling, 0.5), pct(handling, 0.95));
     }
 
     /** Each push: a paper session records its next bar; timed until the page's socket has the bar message. */
@@ -148,7 +170,9 @@ public final class ServeBenchmark {
         for (String part : header.split(",")) {
             int i = part.indexOf("dur=");
             if (i >= 0) {
-                sum += Double.parseDouble(part.substring(i + 4).trim());
+                String v = part.substring(i + 4);
+                int end = v.indexOf(';');
+                sum += Double.parseDouble((end < 0 ? v : v.substring(0, end)).trim());
             }
         }
         return sum;

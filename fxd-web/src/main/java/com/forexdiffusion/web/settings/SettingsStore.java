@@ -27,7 +27,8 @@ public final class SettingsStore {
     }
 
     public Ldm4tsSettings load() {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT use_ldm4ts, "
+        // A read: on SQLite it must not queue behind (or hold) the single write connection.
+        try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement("SELECT use_ldm4ts, "
                 + "ldm4ts_checkpoint, ldm4ts_horizons, ldm4ts_num_samples, ldm4ts_window_size, "
                 + "ldm4ts_uncertainty_threshold, ldm4ts_min_strength, ldm4ts_position_scaling, horizon_weights, "
                 + "min_quality_score, directional_confidence FROM trading_engine_configs WHERE name = ? "
@@ -49,28 +50,19 @@ public final class SettingsStore {
 
     /** Saves a new active version; returns its number. */
     public synchronized int save(Ldm4tsSettings s, long now) {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                int version = nextVersion(c);
-                try (PreparedStatement off = c.prepareStatement(
-                        "UPDATE trading_engine_configs SET is_active = ?, updated_at = ? WHERE name = ? AND is_active = ?")) {
-                    off.setBoolean(1, false);
-                    off.setLong(2, now);
-                    off.setString(3, NAME);
-                    off.setBoolean(4, true);
-                    off.executeUpdate();
-                }
-                insert(c, s, version, now);
-                c.commit();
-                return version;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+        return db.transaction(c -> {
+            int version = nextVersion(c);
+            try (PreparedStatement off = c.prepareStatement(
+                    "UPDATE trading_engine_configs SET is_active = ?, updated_at = ? WHERE name = ? AND is_active = ?")) {
+                off.setBoolean(1, false);
+                off.setLong(2, now);
+                off.setString(3, NAME);
+                off.setBoolean(4, true);
+                off.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw db.failure("cannot save the LDM4TS settings in", e);
-        }
+            insert(c, s, version, now);
+            return version;
+        });
     }
 
     private static int nextVersion(Connection c) throws SQLException {
