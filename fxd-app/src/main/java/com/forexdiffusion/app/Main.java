@@ -25,13 +25,18 @@ public final class Main {
         cli.setOut(o);
         cli.setErr(e);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        try {
-            ComputeSettings.fromEnvironment(System.getenv(), Runtime.getRuntime().availableProcessors())
-                    .configureEngine();
-        } catch (FxdException ex) {
-            e.println("fxd: " + ex.getMessage());
-            return 2;
-        }
+        // Parsed first, so that --verbose is known before the engine's start-up logs anything.
+        cli.setExecutionStrategy(parsed -> {
+            try {
+                LogLevel.apply(LogLevel.fromEnvironment(System.getenv(LogLevel.VARIABLE)), verbose(parsed));
+                ComputeSettings.fromEnvironment(System.getenv(), Runtime.getRuntime().availableProcessors())
+                        .configureEngine();
+            } catch (FxdException ex) {
+                e.println("fxd: " + ex.getMessage());
+                return 2;
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("fxd: " + describe(ex));
             if (!(ex instanceof FxdException) || Boolean.getBoolean("fxd.debug")) {
@@ -44,6 +49,15 @@ public final class Main {
         o.flush();
         e.flush();
         return code;
+    }
+
+    private static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable ex) {
