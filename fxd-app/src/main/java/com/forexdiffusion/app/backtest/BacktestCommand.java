@@ -112,7 +112,8 @@ public final class BacktestCommand implements Callable<Integer> {
             + "in USD (default: ${DEFAULT-VALUE}).")
     double deposit;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--config", paramLabel = "FILE.json", description = "Strategy settings (horizons, samples, "

@@ -24,8 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks with machine-readable output (--json); docs/benchmarks.md has the figures.",
-        footer = {"%nExamples:", "  fxd bench data --rows 200000 --json", "  fxd bench forecast --model models/latest --json"},
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks with machine-readable output (--json); docs/benchmarks.md has the figures.",
+        footer = {"%nExamples:", "  fxd bench data --rows 200000 --json",
+                "  fxd bench forecast --model models/latest --json"},
         subcommands = {BenchCommand.Data.class, BenchCommand.Vision.class, BenchCommand.BacktestBench.class,
                 BenchModelCommand.class, BenchForecastCommand.class, BenchOptimizeCommand.class, BenchServeCommand.class})
 public final class BenchCommand {
@@ -36,7 +38,8 @@ public final class BenchCommand {
         footer = {"%nExamples:",
                 "  fxd bench data --rows 200000 --json"})
     public static final class Data implements Callable<Integer> {
-        @Option(names = "--rows", defaultValue = "1000000", description = "HistData M1 rows (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--rows", defaultValue = "1000000",
+                description = "HistData M1 rows (default: ${DEFAULT-VALUE}).")
         int rows;
 
         @Option(names = "--json", description = "Print one JSON object.")
@@ -75,7 +78,8 @@ public final class BenchCommand {
         footer = {"%nExamples:",
                 "  fxd bench vision --seconds 2 --json"})
     public static final class Vision implements Callable<Integer> {
-        @Option(names = "--seconds", defaultValue = "5", description = "Measuring time per size (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seconds", defaultValue = "5",
+                description = "Measuring time per size (default: ${DEFAULT-VALUE}).")
         double seconds;
 
         @Option(names = "--json", description = "Print one JSON object.")
@@ -121,7 +125,8 @@ public final class BenchCommand {
                 + "one-year figure is scaled from the bars measured (default: ${DEFAULT-VALUE}).")
         int days;
 
-        @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.class, description = "Monte Carlo samples per forecast with --model "
+        @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.class,
+                description = "Monte Carlo samples per forecast with --model "
                 + "(default: ${DEFAULT-VALUE}).")
         int samples;
 

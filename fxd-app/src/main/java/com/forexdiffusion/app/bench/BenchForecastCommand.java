@@ -45,7 +45,8 @@ public final class BenchForecastCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "40", description = "Timed single forecasts (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Untimed forecasts first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "5",
+            description = "Untimed forecasts first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--no-batches", description = "Skip the batch-32 and batch-128 throughput runs.")

@@ -23,13 +23,16 @@ import java.util.concurrent.Callable;
         footer = {"%nExamples:",
                 "  fxd bench model --profile paper --samples 0 --json"})
 public final class BenchModelCommand implements Callable<Integer> {
-    @Option(names = "--profile", defaultValue = "compact", description = "compact or paper (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--profile", defaultValue = "compact",
+            description = "compact or paper (default: ${DEFAULT-VALUE}).")
     String profile;
 
-    @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.OrZero.class, description = "Monte Carlo samples (0 skips the sampling; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.OrZero.class,
+            description = "Monte Carlo samples (0 skips the sampling; default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--repeats", defaultValue = "5", description = "Timed repetitions; the median is reported (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeats", defaultValue = "5",
+            description = "Timed repetitions; the median is reported (default: ${DEFAULT-VALUE}).")
     int repeats;
 
     @Option(names = "--json", description = "Print one JSON object.")

@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
         footer = {"%nExamples:",
                 "  fxd bench serve --requests 50 --pushes 50 --json"})
 public final class BenchServeCommand implements Callable<Integer> {
-    @Option(names = "--requests", defaultValue = "100", description = "Timed candle requests (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--requests", defaultValue = "100",
+            description = "Timed candle requests (default: ${DEFAULT-VALUE}).")
     int requests;
 
     @Option(names = "--pushes", defaultValue = "100", description = "Timed live pushes (default: ${DEFAULT-VALUE}).")

@@ -19,7 +19,8 @@ public final class CompletionCommand implements Callable<Integer> {
     /** The shells picocli's generator serves; one script covers both. */
     enum Shell { bash, zsh }
 
-    @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh (the same script: ${COMPLETION-CANDIDATES}).")
+    @Parameters(index = "0", paramLabel = "SHELL",
+            description = "bash or zsh (the same script: ${COMPLETION-CANDIDATES}).")
     Shell shell;
 
     @Spec

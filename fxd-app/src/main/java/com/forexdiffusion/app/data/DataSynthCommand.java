@@ -28,7 +28,8 @@ public final class DataSynthCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--symbol", defaultValue = "EURUSD", description = "Instrument to label the bars with (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--symbol", defaultValue = "EURUSD",
+            description = "Instrument to label the bars with (default: ${DEFAULT-VALUE}).")
     String symbol;
 
     @Option(names = "--days", defaultValue = "365", description = "Calendar days (default: ${DEFAULT-VALUE}).")
@@ -41,7 +42,8 @@ public final class DataSynthCommand implements Callable<Integer> {
     @Option(names = "--start", defaultValue = "2023-01-02", description = "First day, UTC (default: ${DEFAULT-VALUE}).")
     String start;
 
-    @Option(names = "--annual-vol", defaultValue = "0.08", description = "Target volatility a year (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--annual-vol", defaultValue = "0.08",
+            description = "Target volatility a year (default: ${DEFAULT-VALUE}).")
     double annualVol;
 
     @Option(names = "--no-regimes", negatable = true, defaultValue = "true", fallbackValue = "true",

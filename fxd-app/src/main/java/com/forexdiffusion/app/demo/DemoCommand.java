@@ -39,16 +39,20 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--symbol", defaultValue = "EURUSD", description = "Instrument label of the synthetic bars (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--symbol", defaultValue = "EURUSD",
+            description = "Instrument label of the synthetic bars (default: ${DEFAULT-VALUE}).")
     String symbol;
 
-    @Option(names = "--days", defaultValue = "365", description = "Calendar days of synthetic M1 bars (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--days", defaultValue = "365",
+            description = "Calendar days of synthetic M1 bars (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the data and every random draw (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of the data and every random draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--start", defaultValue = "2023-01-02", description = "First day of the bars, UTC (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--start", defaultValue = "2023-01-02",
+            description = "First day of the bars, UTC (default: ${DEFAULT-VALUE}).")
     String start;
 
     @Option(names = "--model", paramLabel = "DIR", description = "An LDM4TS checkpoint (fxd train) for M5 bars: also "

@@ -70,7 +70,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "default), split or aci.")
     String conformal;
 
-    @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST, description = "Minutes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST,
+            description = "Minutes (default: ${DEFAULT-VALUE}).")
     String horizons;
 
     @Option(names = "--from", description = "First bar (UTC).")
@@ -91,14 +92,16 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "fold starts after them (default: ${DEFAULT-VALUE}).")
     int testBars;
 
-    @Option(names = "--step", defaultValue = "4", description = "Forecast every STEP-th bar (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--step", defaultValue = "4",
+            description = "Forecast every STEP-th bar (default: ${DEFAULT-VALUE}).")
     int step;
 
     @Option(names = "--samples", defaultValue = "100", converter = com.forexdiffusion.app.SamplesConverter.class,
             description = "Monte Carlo samples per forecast (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Directory for the reports (required).")

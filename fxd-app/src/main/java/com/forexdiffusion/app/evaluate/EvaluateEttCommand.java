@@ -56,7 +56,8 @@ public final class EvaluateEttCommand implements Callable<Integer> {
             + "on this file (repeatable); scored beside the baselines.")
     List<Path> models = new ArrayList<>();
 
-    @Option(names = "--samples", defaultValue = "4", converter = com.forexdiffusion.app.SamplesConverter.class, description = "Monte Carlo samples per LDM4TS forecast; the "
+    @Option(names = "--samples", defaultValue = "4", converter = com.forexdiffusion.app.SamplesConverter.class,
+            description = "Monte Carlo samples per LDM4TS forecast; the "
             + "point forecast is their mean (default: ${DEFAULT-VALUE}).")
     int samples;
 
@@ -64,7 +65,8 @@ public final class EvaluateEttCommand implements Callable<Integer> {
             + "every forecaster is scored on the same windows (default: ${DEFAULT-VALUE}).")
     int stride;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write DIR/metrics.json.")

@@ -50,10 +50,12 @@ public final class ForecastCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--forecaster", defaultValue = "rw-garch", description = "rw-ewma, rw-garch or dlinear (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--forecaster", defaultValue = "rw-garch",
+            description = "rw-ewma, rw-garch or dlinear (default: ${DEFAULT-VALUE}).")
     String forecaster;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "An LDM4TS checkpoint directory (instead of a baseline).")
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "An LDM4TS checkpoint directory (instead of a baseline).")
     Path model;
 
     @Option(names = "--symbol", required = true, description = "Instrument, e.g. EURUSD or EUR/USD.")

@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "model", mixinStandardHelpOptions = true, description = "Model operations: rolling health of a served version, a checkpoint's description.",
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = "Model operations: rolling health of a served version, a checkpoint's description.",
         footer = {"%nExamples:", "  fxd model info models/latest", "  fxd model health --model ldm4ts-compact-1a2b3c"},
         subcommands = {ModelCommand.Health.class, ModelInfoCommand.class})
 public final class ModelCommand {
@@ -29,11 +30,13 @@ public final class ModelCommand {
         @Mixin
         DbOptions db;
 
-        @Option(names = "--model", required = true, paramLabel = "VERSION", description = "Model version, as printed by "
+        @Option(names = "--model", required = true, paramLabel = "VERSION",
+                description = "Model version, as printed by "
                 + "fxd model info.")
         String model;
 
-        @Option(names = "--limit", defaultValue = "20", description = "Newest health rows shown (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--limit", defaultValue = "20",
+                description = "Newest health rows shown (default: ${DEFAULT-VALUE}).")
         int limit;
 
         @Option(names = "--json", description = "Print one JSON array.")

@@ -67,7 +67,8 @@ public final class OptimizeCommand implements Callable<Integer> {
             description = "Bar timeframe, e.g. M1, M5, M15, H1, H4, D1 or D1_NY.")
     Timeframe timeframe;
 
-    @Option(names = "--forecaster", defaultValue = "dlinear", description = "rw-ewma, rw-garch, dlinear or ldm4ts:DIR (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--forecaster", defaultValue = "dlinear",
+            description = "rw-ewma, rw-garch, dlinear or ldm4ts:DIR (default: ${DEFAULT-VALUE}).")
     String forecaster;
 
     @Option(names = "--from", required = true, description = "First decision bar of the optimisation period (UTC).")
@@ -79,13 +80,15 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--holdout-from", required = true, description = "Start of the held-out period no trial sees.")
     String holdoutFrom;
 
-    @Option(names = "--trials", defaultValue = "50", description = "Trials in the study, counting resumed ones (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trials", defaultValue = "50",
+            description = "Trials in the study, counting resumed ones (default: ${DEFAULT-VALUE}).")
     int trials;
 
     @Option(names = "--sampler", defaultValue = "tpe", description = "tpe, gp or random (default: ${DEFAULT-VALUE}).")
     String sampler;
 
-    @Option(names = "--workers", defaultValue = "1", description = "Trials run in parallel (fixed for a study; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workers", defaultValue = "1",
+            description = "Trials run in parallel (fixed for a study; default: ${DEFAULT-VALUE}).")
     int workers;
 
     @Option(names = "--cluster", paramLabel = "URL", description = "Run trials on Apache Spark (not in this build).")
@@ -94,17 +97,20 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--space", paramLabel = "FILE", description = "Search space (JSON or YAML); default: SPEC §8's.")
     Path spaceFile;
 
-    @Option(names = "--folds", defaultValue = "4", description = "Walk-forward folds of the optimisation period (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--folds", defaultValue = "4",
+            description = "Walk-forward folds of the optimisation period (default: ${DEFAULT-VALUE}).")
     int folds;
 
-    @Option(names = "--train-bars", defaultValue = "5000", description = "Bars before each fold that fit its models (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--train-bars", defaultValue = "5000",
+            description = "Bars before each fold that fit its models (default: ${DEFAULT-VALUE}).")
     int trainBars;
 
     @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST,
             description = "Minutes, comma-separated (default: ${DEFAULT-VALUE}).")
     String horizons;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the sampler and every backtest (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of the sampler and every backtest (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--deposit", defaultValue = "100000", description = "Starting balance of each trial's paper "

@@ -89,21 +89,24 @@ public final class PaperCommand implements Callable<Integer> {
     @Option(names = "--to", description = "Stop before this time (UTC); the session can be continued later.")
     String to;
 
-    @Option(names = "--train-bars", defaultValue = "5000", description = "Bars before the session's first bar used to fit (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--train-bars", defaultValue = "5000",
+            description = "Bars before the session's first bar used to fit (default: ${DEFAULT-VALUE}).")
     int trainBars;
 
     @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST,
             description = "Minutes, comma-separated (default: ${DEFAULT-VALUE}).")
     String horizons;
 
-    @Option(names = "--samples", defaultValue = "50", description = "Monte Carlo samples per forecast (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", defaultValue = "50",
+            description = "Monte Carlo samples per forecast (default: ${DEFAULT-VALUE}).")
     int samples;
 
     @Option(names = "--deposit", defaultValue = "100000", description = "Starting balance of a new paper account, "
             + "in USD (default: ${DEFAULT-VALUE}).")
     double deposit;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--follow", description = "After the stored bars, poll for new ones until interrupted.")
@@ -113,10 +116,12 @@ public final class PaperCommand implements Callable<Integer> {
             + "new bars (default: ${DEFAULT-VALUE}).")
     double pollSeconds;
 
-    @Option(names = "--max-polls", defaultValue = "0", description = "With --follow: stop after this many polls (0: never; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-polls", defaultValue = "0",
+            description = "With --follow: stop after this many polls (0: never; default: ${DEFAULT-VALUE}).")
     long maxPolls;
 
-    @Option(names = "--live-settings", description = "Before each batch of new bars, apply the dashboard's saved LDM4TS "
+    @Option(names = "--live-settings",
+            description = "Before each batch of new bars, apply the dashboard's saved LDM4TS "
             + "settings (MC samples, minimum strength): a change in fxd serve's Settings page takes effect without a restart.")
     boolean liveSettings;
 

@@ -27,7 +27,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--port", defaultValue = "8080", paramLabel = "P", description = "TCP port, 0 for a free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "P",
+            description = "TCP port, 0 for a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",

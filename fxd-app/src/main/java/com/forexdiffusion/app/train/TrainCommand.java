@@ -63,7 +63,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "lookback 96, one output per step up to --ett-horizon; scored by fxd evaluate ett --model.")
     Path ett;
 
-    @Option(names = "--ett-horizon", defaultValue = "720", description = "Steps forecast with --ett (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ett-horizon", defaultValue = "720",
+            description = "Steps forecast with --ett (default: ${DEFAULT-VALUE}).")
     int ettHorizon;
 
     @Option(names = "--from", description = "First bar (UTC).")
@@ -83,19 +84,24 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "10", description = "Stage-2 epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--vae-epochs", defaultValue = "2", description = "Stage-1 (VAE) epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--vae-epochs", defaultValue = "2",
+            description = "Stage-1 (VAE) epochs (default: ${DEFAULT-VALUE}).")
     int vaeEpochs;
 
-    @Option(names = "--vae-images", defaultValue = "6000", description = "Training windows whose images train the VAE (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--vae-images", defaultValue = "6000",
+            description = "Training windows whose images train the VAE (default: ${DEFAULT-VALUE}).")
     int vaeImages;
 
-    @Option(names = "--batch", defaultValue = "32", description = "Windows per training step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "32",
+            description = "Windows per training step (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--stride", defaultValue = "1", description = "Use every k-th training window (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stride", defaultValue = "1",
+            description = "Use every k-th training window (default: ${DEFAULT-VALUE}).")
     int stride;
 
-    @Option(names = "--lr", defaultValue = "5e-4", description = "Stage-2 peak learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "5e-4",
+            description = "Stage-2 peak learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
     @Option(names = "--validation-windows", defaultValue = "512", description = "Validation windows scored "
@@ -130,10 +136,12 @@ public final class TrainCommand implements Callable<Integer> {
             + "small transformer encoder). Default: ${DEFAULT-VALUE}.")
     String explicit;
 
-    @Option(names = "--max-minutes", defaultValue = "0", description = "Wall-time budget in minutes (0 = none; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-minutes", defaultValue = "0",
+            description = "Wall-time budget in minutes (0 = none; default: ${DEFAULT-VALUE}).")
     double maxMinutes;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the initial weights, batches and noise (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of the initial weights, batches and noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--vae-path", paramLabel = "DIR", description = "Paper profile: a local diffusers VAE folder.")

@@ -47,7 +47,8 @@ public final class VisionCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "64", description = "Image size in pixels (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--source", defaultValue = "close", description = "Series drawn: close, typical or mean-ohlcv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--source", defaultValue = "close",
+            description = "Series drawn: close, typical or mean-ohlcv (default: ${DEFAULT-VALUE}).")
     String source;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the PNG files.")
