@@ -11,107 +11,130 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Walks the real picocli model of {@code fxd} (every subcommand, recursively): every option and parameter is
  * described, every default is shown in the help, every command has an example that names it, and every
- * {@code --help} exits 0. A failure names the command and the option, so a new command is fixed at once.
+ * {@code --help} exits 0. A failure names the command and the option, so a command added elsewhere is fixed at once.
  */
 class CliHelpTest {
-    private static List<CommandSpec> allCommands() {
-        List<CommandSpec> all = new ArrayList<>();
-        collect(new CommandLine(new FxdCommand()).getCommandSpec(), all);
-        return all;
-    }
-
-    private static void collect(CommandSpec spec, List<CommandSpec> all) {
-        all.add(spec);
-        spec.subcommands().values().stream().map(CommandLine::getCommandSpec).distinct()
-                .filter(s -> !s.usageMessage().hidden()).forEach(s -> collect(s, all));
+    private static CommandSpec fxd() {
+        return new CommandLine(new FxdCommand()).getCommandSpec();
     }
 
     @Test
     void everyOptionAndParameterHasADescription() {
-        List<String> missing = new ArrayList<>();
-        for (CommandSpec c : allCommands()) {
-            for (ArgSpec a : args(c)) {
-                if (String.join("", a.description()).isBlank()) {
-                    missing.add(c.qualifiedName() + ": " + name(a) + " has no description");
-                }
-                if (barePercent(a.description())) {
-                    missing.add(c.qualifiedName() + ": " + name(a) + " has a bare % (write %% in picocli text)");
-                }
-            }
-        }
-        assertThat(missing).as("options without a description (add description = \"...\")").isEmpty();
+        assertThat(undescribed(fxd())).as("options without a description (add description = \"...\")").isEmpty();
     }
 
     @Test
     void everyDefaultIsShownInTheHelp() {
-        List<String> hidden = new ArrayList<>();
-        for (CommandSpec c : allCommands()) {
-            for (ArgSpec a : args(c)) {
-                String def = shownDefault(a);
-                String shown = String.join(" ", a.renderedDescription());
-                if (def != null && !(shown.contains(def) && shown.toLowerCase(java.util.Locale.ROOT).contains("default"))) {
-                    hidden.add(c.qualifiedName() + ": " + name(a) + " has default '" + def
-                            + "' that its description does not show (add \"(default: ${DEFAULT-VALUE})\")");
-                }
-            }
-        }
-        assertThat(hidden).as("defaults the help does not show").isEmpty();
+        assertThat(unshownDefaults(fxd())).as("defaults the help does not show").isEmpty();
     }
 
     @Test
     void everyCommandHasAnExampleNamingItInItsFooter() {
-        List<String> missing = new ArrayList<>();
-        for (CommandSpec c : allCommands()) {
-            String name = c.qualifiedName();
-            if (barePercent(c.usageMessage().description())) {
-                missing.add(name + ": its description has a bare % (write %% in picocli text)");
-            }
-            Arrays.stream(c.usageMessage().footer()).filter(l -> l.replace("%n", "").length() > 79).forEach(l ->
-                    missing.add(name + ": footer line longer than 79 characters, picocli wraps it: " + l));
-            boolean example = Arrays.stream(c.usageMessage().footer())
-                    .anyMatch(l -> l.contains(name + " ") || l.trim().endsWith(name) || l.contains(name + "%n"));
-            if (!example) {
-                missing.add(name + ": no example in the usage footer (footer = {\"%nExamples:\", \"  " + name
-                        + " ...\"})");
-            }
-        }
-        assertThat(missing).as("commands without an example").isEmpty();
+        assertThat(missingExamples(fxd())).as("commands without a usable example").isEmpty();
     }
 
     @Test
     void everyCommandsHelpExitsZeroAndShowsItsExample() {
         List<String> failed = new ArrayList<>();
-        for (CommandSpec c : allCommands()) {
+        for (CommandSpec c : commands(fxd())) {
             List<String> argv = new ArrayList<>(Arrays.asList(c.qualifiedName().split(" ")));
             argv.remove(0);
             argv.add("--help");
             Cli r = Cli.run(argv.toArray(String[]::new));
-            if (r.code() != 0 || !r.out().contains("Usage: " + c.qualifiedName()) || !r.out().contains("Example")) {
+            if (r.code() != 0 || !r.out().contains("Usage: " + c.qualifiedName()) || !r.out().contains("Examples:")) {
                 failed.add(c.qualifiedName() + " --help: exit " + r.code() + ", stderr " + r.err().strip());
             }
         }
         assertThat(failed).isEmpty();
-        assertThat(allCommands()).extracting(CommandSpec::qualifiedName)
-                .contains("fxd", "fxd data import", "fxd backtest", "fxd paper", "fxd completion");
+        assertThat(commands(fxd())).extracting(CommandSpec::qualifiedName)
+                .contains("fxd", "fxd data import", "fxd evaluate ett", "fxd backtest", "fxd paper", "fxd completion");
     }
 
-    /** The walk itself can fail: an option planted without a description or default text is reported by name. */
+    /** The checks themselves can fail: a planted command with each fault is reported by command and option. */
     @Test
-    void theWalkReportsAnUndescribedOptionWithItsCommand() {
-        CommandSpec probe = CommandSpec.create().name("probe");
-        probe.addOption(OptionSpec.builder("--quiet-default").type(int.class).defaultValue("7")
-                .description("no default text").build());
-        assertThat(shownDefault(probe.findOption("--quiet-default"))).isEqualTo("7");
-        assertThat(String.join(" ", probe.findOption("--quiet-default").renderedDescription())).doesNotContain("7");
-        probe.addOption(OptionSpec.builder("--shown").type(int.class).defaultValue("7")
-                .description("seven (default: ${DEFAULT-VALUE})").build());
-        assertThat(String.join(" ", probe.findOption("--shown").renderedDescription())).contains("7");
+    void theChecksNameTheCommandAndTheOptionAtFault() {
+        CommandSpec root = CommandSpec.create().name("probe");
+        root.usageMessage().footer("%nExamples:", "  probe sub --n 3");
+        CommandSpec sub = CommandSpec.create().name("sub");
+        sub.usageMessage().description("95% of the time").footer("%nSee also: probe");
+        sub.addOption(OptionSpec.builder("--bare").type(String.class).build());
+        sub.addOption(OptionSpec.builder("--n").type(int.class).defaultValue("7").description("a count").build());
+        sub.addOption(OptionSpec.builder("--shown").type(int.class).defaultValue("7")
+                .description("a count (default: ${DEFAULT-VALUE})").build());
+        sub.addOption(OptionSpec.builder("--flag").type(boolean.class).description("a flag").build());
+        sub.addPositional(PositionalParamSpec.builder().paramLabel("FILE").type(String.class).build());
+        root.addSubcommand("sub", new CommandLine(sub));
+
+        assertThat(undescribed(root)).containsExactly("probe sub: --bare has no description",
+                "probe sub: parameter FILE has no description");
+        assertThat(unshownDefaults(root)).containsExactly("probe sub: --n has default '7' that its description "
+                + "does not show (add \"(default: ${DEFAULT-VALUE})\")");
+        assertThat(missingExamples(root)).containsExactly(
+                "probe sub: its description has a bare % (write %% in picocli text)",
+                "probe sub: no example naming it in the usage footer (footer = {\"%nExamples:\", \"  probe sub ...\"})");
+    }
+
+    static List<CommandSpec> commands(CommandSpec root) {
+        List<CommandSpec> all = new ArrayList<>();
+        all.add(root);
+        root.subcommands().values().stream().map(CommandLine::getCommandSpec).distinct()
+                .filter(s -> !s.usageMessage().hidden()).forEach(s -> all.addAll(commands(s)));
+        return all;
+    }
+
+    static List<String> undescribed(CommandSpec root) {
+        List<String> problems = new ArrayList<>();
+        for (CommandSpec c : commands(root)) {
+            for (ArgSpec a : args(c)) {
+                if (String.join("", a.description()).isBlank()) {
+                    problems.add(c.qualifiedName() + ": " + name(a) + " has no description");
+                } else if (barePercent(a.description())) {
+                    problems.add(c.qualifiedName() + ": " + name(a) + " has a bare % (write %% in picocli text)");
+                }
+            }
+        }
+        return problems;
+    }
+
+    static List<String> unshownDefaults(CommandSpec root) {
+        List<String> problems = new ArrayList<>();
+        for (CommandSpec c : commands(root)) {
+            for (ArgSpec a : args(c)) {
+                String def = shownDefault(a);
+                String shown = String.join(" ", a.renderedDescription());
+                if (def != null && !(shown.contains(def) && shown.toLowerCase(Locale.ROOT).contains("default"))) {
+                    problems.add(c.qualifiedName() + ": " + name(a) + " has default '" + def
+                            + "' that its description does not show (add \"(default: ${DEFAULT-VALUE})\")");
+                }
+            }
+        }
+        return problems;
+    }
+
+    static List<String> missingExamples(CommandSpec root) {
+        List<String> problems = new ArrayList<>();
+        for (CommandSpec c : commands(root)) {
+            String name = c.qualifiedName();
+            if (barePercent(c.usageMessage().description())) {
+                problems.add(name + ": its description has a bare % (write %% in picocli text)");
+            }
+            String[] footer = c.usageMessage().footer();
+            Arrays.stream(footer).filter(l -> l.replace("%n", "").length() > 79).forEach(l ->
+                    problems.add(name + ": footer line longer than 79 characters, picocli wraps it: " + l));
+            boolean example = Arrays.stream(footer).anyMatch(l -> l.contains(name + " ") || l.strip().endsWith(name));
+            if (!example || Arrays.stream(footer).noneMatch(l -> l.contains("Examples:"))) {
+                problems.add(name + ": no example naming it in the usage footer (footer = {\"%nExamples:\", \"  "
+                        + name + " ...\"})");
+            }
+        }
+        return problems;
     }
 
     /** picocli formats help text with String.format: a lone % breaks the line and makes picocli warn. */
