@@ -25,6 +25,7 @@ public final class Main {
         cli.setOut(o);
         cli.setErr(e);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        versionEverywhere(cli, new CodeVersion());
         // Parsed first, so that --verbose is known before the engine's start-up logs anything.
         cli.setExecutionStrategy(parsed -> {
             try {
@@ -49,6 +50,14 @@ public final class Main {
         o.flush();
         e.flush();
         return code;
+    }
+
+    /** Every command's -V prints the code version (picocli would print nothing for a subcommand without one). */
+    private static void versionEverywhere(CommandLine cli, CommandLine.IVersionProvider version) {
+        if (cli.getCommandSpec().versionProvider() == null) {
+            cli.getCommandSpec().versionProvider(version);
+        }
+        cli.getSubcommands().values().forEach(sub -> versionEverywhere(sub, version));
     }
 
     private static boolean verbose(CommandLine.ParseResult parsed) {

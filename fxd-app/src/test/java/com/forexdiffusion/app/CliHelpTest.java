@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Walks the real picocli model of {@code fxd} (every subcommand, recursively): every option and parameter is
  * described, every default is shown in the help, every command has an example that names it, and every
- * {@code --help} exits 0. A failure names the command and the option, so a command added elsewhere is fixed at once.
+ * {@code --help} and {@code --version} exit 0. A failure names the command and the option, so a command added elsewhere is fixed at once.
  */
 class CliHelpTest {
     private static CommandSpec fxd() {
@@ -41,7 +41,7 @@ class CliHelpTest {
     }
 
     @Test
-    void everyCommandsHelpExitsZeroAndShowsItsExample() {
+    void everyCommandsHelpAndVersionExitZero() {
         List<String> failed = new ArrayList<>();
         for (CommandSpec c : commands(fxd())) {
             List<String> argv = new ArrayList<>(Arrays.asList(c.qualifiedName().split(" ")));
@@ -50,6 +50,11 @@ class CliHelpTest {
             Cli r = Cli.run(argv.toArray(String[]::new));
             if (r.code() != 0 || !r.out().contains("Usage: " + c.qualifiedName()) || !r.out().contains("Examples:")) {
                 failed.add(c.qualifiedName() + " --help: exit " + r.code() + ", stderr " + r.err().strip());
+            }
+            argv.set(argv.size() - 1, "--version");
+            Cli v = Cli.run(argv.toArray(String[]::new));
+            if (v.code() != 0 || !v.out().strip().equals("fxd " + CodeVersion.current())) {
+                failed.add(c.qualifiedName() + " --version: exit " + v.code() + ", printed '" + v.out().strip() + "'");
             }
         }
         assertThat(failed).isEmpty();
