@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Walks the real picocli model of {@code fxd} (every subcommand, recursively): every option and parameter is
  * described, every default is shown in the help, every command has an example that names it, and every
- * {@code --help} and {@code --version} exit 0. A failure names the command and the option, so a command added elsewhere is fixed at once.
+ * {@code --help} and {@code --version} exit 0. A failure names the command and the option, so a command added
+ * elsewhere is fixed at once.
  */
 class CliHelpTest {
     private static CommandSpec fxd() {
