@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "fxd", mixinStandardHelpOptions = true, versionProvider = CodeVersion.class,
         description = "ForexDiffusion: candles to probabilistic forecasts to risk-sized orders.",
         footer = {"%nExamples:",
-                "  fxd demo --quick --no-serve      # the whole story on synthetic data",
+                "  fxd demo                         # the whole story on synthetic data",
                 "  fxd data import HISTDATA_ASCII_EURUSD_M1_2023.zip",
                 "  fxd COMMAND --help               # every option, with its default",
                 "  source <(fxd completion bash)    # TAB completion in this shell",

@@ -63,6 +63,13 @@ class CliHelpTest {
                 .contains("fxd", "fxd data import", "fxd evaluate ett", "fxd backtest", "fxd paper", "fxd completion");
     }
 
+    @Test
+    void everyExampleParses() {
+        List<String> examples = examples(fxd());
+        assertThat(examples).hasSizeGreaterThan(40);
+        assertThat(unparsable(examples)).as("examples the command line refuses").isEmpty();
+    }
+
     /** The checks themselves can fail: a planted command with each fault is reported by command and option. */
     @Test
     void theChecksNameTheCommandAndTheOptionAtFault() {
@@ -82,6 +89,10 @@ class CliHelpTest {
                 "probe sub: parameter FILE has no description");
         assertThat(unshownDefaults(root)).containsExactly("probe sub: --n has default '7' that its description "
                 + "does not show (add \"(default: ${DEFAULT-VALUE})\")");
+        assertThat(examples(root)).containsExactly("probe sub --n 3");
+        assertThat(unparsable(List.of("fxd data export --symbol EURUSD --timeframe M15", "fxd data info --jsn",
+                "fxd data info --json"))).hasSize(2).allSatisfy(m -> assertThat(m).startsWith("fxd data "))
+                .anySatisfy(m -> assertThat(m).contains("--out")).anySatisfy(m -> assertThat(m).contains("--jsn"));
         assertThat(missingExamples(root)).containsExactly(
                 "probe sub: its description has a bare % (write %% in picocli text)",
                 "probe sub: no example naming it in the usage footer (footer = {\"%nExamples:\", \"  probe sub ...\"})");
@@ -138,6 +149,38 @@ class CliHelpTest {
             if (!example || Arrays.stream(footer).noneMatch(l -> l.contains("Examples:"))) {
                 problems.add(name + ": no example naming it in the usage footer (footer = {\"%nExamples:\", \"  "
                         + name + " ...\"})");
+            }
+        }
+        return problems;
+    }
+
+    /** The example commands of every footer: continuation lines joined, comments dropped, {@code &&} split. */
+    static List<String> examples(CommandSpec root) {
+        List<String> all = new ArrayList<>();
+        for (CommandSpec c : commands(root)) {
+            String text = String.join("\n", c.usageMessage().footer()).replace("\\\n", " ");
+            for (String line : text.split("\n")) {
+                for (String command : line.replaceAll("#.*", "").split("&&")) {
+                    String e = command.strip().replaceAll("\\s+", " ");
+                    if (e.startsWith(root.name() + " ") && !e.contains(" COMMAND")) {
+                        all.add(e.replaceAll(" >.*", ""));
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    /** Examples that the real command line rejects (unknown or missing options, bad values), with picocli's reason. */
+    static List<String> unparsable(List<String> examples) {
+        List<String> problems = new ArrayList<>();
+        for (String e : examples) {
+            CommandLine cli = new CommandLine(new FxdCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+            List<String> argv = Arrays.asList(e.split(" "));
+            try {
+                cli.parseArgs(argv.subList(1, argv.size()).toArray(String[]::new));
+            } catch (CommandLine.ParameterException ex) {
+                problems.add(e + ": " + ex.getMessage());
             }
         }
         return problems;

@@ -58,8 +58,8 @@ import java.util.concurrent.Callable;
                 "and the paper broker with costs. Writes DIR/metrics.json, DIR/trades.csv,",
                 "DIR/report.html and DIR/paper-broker.db, and a row in backtest_runs."},
         footer = {"%nExamples:",
-                "  fxd backtest --symbol EURUSD --timeframe H1 --from 2023-07-01 \\",
-                "      --out runs/bt-h1",
+                "  fxd backtest --symbol EURUSD --timeframe M15 --from 2023-07-01 \\",
+                "      --out runs/bt-m15",
                 "  fxd backtest --symbol EURUSD --timeframe M5 \\",
                 "      --forecaster ldm4ts:models/latest --from 2023-10-01 --samples 20 \\",
                 "      --out runs/bt-m5"})

@@ -43,7 +43,7 @@ import java.util.concurrent.Callable;
                 "Baselines are fitted on the --train-bars before the forecast time. --log records the forecast in",
                 "ldm4ts_predictions and first resolves every earlier prediction whose target bar has closed."},
         footer = {"%nExamples:",
-                "  fxd forecast --symbol EURUSD --timeframe H1 --forecaster rw-garch",
+                "  fxd forecast --symbol EURUSD --timeframe M15 --forecaster rw-garch",
                 "  fxd forecast --symbol EURUSD --timeframe M5 --model models/latest \\",
                 "      --at 2023-06-01T12:00 --samples 100 --json"})
 public final class ForecastCommand implements Callable<Integer> {

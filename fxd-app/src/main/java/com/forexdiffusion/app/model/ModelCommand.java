@@ -18,14 +18,14 @@ import java.util.concurrent.Callable;
 
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Model operations: rolling health of a served version, a checkpoint's description.",
-        footer = {"%nExamples:", "  fxd model info models/latest", "  fxd model health --model ldm4ts-compact-1a2b3c"},
+        footer = {"%nExamples:", "  fxd model info models/latest", "  fxd model health --model ldm4ts-fcff904ccbb7"},
         subcommands = {ModelCommand.Health.class, ModelInfoCommand.class})
 public final class ModelCommand {
 
     @Command(name = "health", mixinStandardHelpOptions = true,
             description = "Rolling health of a model version: latency avg/p95/p99/max, errors, and the accuracy of "
                     + "its resolved predictions (MAE, MSE, directional accuracy, 90%% coverage), newest first.",
-            footer = {"%nExamples:", "  fxd model health --model ldm4ts-compact-1a2b3c --limit 5"})
+            footer = {"%nExamples:", "  fxd model health --model ldm4ts-fcff904ccbb7 --limit 5"})
     public static final class Health implements Callable<Integer> {
         @Mixin
         DbOptions db;

@@ -47,9 +47,9 @@ import java.util.concurrent.Callable;
                 "parameters re-run on [--holdout-from, --to). Trials are stored under --study and resume after a",
                 "crash. Writes DIR/study.json and DIR/report.html (held-out check, deflated Sharpe, PBO)."},
         footer = {"%nExamples:",
-                "  fxd optimize --study eurusd-h1 --symbol EURUSD --timeframe H1 \\",
+                "  fxd optimize --study eurusd-m15 --symbol EURUSD --timeframe M15 \\",
                 "      --from 2023-03-01 --holdout-from 2023-10-01 --to 2024-01-01 \\",
-                "      --trials 30 --out runs/opt-h1"})
+                "      --trials 30 --out runs/opt-m15"})
 public final class OptimizeCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
