@@ -52,6 +52,16 @@ class CliProcessTest {
         assertThat(r.err()).contains("FXD_LOG").contains("'loud'").contains("debug").doesNotContain("\tat ");
     }
 
+    /** FXD_DB may carry a password and FXD_TOKEN is one: the help shows where a default comes from, not its value. */
+    @Test
+    void helpNeverPrintsTheSecretsOfTheEnvironment() throws Exception {
+        FxdProcess r = FxdProcess.run(Map.of("FXD_DB", "jdbc:postgresql://127.0.0.1/fxd?user=u&password=pw-s3cret",
+                "FXD_TOKEN", "tok-s3cret"), List.of(), "serve", "--help");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("--db").contains("FXD_DB when set").contains("--token");
+        assertThat(r.all()).doesNotContain("s3cret");
+    }
+
     @Test
     void versionNamesTheMavenVersionAndTheLaunchersCommit() throws Exception {
         FxdProcess r = FxdProcess.run(Map.of(), List.of("-Dfxd.commit=abc1234-dirty"), "--version");
