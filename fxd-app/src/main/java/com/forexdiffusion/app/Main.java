@@ -25,13 +25,19 @@ public final class Main {
         cli.setOut(o);
         cli.setErr(e);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        try {
-            ComputeSettings.fromEnvironment(System.getenv(), Runtime.getRuntime().availableProcessors())
-                    .configureEngine();
-        } catch (FxdException ex) {
-            e.println("fxd: " + ex.getMessage());
-            return 2;
-        }
+        versionEverywhere(cli, new CodeVersion());
+        // Parsed first, so that --verbose is known before the engine's start-up logs anything.
+        cli.setExecutionStrategy(parsed -> {
+            try {
+                LogLevel.apply(LogLevel.fromEnvironment(System.getenv(LogLevel.VARIABLE)), verbose(parsed));
+                ComputeSettings.fromEnvironment(System.getenv(), Runtime.getRuntime().availableProcessors())
+                        .configureEngine();
+            } catch (FxdException ex) {
+                e.println("fxd: " + ex.getMessage());
+                return 2;
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("fxd: " + describe(ex));
             if (!(ex instanceof FxdException) || Boolean.getBoolean("fxd.debug")) {
@@ -44,6 +50,23 @@ public final class Main {
         o.flush();
         e.flush();
         return code;
+    }
+
+    /** Every command's -V prints the code version (picocli would print nothing for a subcommand without one). */
+    private static void versionEverywhere(CommandLine cli, CommandLine.IVersionProvider version) {
+        if (cli.getCommandSpec().versionProvider() == null) {
+            cli.getCommandSpec().versionProvider(version);
+        }
+        cli.getSubcommands().values().forEach(sub -> versionEverywhere(sub, version));
+    }
+
+    private static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable ex) {

@@ -19,6 +19,14 @@ class CliBasicsTest {
     }
 
     @Test
+    void versionPrintsTheCodeVersionAndExitsZero() {
+        Cli r = Cli.run("--version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().strip()).isEqualTo("fxd " + CodeVersion.current())
+                .matches("fxd \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?(\\+\\S+)?");
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         Cli r = Cli.run("data", "info", "--no-such-option");
         assertThat(r.code()).isEqualTo(2);

@@ -56,7 +56,13 @@ import java.util.concurrent.Callable;
         description = {"Event-driven backtest over stored bars: forecasts (in batches; cached raw,",
                 "calibrated by --calibration), signals, quality, regimes, sizing, risk limits",
                 "and the paper broker with costs. Writes DIR/metrics.json, DIR/trades.csv,",
-                "DIR/report.html and DIR/paper-broker.db, and a row in backtest_runs."})
+                "DIR/report.html and DIR/paper-broker.db, and a row in backtest_runs."},
+        footer = {"%nExamples:",
+                "  fxd backtest --symbol EURUSD --timeframe M15 --from 2023-07-01 \\",
+                "      --out runs/bt-m15",
+                "  fxd backtest --symbol EURUSD --timeframe M5 \\",
+                "      --forecaster ldm4ts:models/latest --from 2023-10-01 --samples 20 \\",
+                "      --out runs/bt-m5"})
 public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
@@ -64,10 +70,11 @@ public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     CalibrationOption calibration;
 
-    @Option(names = "--symbol", required = true)
+    @Option(names = "--symbol", required = true, description = "Instrument, e.g. EURUSD or EUR/USD.")
     String symbol;
 
-    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
+    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class,
+            description = "Bar timeframe, e.g. M1, M5, M15, H1, H4, D1 or D1_NY.")
     Timeframe timeframe;
 
     @Option(names = "--from", required = true, description = "First decision bar (UTC); earlier bars fit the models.")
@@ -77,39 +84,44 @@ public final class BacktestCommand implements Callable<Integer> {
     String to;
 
     @Option(names = "--forecaster", defaultValue = "rw-garch", description = "rw-ewma, rw-garch, dlinear or "
-            + "ldm4ts:DIR (a trained checkpoint, which must not have seen any bar from --from on).")
+            + "ldm4ts:DIR (a trained checkpoint, which must not have seen any bar from --from on). "
+            + "Default: ${DEFAULT-VALUE}.")
     String forecaster;
 
     @Option(names = "--train-bars", defaultValue = "5000", description = "Bars before --from (or before each "
-            + "walk-forward fold) used to fit.")
+            + "walk-forward fold) used to fit (default: ${DEFAULT-VALUE}).")
     int trainBars;
 
     @Option(names = "--refit-every", defaultValue = "0", paramLabel = "BARS", description = "Walk-forward: refit the "
             + "forecaster and the regime model every BARS decision bars on the --train-bars before the fold "
-            + "(0: fit once).")
+            + "(0: fit once; default: ${DEFAULT-VALUE}).")
     int refitEvery;
 
     @Option(names = "--no-cache", description = "Compute every forecast; by default forecasts are read from and "
             + "stored in the database's forecast cache (by model version, request setting and bar).")
     boolean noCache;
 
-    @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST)
+    @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST,
+            description = "Minutes, comma-separated (default: ${DEFAULT-VALUE}).")
     String horizons;
 
     @Option(names = "--samples", description = "Monte Carlo samples per forecast (default 50, or the config file's).")
     Integer samples;
 
-    @Option(names = "--deposit", defaultValue = "100000")
+    @Option(names = "--deposit", defaultValue = "100000", description = "Starting balance of the paper account, "
+            + "in USD (default: ${DEFAULT-VALUE}).")
     double deposit;
 
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--config", paramLabel = "FILE.json", description = "Strategy settings (horizons, samples, "
             + "min_strength, top_n, risk_pct, sizing, uncertainty_threshold_pct, daily_loss_pct, ...).")
     Path configFile;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the metrics, trades "
+            + "and report.")
     Path out;
 
     @Spec

@@ -24,7 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks with machine-readable output.",
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks with machine-readable output (--json); docs/benchmarks.md has the figures.",
+        footer = {"%nExamples:", "  fxd bench data --rows 200000 --json",
+                "  fxd bench forecast --model models/latest --json"},
         subcommands = {BenchCommand.Data.class, BenchCommand.Vision.class, BenchCommand.BacktestBench.class,
                 BenchModelCommand.class, BenchForecastCommand.class, BenchOptimizeCommand.class, BenchServeCommand.class,
                 BenchCtraderCommand.class})
@@ -32,9 +35,12 @@ public final class BenchCommand {
 
     @Command(name = "data", mixinStandardHelpOptions = true,
             description = "Import (parse + validate + SQLite), parse-only and range-read throughput; a one-row write "
-                    + "transaction on a new SQLite connection against the pooled one.")
+                    + "transaction on a new SQLite connection against the pooled one.",
+        footer = {"%nExamples:",
+                "  fxd bench data --rows 200000 --json"})
     public static final class Data implements Callable<Integer> {
-        @Option(names = "--rows", defaultValue = "1000000", description = "HistData M1 rows (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--rows", defaultValue = "1000000",
+                description = "HistData M1 rows (default: ${DEFAULT-VALUE}).")
         int rows;
 
         @Option(names = "--json", description = "Print one JSON object.")
@@ -69,9 +75,12 @@ public final class BenchCommand {
 
     @Command(name = "vision", mixinStandardHelpOptions = true,
             description = "Vision encoding on one thread: windows/s at 64x64 and 224x224 (L = 100), bytes "
-                    + "allocated per window by the batch form.")
+                    + "allocated per window by the batch form.",
+        footer = {"%nExamples:",
+                "  fxd bench vision --seconds 2 --json"})
     public static final class Vision implements Callable<Integer> {
-        @Option(names = "--seconds", defaultValue = "5", description = "Measuring time per size (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seconds", defaultValue = "5",
+                description = "Measuring time per size (default: ${DEFAULT-VALUE}).")
         double seconds;
 
         @Option(names = "--json", description = "Print one JSON object.")
@@ -101,7 +110,10 @@ public final class BenchCommand {
     @Command(name = "backtest", mixinStandardHelpOptions = true,
             description = "Engine bars/s with a trivial forecaster (no decisions) and with cached random-walk "
                     + "forecasts through the whole strategy (one year of M5), and the wall time of the whole one-year M5 "
-                    + "backtest.")
+                    + "backtest.",
+        footer = {"%nExamples:",
+                "  fxd bench backtest --json",
+                "  fxd bench backtest --model models/latest --days 30 --samples 20 --json"})
     public static final class BacktestBench implements Callable<Integer> {
         @Option(names = "--json", description = "Print one JSON object.")
         boolean json;
@@ -114,7 +126,8 @@ public final class BenchCommand {
                 + "one-year figure is scaled from the bars measured (default: ${DEFAULT-VALUE}).")
         int days;
 
-        @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.class, description = "Monte Carlo samples per forecast with --model "
+        @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.class,
+                description = "Monte Carlo samples per forecast with --model "
                 + "(default: ${DEFAULT-VALUE}).")
         int samples;
 

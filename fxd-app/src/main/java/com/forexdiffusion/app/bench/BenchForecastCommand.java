@@ -31,28 +31,33 @@ import java.util.concurrent.Callable;
 @Command(name = "forecast", mixinStandardHelpOptions = true,
         description = "Latency of one LDM4TS forecast (p50/p95/p99 after warm-up), batch throughput at 32 and 128 "
                 + "windows, cold start (process start to first forecast) and where one forecast's time goes. Windows "
-                + "come from a seeded synthetic series of the model's timeframe.")
+                + "come from a seeded synthetic series of the model's timeframe.",
+        footer = {"%nExamples:",
+                "  fxd bench forecast --model models/latest --samples 50 --json"})
 public final class BenchForecastCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "DIR")
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "LDM4TS checkpoint directory.")
     Path model;
 
-    @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.class)
+    @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.class,
+            description = "Monte Carlo samples per forecast (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--runs", defaultValue = "40")
+    @Option(names = "--runs", defaultValue = "40", description = "Timed single forecasts (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--warmup", defaultValue = "5")
+    @Option(names = "--warmup", defaultValue = "5",
+            description = "Untimed forecasts first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--no-batches", description = "Skip the batch-32 and batch-128 throughput runs.")
     boolean noBatches;
 
     @Option(names = "--soak", defaultValue = "0", description = "Then run this many single forecasts and report the "
-            + "resident memory after each tenth of them (native growth shows here, not in the Java heap).")
+            + "resident memory after each tenth of them (native growth shows here, not in the Java heap). "
+            + "Default: ${DEFAULT-VALUE}.")
     int soak;
 
-    @Option(names = "--json")
+    @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
     @Mixin

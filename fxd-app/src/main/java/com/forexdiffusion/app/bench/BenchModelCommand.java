@@ -19,18 +19,23 @@ import java.util.concurrent.Callable;
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Build an LDM4TS profile at its true sizes on random weights; report parameters by part and "
                 + "the median milliseconds of a VAE encode, the conditioning, one U-Net step and the whole Monte "
-                + "Carlo sampling of one window.")
+                + "Carlo sampling of one window.",
+        footer = {"%nExamples:",
+                "  fxd bench model --profile paper --samples 0 --json"})
 public final class BenchModelCommand implements Callable<Integer> {
-    @Option(names = "--profile", defaultValue = "compact", description = "compact or paper.")
+    @Option(names = "--profile", defaultValue = "compact",
+            description = "compact or paper (default: ${DEFAULT-VALUE}).")
     String profile;
 
-    @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.OrZero.class, description = "Monte Carlo samples (0 skips the sampling).")
+    @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.OrZero.class,
+            description = "Monte Carlo samples (0 skips the sampling; default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--repeats", defaultValue = "5")
+    @Option(names = "--repeats", defaultValue = "5",
+            description = "Timed repetitions; the median is reported (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--json")
+    @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
     @Spec

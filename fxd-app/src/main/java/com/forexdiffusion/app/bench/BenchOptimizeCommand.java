@@ -16,7 +16,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "optimize", mixinStandardHelpOptions = true,
         description = {"Median simple regret of tpe, gp and random over 20 seeds at 50 evaluations on Branin and",
-                "Hartmann-6, and trials/s of a one-year M5 backtest objective on cached forecasts, 1 and 2 workers."})
+                "Hartmann-6, and trials/s of a one-year M5 backtest objective on cached forecasts, 1 and 2 workers."},
+        footer = {"%nExamples:",
+                "  fxd bench optimize --trials 4 --json"})
 public final class BenchOptimizeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;

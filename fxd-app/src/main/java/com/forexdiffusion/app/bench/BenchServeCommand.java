@@ -15,9 +15,12 @@ import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "The dashboard on a fresh SQLite file holding a year of synthetic M5: the chart's candle request "
-                + "(client-side, over loopback) and the delay from a paper session's write to its WebSocket message.")
+                + "(client-side, over loopback) and the delay from a paper session's write to its WebSocket message.",
+        footer = {"%nExamples:",
+                "  fxd bench serve --requests 50 --pushes 50 --json"})
 public final class BenchServeCommand implements Callable<Integer> {
-    @Option(names = "--requests", defaultValue = "100", description = "Timed candle requests (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--requests", defaultValue = "100",
+            description = "Timed candle requests (default: ${DEFAULT-VALUE}).")
     int requests;
 
     @Option(names = "--pushes", defaultValue = "100", description = "Timed live pushes (default: ${DEFAULT-VALUE}).")

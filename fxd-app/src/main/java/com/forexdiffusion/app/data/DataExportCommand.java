@@ -22,15 +22,19 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write stored candles to a CSV file (header time,open,high,low,close,volume; time in UTC).")
+        description = "Write stored candles to a CSV file (header time,open,high,low,close,volume; time in UTC).",
+        footer = {"%nExamples:",
+                "  fxd data export --symbol EURUSD --timeframe H1 --from 2023-03-01 \\",
+                "      --to 2023-04-01 --out eurusd-h1.csv"})
 public final class DataExportCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--symbol", required = true)
+    @Option(names = "--symbol", required = true, description = "Instrument, e.g. EURUSD or EUR/USD.")
     String symbol;
 
-    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
+    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class,
+            description = "Bar timeframe, e.g. M1, M5, M15, H1, H4, D1 or D1_NY.")
     Timeframe timeframe;
 
     @Option(names = "--from", description = "First bar open time, inclusive (UTC date or time).")
@@ -39,7 +43,7 @@ public final class DataExportCommand implements Callable<Integer> {
     @Option(names = "--to", description = "End, exclusive (UTC date or time).")
     String to;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv")
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "CSV file to write (atomically).")
     Path out;
 
     @Spec

@@ -27,9 +27,15 @@ import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import candle files (HistData CSV or zip, Dukascopy, MetaTrader 4/5, generic CSV).",
-                "All files are imported in one transaction: on any error nothing is stored."})
+                "All files are imported in one transaction: on any error nothing is stored."},
+        footer = {"%nExamples:",
+                "  fxd data import HISTDATA_ASCII_EURUSD_M1_2023.zip \\",
+                "      HISTDATA_ASCII_EURUSD_M1_2024.zip",
+                "  fxd data import --format mt5 --tz EET --symbol GBPUSD --timeframe H1 \\",
+                "      --skip-bad GBPUSD_H1.csv"})
 public final class DataImportCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Candle files or zips; the format, symbol "
+            + "and timeframe are read from the name and the data unless the options below say.")
     List<Path> files;
 
     @Mixin

@@ -21,7 +21,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Per symbol and timeframe: first and last bar, rows, gaps inside trading sessions (holes between "
-                + "bars, and partial bars: resampled from part of their minutes).")
+                + "bars, and partial bars: resampled from part of their minutes).",
+        footer = {"%nExamples:", "  fxd data info",
+                "  fxd data info --json --db jdbc:postgresql://127.0.0.1/fxd?user=postgres"})
 public final class DataInfoCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;

@@ -19,12 +19,15 @@ import java.util.concurrent.Callable;
 @Command(name = "resample", mixinStandardHelpOptions = true,
         description = "Build larger timeframes from stored bars (open first, high max, low min, close last, "
                 + "volume sum), aligned in UTC; all targets are written in one transaction. A bar built from part of "
-                + "its minutes is stored as partial and counted as a gap by fxd data info.")
+                + "its minutes is stored as partial and counted as a gap by fxd data info.",
+        footer = {"%nExamples:",
+                "  fxd data resample --symbol EURUSD --to M5,M15,H1,H4,D1",
+                "  fxd data resample --symbol EURUSD --to D1 --align ny-close"})
 public final class DataResampleCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--symbol", required = true)
+    @Option(names = "--symbol", required = true, description = "Instrument, e.g. EURUSD or EUR/USD.")
     String symbol;
 
     @Option(names = "--from", defaultValue = "M1", converter = TimeframeConverter.class,
@@ -36,8 +39,8 @@ public final class DataResampleCommand implements Callable<Integer> {
     List<Timeframe> to;
 
     @Option(names = "--align", defaultValue = "utc",
-            description = "D1 (and H4) alignment: utc (00:00 UTC, default) or ny-close (17:00 New York; stored as "
-                    + "timeframes D1_NY and H4_NY, read back with --timeframe D1_NY).")
+            description = "D1 (and H4) alignment: utc (00:00 UTC) or ny-close (17:00 New York; stored as "
+                    + "timeframes D1_NY and H4_NY, read back with --timeframe D1_NY) (default: ${DEFAULT-VALUE}).")
     String align;
 
     @Spec

@@ -21,28 +21,34 @@ import java.util.concurrent.Callable;
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = {"Generate seeded synthetic M1 bars (GARCH(1,1), Student-t shocks, sessions, weekend gaps, "
                 + "regimes) and store them labelled as synthetic.",
-                "Refuses to write into a series that holds real market data."})
+                "Refuses to write into a series that holds real market data."},
+        footer = {"%nExamples:",
+                "  fxd data synth --days 30 --seed 7 --db sqlite:/tmp/synth.db"})
 public final class DataSynthCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--symbol", defaultValue = "EURUSD")
+    @Option(names = "--symbol", defaultValue = "EURUSD",
+            description = "Instrument to label the bars with (default: ${DEFAULT-VALUE}).")
     String symbol;
 
     @Option(names = "--days", defaultValue = "365", description = "Calendar days (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generator: the same seed gives the "
+            + "same bars (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--start", defaultValue = "2023-01-02", description = "First day, UTC (default: ${DEFAULT-VALUE}).")
     String start;
 
-    @Option(names = "--annual-vol", defaultValue = "0.08", description = "Target volatility a year (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--annual-vol", defaultValue = "0.08",
+            description = "Target volatility a year (default: ${DEFAULT-VALUE}).")
     double annualVol;
 
     @Option(names = "--no-regimes", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Switch between calm, trending and volatile regimes (default: on).")
+            description = "Switch between calm, trending and volatile regimes (default: ${DEFAULT-VALUE}; "
+                    + "--no-regimes keeps one).")
     boolean regimes;
 
     @Spec

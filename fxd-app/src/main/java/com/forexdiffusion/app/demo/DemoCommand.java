@@ -28,7 +28,10 @@ import java.util.concurrent.Callable;
         description = {"The whole path on the embedded defaults: generate a year of SYNTHETIC M1 bars, store them,",
                 "resample to M5, M15, H1, H4 and D1, print the data summary, then backtest a baseline forecaster",
                 "(DLinear, fitted on the first 2000 H1 bars) and print where the report is; with an LDM4TS checkpoint",
-                "(--model DIR, or models/latest), backtest it too on the last day of M5."})
+                "(--model DIR, or models/latest), backtest it too on the last day of M5."},
+        footer = {"%nExamples:",
+                "  fxd demo",
+                "  fxd demo --days 90 --seed 7"})
 public final class DemoCommand implements Callable<Integer> {
     static final List<Timeframe> TARGETS = List.of(Timeframe.M5, Timeframe.M15, Timeframe.H1, Timeframe.H4,
             Timeframe.D1);
@@ -36,16 +39,20 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--symbol", defaultValue = "EURUSD")
+    @Option(names = "--symbol", defaultValue = "EURUSD",
+            description = "Instrument label of the synthetic bars (default: ${DEFAULT-VALUE}).")
     String symbol;
 
-    @Option(names = "--days", defaultValue = "365")
+    @Option(names = "--days", defaultValue = "365",
+            description = "Calendar days of synthetic M1 bars (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of the data and every random draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--start", defaultValue = "2023-01-02")
+    @Option(names = "--start", defaultValue = "2023-01-02",
+            description = "First day of the bars, UTC (default: ${DEFAULT-VALUE}).")
     String start;
 
     @Option(names = "--model", paramLabel = "DIR", description = "An LDM4TS checkpoint (fxd train) for M5 bars: also "

@@ -40,18 +40,25 @@ import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Walk-forward evaluation of forecasters on the same rolling folds (train, calibration, test):",
-                "MSE and MAE of log returns, CRPS, pinball, 90% coverage, PIT, directional accuracy per horizon.",
+                "MSE and MAE of log returns, CRPS, pinball, 90%% coverage, PIT, directional accuracy per horizon.",
                 "Writes DIR/metrics.json, DIR/metrics.csv, DIR/run.json and DIR/report.html (SVG charts).",
                 "fxd evaluate ett: the long-horizon benchmark protocol on ETT, Exchange or Weather files."},
+        footer = {"%nExamples:",
+                "  fxd evaluate --symbol EURUSD --timeframe M15 --forecasters rw-garch,dlinear \\",
+                "      --out runs/eval-m15",
+                "  fxd evaluate --symbol EURUSD --timeframe M5 \\",
+                "      --forecasters rw-garch,ldm4ts:models/latest --conformal aci \\",
+                "      --out runs/eval-m5"},
         subcommands = {EvaluateEttCommand.class})
 public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--symbol", description = "Required.")
+    @Option(names = "--symbol", description = "Instrument, e.g. EURUSD (required).")
     String symbol;
 
-    @Option(names = "--timeframe", converter = TimeframeConverter.class, description = "Required.")
+    @Option(names = "--timeframe", converter = TimeframeConverter.class, description = "Bar timeframe, e.g. H1 "
+            + "(required).")
     Timeframe timeframe;
 
     @Option(names = "--forecasters", defaultValue = "rw-ewma,rw-garch", split = ",",
@@ -59,10 +66,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "after the first fold's training bars) (default: ${DEFAULT-VALUE}).")
     List<String> forecasters;
 
-    @Option(names = "--conformal", description = "none (default), split or aci.")
+    @Option(names = "--conformal", description = "Conformal calibration of the intervals: none (the "
+            + "default), split or aci.")
     String conformal;
 
-    @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST, description = "Minutes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST,
+            description = "Minutes (default: ${DEFAULT-VALUE}).")
     String horizons;
 
     @Option(names = "--from", description = "First bar (UTC).")
@@ -71,25 +80,31 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--to", description = "End, exclusive (UTC).")
     String to;
 
-    @Option(names = "--train-bars", defaultValue = "5000")
+    @Option(names = "--train-bars", defaultValue = "5000", description = "Bars per fold that fit the forecasters"
+            + " (default: ${DEFAULT-VALUE}).")
     int trainBars;
 
-    @Option(names = "--calibration-bars", defaultValue = "2000")
+    @Option(names = "--calibration-bars", defaultValue = "2000", description = "Bars per fold after the training "
+            + "bars that calibrate the intervals (default: ${DEFAULT-VALUE}).")
     int calibrationBars;
 
-    @Option(names = "--test-bars", defaultValue = "2000")
+    @Option(names = "--test-bars", defaultValue = "2000", description = "Bars per fold that are scored; the next "
+            + "fold starts after them (default: ${DEFAULT-VALUE}).")
     int testBars;
 
-    @Option(names = "--step", defaultValue = "4", description = "Forecast every STEP-th bar (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--step", defaultValue = "4",
+            description = "Forecast every STEP-th bar (default: ${DEFAULT-VALUE}).")
     int step;
 
-    @Option(names = "--samples", defaultValue = "100", converter = com.forexdiffusion.app.SamplesConverter.class)
+    @Option(names = "--samples", defaultValue = "100", converter = com.forexdiffusion.app.SamplesConverter.class,
+            description = "Monte Carlo samples per forecast (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Required.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Directory for the reports (required).")
     Path out;
 
     @Spec

@@ -30,34 +30,43 @@ import java.util.concurrent.Callable;
 
 @Command(name = "ett", mixinStandardHelpOptions = true,
         description = {"Long-horizon benchmark protocol: standard splits (ETT 12/4/4 months, others 70/10/20),",
-                "z-score with train statistics, MSE and MAE in the normalised space, beside published DLinear figures."})
+                "z-score with train statistics, MSE and MAE in the normalised space, beside published DLinear figures."},
+        footer = {"%nExamples:",
+                "  fxd evaluate ett --file /data/ETTh1.csv",
+                "  fxd evaluate ett --file /data/ETTh1.csv --horizons 96 --model models/etth1 \\",
+                "      --out runs/ett"})
 public final class EvaluateEttCommand implements Callable<Integer> {
     /** DLinear, lookback 96, as tabulated in the iTransformer and TimesNet papers (shared/spec/PAPER.md). */
     static final Map<Integer, double[]> DLINEAR_ETTH1 = Map.of(96, new double[]{0.386, 0.400},
             192, new double[]{0.437, 0.432}, 336, new double[]{0.481, 0.459}, 720, new double[]{0.519, 0.516});
 
-    @Option(names = "--file", required = true, description = "ETTh1.csv, ETTm1.csv, exchange_rate.txt, weather.csv")
+    @Option(names = "--file", required = true, description = "The benchmark file: ETTh1.csv, ETTm1.csv, "
+            + "exchange_rate.txt or weather.csv.")
     Path file;
 
-    @Option(names = "--horizons", defaultValue = "96,192,336,720", split = ",")
+    @Option(names = "--horizons", defaultValue = "96,192,336,720", split = ",",
+            description = "Steps ahead, comma-separated (default: ${DEFAULT-VALUE}).")
     List<Integer> horizons;
 
-    @Option(names = "--lookback", defaultValue = "" + LongHorizonData.LOOKBACK)
+    @Option(names = "--lookback", defaultValue = "" + LongHorizonData.LOOKBACK,
+            description = "Input steps per window (default: ${DEFAULT-VALUE}).")
     int lookback;
 
     @Option(names = "--model", paramLabel = "DIR", description = "An LDM4TS checkpoint trained with fxd train --ett "
             + "on this file (repeatable); scored beside the baselines.")
     List<Path> models = new ArrayList<>();
 
-    @Option(names = "--samples", defaultValue = "4", converter = com.forexdiffusion.app.SamplesConverter.class, description = "Monte Carlo samples per LDM4TS forecast; the "
-            + "point forecast is their mean.")
+    @Option(names = "--samples", defaultValue = "4", converter = com.forexdiffusion.app.SamplesConverter.class,
+            description = "Monte Carlo samples per LDM4TS forecast; the "
+            + "point forecast is their mean (default: ${DEFAULT-VALUE}).")
     int samples;
 
     @Option(names = "--stride", defaultValue = "1", description = "Score every k-th test start row (all channels); "
-            + "every forecaster is scored on the same windows.")
+            + "every forecaster is scored on the same windows (default: ${DEFAULT-VALUE}).")
     int stride;
 
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write DIR/metrics.json.")

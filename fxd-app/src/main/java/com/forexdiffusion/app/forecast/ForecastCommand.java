@@ -41,21 +41,28 @@ import java.util.concurrent.Callable;
 @Command(name = "forecast", mixinStandardHelpOptions = true,
         description = {"Forecast the close per horizon from the bars up to --at (default: the last stored bar).",
                 "Baselines are fitted on the --train-bars before the forecast time. --log records the forecast in",
-                "ldm4ts_predictions and first resolves every earlier prediction whose target bar has closed."})
+                "ldm4ts_predictions and first resolves every earlier prediction whose target bar has closed."},
+        footer = {"%nExamples:",
+                "  fxd forecast --symbol EURUSD --timeframe M15 --forecaster rw-garch",
+                "  fxd forecast --symbol EURUSD --timeframe M5 --model models/latest \\",
+                "      --at 2023-06-01T12:00 --samples 100 --json"})
 public final class ForecastCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--forecaster", defaultValue = "rw-garch", description = "rw-ewma, rw-garch or dlinear.")
+    @Option(names = "--forecaster", defaultValue = "rw-garch",
+            description = "rw-ewma, rw-garch or dlinear (default: ${DEFAULT-VALUE}).")
     String forecaster;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "An LDM4TS checkpoint directory (instead of a baseline).")
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "An LDM4TS checkpoint directory (instead of a baseline).")
     Path model;
 
-    @Option(names = "--symbol", required = true)
+    @Option(names = "--symbol", required = true, description = "Instrument, e.g. EURUSD or EUR/USD.")
     String symbol;
 
-    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
+    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class,
+            description = "Bar timeframe, e.g. M1, M5, M15, H1, H4, D1 or D1_NY.")
     Timeframe timeframe;
 
     @Option(names = "--at", description = "Forecast time: the last bar open at or before it (UTC).")
@@ -64,13 +71,15 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--horizons", description = "Minutes, comma-separated (default: the model's, or 15,60,240).")
     String horizons;
 
-    @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.class)
+    @Option(names = "--samples", defaultValue = "50", converter = com.forexdiffusion.app.SamplesConverter.class,
+            description = "Monte Carlo samples per forecast; the quantiles come from them (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the sampling (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--train-bars", defaultValue = "5000")
+    @Option(names = "--train-bars", defaultValue = "5000", description = "Bars before the forecast time that fit a "
+            + "baseline (default: ${DEFAULT-VALUE}).")
     int trainBars;
 
     @Option(names = "--json", description = "Print the predictions JSON form.")

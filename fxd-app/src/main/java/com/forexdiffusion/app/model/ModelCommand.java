@@ -16,24 +16,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "model", mixinStandardHelpOptions = true, description = "Model operations.",
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = "Model operations: rolling health of a served version, a checkpoint's description.",
+        footer = {"%nExamples:", "  fxd model info models/latest", "  fxd model health --model ldm4ts-fcff904ccbb7"},
         subcommands = {ModelCommand.Health.class, ModelInfoCommand.class})
 public final class ModelCommand {
 
     @Command(name = "health", mixinStandardHelpOptions = true,
             description = "Rolling health of a model version: latency avg/p95/p99/max, errors, and the accuracy of "
-                    + "its resolved predictions (MAE, MSE, directional accuracy, 90% coverage), newest first.")
+                    + "its resolved predictions (MAE, MSE, directional accuracy, 90%% coverage), newest first.",
+            footer = {"%nExamples:", "  fxd model health --model ldm4ts-fcff904ccbb7 --limit 5"})
     public static final class Health implements Callable<Integer> {
         @Mixin
         DbOptions db;
 
-        @Option(names = "--model", required = true, paramLabel = "VERSION")
+        @Option(names = "--model", required = true, paramLabel = "VERSION",
+                description = "Model version, as printed by "
+                + "fxd model info.")
         String model;
 
-        @Option(names = "--limit", defaultValue = "20")
+        @Option(names = "--limit", defaultValue = "20",
+                description = "Newest health rows shown (default: ${DEFAULT-VALUE}).")
         int limit;
 
-        @Option(names = "--json")
+        @Option(names = "--json", description = "Print one JSON array.")
         boolean json;
 
         @Spec

@@ -20,12 +20,14 @@ import java.util.concurrent.Callable;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Describe a model directory: profile, parameter count, horizons, timeframe, window and the "
-                + "validation figures. Every weight is loaded and checked; a broken checkpoint exits 1.")
+                + "validation figures. Every weight is loaded and checked; a broken checkpoint exits 1.",
+        footer = {"%nExamples:",
+                "  fxd model info models/latest --json"})
 public final class ModelInfoCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR")
+    @Parameters(index = "0", paramLabel = "DIR", description = "Checkpoint directory written by fxd train.")
     Path dir;
 
-    @Option(names = "--json")
+    @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
     @Spec

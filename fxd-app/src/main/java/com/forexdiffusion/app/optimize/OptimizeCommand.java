@@ -45,7 +45,11 @@ import java.util.concurrent.Callable;
         description = {"Bayesian search (TPE or GP-EI, random as control) over the strategy parameters, scored by the",
                 "SPEC objective on walk-forward folds of [--from, --holdout-from) from cached forecasts; the best",
                 "parameters re-run on [--holdout-from, --to). Trials are stored under --study and resume after a",
-                "crash. Writes DIR/study.json and DIR/report.html (held-out check, deflated Sharpe, PBO)."})
+                "crash. Writes DIR/study.json and DIR/report.html (held-out check, deflated Sharpe, PBO)."},
+        footer = {"%nExamples:",
+                "  fxd optimize --study eurusd-m15 --symbol EURUSD --timeframe M15 \\",
+                "      --from 2023-03-01 --holdout-from 2023-10-01 --to 2024-01-01 \\",
+                "      --trials 30 --out runs/opt-m15"})
 public final class OptimizeCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
@@ -56,13 +60,15 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--study", required = true, description = "Study name: an existing one is resumed.")
     String study;
 
-    @Option(names = "--symbol", required = true)
+    @Option(names = "--symbol", required = true, description = "Instrument, e.g. EURUSD or EUR/USD.")
     String symbol;
 
-    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
+    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class,
+            description = "Bar timeframe, e.g. M1, M5, M15, H1, H4, D1 or D1_NY.")
     Timeframe timeframe;
 
-    @Option(names = "--forecaster", defaultValue = "dlinear", description = "rw-ewma, rw-garch, dlinear or ldm4ts:DIR.")
+    @Option(names = "--forecaster", defaultValue = "dlinear",
+            description = "rw-ewma, rw-garch, dlinear or ldm4ts:DIR (default: ${DEFAULT-VALUE}).")
     String forecaster;
 
     @Option(names = "--from", required = true, description = "First decision bar of the optimisation period (UTC).")
@@ -74,13 +80,15 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--holdout-from", required = true, description = "Start of the held-out period no trial sees.")
     String holdoutFrom;
 
-    @Option(names = "--trials", defaultValue = "50")
+    @Option(names = "--trials", defaultValue = "50",
+            description = "Trials in the study, counting resumed ones (default: ${DEFAULT-VALUE}).")
     int trials;
 
     @Option(names = "--sampler", defaultValue = "tpe", description = "tpe, gp or random (default: ${DEFAULT-VALUE}).")
     String sampler;
 
-    @Option(names = "--workers", defaultValue = "1", description = "Trials run in parallel (fixed for a study).")
+    @Option(names = "--workers", defaultValue = "1",
+            description = "Trials run in parallel (fixed for a study; default: ${DEFAULT-VALUE}).")
     int workers;
 
     @Option(names = "--cluster", paramLabel = "URL", description = "Run trials on Apache Spark (not in this build).")
@@ -89,22 +97,28 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--space", paramLabel = "FILE", description = "Search space (JSON or YAML); default: SPEC §8's.")
     Path spaceFile;
 
-    @Option(names = "--folds", defaultValue = "4", description = "Walk-forward folds of the optimisation period.")
+    @Option(names = "--folds", defaultValue = "4",
+            description = "Walk-forward folds of the optimisation period (default: ${DEFAULT-VALUE}).")
     int folds;
 
-    @Option(names = "--train-bars", defaultValue = "5000", description = "Bars before each fold that fit its models.")
+    @Option(names = "--train-bars", defaultValue = "5000",
+            description = "Bars before each fold that fit its models (default: ${DEFAULT-VALUE}).")
     int trainBars;
 
-    @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST)
+    @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST,
+            description = "Minutes, comma-separated (default: ${DEFAULT-VALUE}).")
     String horizons;
 
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of the sampler and every backtest (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--deposit", defaultValue = "100000")
+    @Option(names = "--deposit", defaultValue = "100000", description = "Starting balance of each trial's paper "
+            + "account, in USD (default: ${DEFAULT-VALUE}).")
     double deposit;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for study.json and "
+            + "report.html.")
     Path out;
 
     @Spec

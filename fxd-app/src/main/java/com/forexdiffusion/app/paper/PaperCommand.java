@@ -58,7 +58,11 @@ import java.util.concurrent.atomic.AtomicLong;
                 "orders at the paper broker whose account lives in the database. The session (account, series,",
                 "forecaster, calibration, last bar, engine memory including the calibrator) is saved after every",
                 "bar: run the same command again after a stop or a crash and it continues where it left off.",
-                "--follow keeps polling for new bars."})
+                "--follow keeps polling for new bars."},
+        footer = {"%nExamples:",
+                "  fxd paper --symbol EURUSD --timeframe M5 --from 2023-12-01",
+                "  fxd paper --symbol EURUSD --timeframe M5 --forecaster ldm4ts:models/latest \\",
+                "      --follow --live-settings"})
 public final class PaperCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
@@ -67,17 +71,18 @@ public final class PaperCommand implements Callable<Integer> {
     @Mixin
     CalibrationOption calibration;
 
-    @Option(names = "--symbol", required = true)
+    @Option(names = "--symbol", required = true, description = "Instrument, e.g. EURUSD or EUR/USD.")
     String symbol;
 
-    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
+    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class,
+            description = "Bar timeframe, e.g. M1, M5, M15, H1, H4, D1 or D1_NY.")
     Timeframe timeframe;
 
     @Option(names = "--account", description = "Paper account and session id (default: paper-SYMBOL-TIMEFRAME).")
     String account;
 
     @Option(names = "--forecaster", defaultValue = "rw-garch", description = "rw-ewma, rw-garch, dlinear or ldm4ts:DIR "
-            + "(for a new session; a resumed one keeps its own).")
+            + "(for a new session; a resumed one keeps its own; default: ${DEFAULT-VALUE}).")
     String forecaster;
 
     @Option(names = "--from", description = "First bar to trade, for a new session (UTC).")
@@ -86,28 +91,35 @@ public final class PaperCommand implements Callable<Integer> {
     @Option(names = "--to", description = "Stop before this time (UTC); the session can be continued later.")
     String to;
 
-    @Option(names = "--train-bars", defaultValue = "5000", description = "Bars before the session's first bar used to fit.")
+    @Option(names = "--train-bars", defaultValue = "5000",
+            description = "Bars before the session's first bar used to fit (default: ${DEFAULT-VALUE}).")
     int trainBars;
 
-    @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST)
+    @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST,
+            description = "Minutes, comma-separated (default: ${DEFAULT-VALUE}).")
     String horizons;
 
-    @Option(names = "--samples", defaultValue = "50")
+    @Option(names = "--samples", defaultValue = "50",
+            description = "Monte Carlo samples per forecast (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--deposit", defaultValue = "100000")
+    @Option(names = "--deposit", defaultValue = "100000", description = "Starting balance of a new paper account, "
+            + "in USD (default: ${DEFAULT-VALUE}).")
     double deposit;
 
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--follow", description = "After the stored bars, poll for new ones until interrupted.")
     boolean follow;
 
-    @Option(names = "--poll-seconds", defaultValue = "5")
+    @Option(names = "--poll-seconds", defaultValue = "5", description = "With --follow: seconds between polls for "
+            + "new bars (default: ${DEFAULT-VALUE}).")
     double pollSeconds;
 
-    @Option(names = "--max-polls", defaultValue = "0", description = "With --follow: stop after this many polls (0: never).")
+    @Option(names = "--max-polls", defaultValue = "0",
+            description = "With --follow: stop after this many polls (0: never; default: ${DEFAULT-VALUE}).")
     long maxPolls;
 
     @Option(names = "--live-settings", description = "Before each batch of new bars, apply the dashboard's saved LDM4TS "

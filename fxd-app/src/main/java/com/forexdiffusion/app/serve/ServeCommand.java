@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "The dashboard: chart with the forecast fan, signals, account, model health, runs and the LDM4TS "
                 + "settings, with a JSON API (docs/api.md) and live updates over WebSocket. Binds 127.0.0.1 unless "
-                + "--bind says otherwise; any other address needs --token (or FXD_TOKEN). Prints 'serving URL' when ready.")
+                + "--bind says otherwise; any other address needs --token (or FXD_TOKEN). Prints 'serving URL' when ready.",
+        footer = {"%nExamples:",
+                "  fxd serve",
+                "  fxd serve --port 0 --db jdbc:postgresql://127.0.0.1/fxd?user=postgres"})
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
@@ -29,7 +32,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     CalibrationOption calibration;
 
-    @Option(names = "--port", defaultValue = "8080", paramLabel = "P", description = "TCP port, 0 for a free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "P",
+            description = "TCP port, 0 for a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",

@@ -43,7 +43,11 @@ import java.util.concurrent.Callable;
         description = {"Train LDM4TS on stored bars: stage 1 the VAE (compact), stage 2 the U-Net, conditioners and "
                 + "fusion on cached latents; split 70/15/15 by time.",
                 "Writes DIR/config.json, DIR/model.safetensors, DIR/training.json and DIR/optimizer.safetensors, a row "
-                        + "in ldm4ts_training_runs and one in ldm4ts_model_metadata."})
+                        + "in ldm4ts_training_runs and one in ldm4ts_model_metadata."},
+        footer = {"%nExamples:",
+                "  fxd train --symbol EURUSD --timeframe M5 --to 2023-10-01 --epochs 5 \\",
+                "      --max-minutes 30 --out models/m5",
+                "  fxd train --ett /data/ETTh1.csv --ett-horizon 96 --out models/etth1"})
 public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
@@ -59,7 +63,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "lookback 96, one output per step up to --ett-horizon; scored by fxd evaluate ett --model.")
     Path ett;
 
-    @Option(names = "--ett-horizon", defaultValue = "720", description = "Steps forecast with --ett.")
+    @Option(names = "--ett-horizon", defaultValue = "720",
+            description = "Steps forecast with --ett (default: ${DEFAULT-VALUE}).")
     int ettHorizon;
 
     @Option(names = "--from", description = "First bar (UTC).")
@@ -68,32 +73,39 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--to", description = "End, exclusive (UTC).")
     String to;
 
-    @Option(names = "--profile", defaultValue = "compact", description = "compact or paper.")
+    @Option(names = "--profile", defaultValue = "compact", description = "compact (trains on a CPU) or paper (the "
+            + "published sizes). Default: ${DEFAULT-VALUE}.")
     String profile;
 
     @Option(names = "--horizons", defaultValue = Horizon.DEFAULT_LIST,
             description = "Minutes, comma-separated (default: ${DEFAULT-VALUE}).")
     String horizons;
 
-    @Option(names = "--epochs", defaultValue = "10", description = "Stage-2 epochs.")
+    @Option(names = "--epochs", defaultValue = "10", description = "Stage-2 epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--vae-epochs", defaultValue = "2")
+    @Option(names = "--vae-epochs", defaultValue = "2",
+            description = "Stage-1 (VAE) epochs (default: ${DEFAULT-VALUE}).")
     int vaeEpochs;
 
-    @Option(names = "--vae-images", defaultValue = "6000", description = "Training windows whose images train the VAE.")
+    @Option(names = "--vae-images", defaultValue = "6000",
+            description = "Training windows whose images train the VAE (default: ${DEFAULT-VALUE}).")
     int vaeImages;
 
-    @Option(names = "--batch", defaultValue = "32")
+    @Option(names = "--batch", defaultValue = "32",
+            description = "Windows per training step (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--stride", defaultValue = "1", description = "Use every k-th training window.")
+    @Option(names = "--stride", defaultValue = "1",
+            description = "Use every k-th training window (default: ${DEFAULT-VALUE}).")
     int stride;
 
-    @Option(names = "--lr", defaultValue = "5e-4", description = "Stage-2 peak learning rate.")
+    @Option(names = "--lr", defaultValue = "5e-4",
+            description = "Stage-2 peak learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--validation-windows", defaultValue = "512")
+    @Option(names = "--validation-windows", defaultValue = "512", description = "Validation windows scored "
+            + "after each epoch (default: ${DEFAULT-VALUE}).")
     int validationWindows;
 
     @Option(names = "--validation-samples", defaultValue = "50",
@@ -110,11 +122,13 @@ public final class TrainCommand implements Callable<Integer> {
             + "(at least 2 with --loss crps; default: ${DEFAULT-VALUE}).")
     int lossSamples;
 
-    @Option(names = "--patience", defaultValue = "3")
+    @Option(names = "--patience", defaultValue = "3", description = "Early stopping: epochs without a better "
+            + "validation score before training stops (default: ${DEFAULT-VALUE}).")
     int patience;
 
-    @Option(names = "--fusion", defaultValue = "gated", description = "gated (default), explicit (the ablation: "
-            + "the explicit pathway alone, no diffusion) or implicit (the diffusion branch alone).")
+    @Option(names = "--fusion", defaultValue = "gated", description = "gated, explicit (the ablation: "
+            + "the explicit pathway alone, no diffusion) or implicit (the diffusion branch alone). "
+            + "Default: ${DEFAULT-VALUE}.")
     String fusion;
 
     @Option(names = "--explicit", defaultValue = "linear", description = "The explicit pathway: linear (DLinear's "
@@ -122,10 +136,12 @@ public final class TrainCommand implements Callable<Integer> {
             + "small transformer encoder). Default: ${DEFAULT-VALUE}.")
     String explicit;
 
-    @Option(names = "--max-minutes", defaultValue = "0", description = "Wall-time budget (0 = none).")
+    @Option(names = "--max-minutes", defaultValue = "0",
+            description = "Wall-time budget in minutes (0 = none; default: ${DEFAULT-VALUE}).")
     double maxMinutes;
 
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of the initial weights, batches and noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--vae-path", paramLabel = "DIR", description = "Paper profile: a local diffusers VAE folder.")
@@ -140,7 +156,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "same --epochs and settings give the same model as an uninterrupted run).")
     Path resume;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the checkpoint.")
     Path out;
 
     @Spec

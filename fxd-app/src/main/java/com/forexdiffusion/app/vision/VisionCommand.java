@@ -23,15 +23,18 @@ import java.util.concurrent.Callable;
 
 @Command(name = "vision", mixinStandardHelpOptions = true,
         description = "Write the SEG, GAF and RP views (grey) and their RGB composite for the window of L bars "
-                + "that ends at the bar at --at.")
+                + "that ends at the bar at --at.",
+        footer = {"%nExamples:",
+                "  fxd vision --symbol EURUSD --timeframe H1 --at 2023-06-01T12:00 --out views"})
 public final class VisionCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--symbol", required = true)
+    @Option(names = "--symbol", required = true, description = "Instrument, e.g. EURUSD or EUR/USD.")
     String symbol;
 
-    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
+    @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class,
+            description = "Bar timeframe, e.g. M1, M5, M15, H1, H4, D1 or D1_NY.")
     Timeframe timeframe;
 
     @Option(names = "--at", required = true, description = "The last bar of the window: the bar open at or before "
@@ -44,10 +47,11 @@ public final class VisionCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "64", description = "Image size in pixels (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--source", defaultValue = "close", description = "close, typical or mean-ohlcv.")
+    @Option(names = "--source", defaultValue = "close",
+            description = "Series drawn: close, typical or mean-ohlcv (default: ${DEFAULT-VALUE}).")
     String source;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the PNG files.")
     Path out;
 
     @Spec
