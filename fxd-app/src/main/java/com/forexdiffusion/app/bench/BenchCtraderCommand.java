@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "ctrader", mixinStandardHelpOptions = true,
-        description = "Fetch throughput from the local fake cTrader server (TLS, rate limit 5 requests/s, SQLite store).")
+        description = "Fetch throughput from the local fake cTrader server (TLS, rate limit 5 requests/s, SQLite store).",
+        footer = {"%nExamples:",
+                "  fxd bench ctrader --json",
+                "  fxd bench ctrader --max-bars 20000 --json"})
 public final class BenchCtraderCommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "365", description = "Days of synthetic M1 (default: ${DEFAULT-VALUE}).")
     int days;

@@ -23,9 +23,13 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve-fake", mixinStandardHelpOptions = true,
         description = {"A local cTrader Open API server answering from the stored bars (127.0.0.1 only, a "
                 + "self-signed certificate made at start: clients need --insecure).",
-                "Prints 'listening on 127.0.0.1:PORT' when ready; runs until stopped."})
+                "Prints 'listening on 127.0.0.1:PORT' when ready; runs until stopped."},
+        footer = {"%nExamples:",
+                "  fxd ctrader serve-fake --port 5035 --db sqlite:data/fxd.db",
+                "  fxd ctrader serve-fake --port 0 --drop-every 10 --rate-limit-every 7"})
 public final class ServeFakeCommand implements Callable<Integer> {
-    @Option(names = "--port", required = true, description = "TCP port on 127.0.0.1 (0: any free one).")
+    @Option(names = "--port", defaultValue = "0", description = "TCP port on 127.0.0.1, 0 for any free one (default: "
+            + "${DEFAULT-VALUE}).")
     int port;
 
     @Mixin
@@ -50,15 +54,18 @@ public final class ServeFakeCommand implements Callable<Integer> {
             description = "Most trendbars in one reply, the latest ones, with hasMore (default: ${DEFAULT-VALUE}).")
     int maxBars;
 
-    @Option(names = "--drop-every", paramLabel = "N", description = "Close the connection at every N-th history request.")
+    @Option(names = "--drop-every", paramLabel = "N", defaultValue = "0",
+            description = "Close the connection at every N-th history request (0: never; default: ${DEFAULT-VALUE}).")
     int dropEvery;
 
     @Option(names = "--rate-limit-every", paramLabel = "N",
-            description = "Reply REQUEST_FREQUENCY_EXCEEDED to every N-th history request.")
+            defaultValue = "0", description = "Reply REQUEST_FREQUENCY_EXCEEDED to every N-th history request (0: never; "
+            + "default: ${DEFAULT-VALUE}).")
     int rateLimitEvery;
 
     @Option(names = "--bad-frame-every", paramLabel = "N",
-            description = "Send a truncated frame instead of every N-th history reply.")
+            defaultValue = "0", description = "Send a truncated frame instead of every N-th history reply (0: never; "
+            + "default: ${DEFAULT-VALUE}).")
     int badFrameEvery;
 
     @Spec

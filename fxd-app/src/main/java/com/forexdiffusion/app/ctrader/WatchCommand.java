@@ -22,7 +22,9 @@ import java.util.concurrent.CountDownLatch;
 
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"Print (and with --store keep) the closed bars of a symbol as the live feed delivers them.",
-                "Bars missed while the connection was down follow at the first price after the reconnect."})
+                "Bars missed while the connection was down follow at the first price after the reconnect."},
+        footer = {"%nExamples:",
+                "  fxd ctrader watch --host 127.0.0.1:5035 --insecure --symbol EURUSD --bars 5"})
 public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--symbol", required = true, description = "Symbol (EURUSD, EUR/USD).")
     String symbol;
@@ -31,7 +33,7 @@ public final class WatchCommand implements Callable<Integer> {
             description = "Bar timeframe (default: ${DEFAULT-VALUE}).")
     Timeframe timeframe;
 
-    @Option(names = "--bars", defaultValue = "0", description = "Stop after this many bars (default: run until stopped).")
+    @Option(names = "--bars", defaultValue = "0", description = "Stop after this many bars (0: run until stopped; default: ${DEFAULT-VALUE}).")
     long bars;
 
     @Option(names = "--store", description = "Also store every closed bar (one transaction per bar).")

@@ -30,7 +30,11 @@ import java.util.concurrent.Callable;
         description = {"Fetch bars from a remote source (cTrader Open API) into the store, through the same validation "
                 + "as file imports.",
                 "An end date of today (UTC) ends now; any other at 23:59:59.999 UTC. Only closed bars are stored; a "
-                        + "fetch of the same range again changes nothing."})
+                        + "fetch of the same range again changes nothing."},
+        footer = {"%nExamples:",
+                "  fxd ctrader serve-fake --port 5035 --db sqlite:/tmp/fake.db    # elsewhere",
+                "  fxd data fetch --source ctrader --host 127.0.0.1:5035 --insecure \\",
+                "      --symbol EURUSD --timeframe M1 --from 2024-01-02 --to 2024-01-31"})
 public final class DataFetchCommand implements Callable<Integer> {
     @Option(names = "--source", defaultValue = "ctrader", description = "Where from: ctrader (default).")
     String source;
