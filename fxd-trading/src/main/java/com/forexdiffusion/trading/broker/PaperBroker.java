@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +41,8 @@ public final class PaperBroker implements Broker {
     private final Map<String, Instrument> instrumentCache = new HashMap<>();
     private long sequence;
     private IntrabarBars intrabar;
+    /** The transaction of the bar being processed, or null: each change then commits on its own. */
+    private BarTransaction tx;
 
     private PaperBroker(Database db, String accountId, BrokerConfig cfg) {
         this.db = db;
@@ -116,6 +117,38 @@ public final class PaperBroker implements Broker {
         return this;
     }
 
+    /**
+     * Sends this broker's writes into {@code transaction} (committed by its owner with the rest of the bar) until
+     * called with null, after which each change commits on its own connection again.
+     */
+    public PaperBroker inTransaction(BarTransaction transaction) {
+        this.tx = transaction;
+        return this;
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void write(String what, Work work) {
+        if (tx != null) {
+            try {
+                work.run(tx.connection());
+            } catch (SQLException e) {
+                throw db.failure(what, e);
+            }
+            return;
+        }
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            work.run(c);
+            c.commit();
+        } catch (SQLException e) {
+            throw db.failure(what, e);
+        }
+    }
+
     private Instrument instrument(String symbol) {
         return instrumentCache.computeIfAbsent(symbol, s -> cfg.instruments().resolve(s));
     }
@@ -166,16 +199,17 @@ public final class PaperBroker implements Broker {
             }
         }
         lastBid.put(sym, r.price());
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            if (rejection != null) {
-                order(c, orderId, sym, r.side(), r.lots(), r.price(), null, "rejected", rejection, r.time());
-                c.commit();
-                return new OrderResult(orderId, null, Double.NaN, rejection);
-            }
-            double commission = cfg.commissionPerLot() * r.lots();
-            Position p = new Position(accountId + "-p" + sequence, sym, r.side(), r.lots(), fill, r.stop(), r.target(),
-                    r.time(), 0, commission);
+        if (rejection != null) {
+            String why = rejection;
+            write("cannot record order " + orderId + " in", c ->
+                    order(c, orderId, sym, r.side(), r.lots(), r.price(), null, "rejected", why, r.time()));
+            return new OrderResult(orderId, null, Double.NaN, rejection);
+        }
+        double commission = cfg.commissionPerLot() * r.lots();
+        Position p = new Position(accountId + "-p" + sequence, sym, r.side(), r.lots(), fill, r.stop(), r.target(),
+                r.time(), 0, commission);
+        double newBalance = balance - commission;
+        write("cannot record order " + orderId + " in", c -> {
             order(c, orderId, sym, r.side(), r.lots(), r.price(), p.id(), "filled", null, r.time());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO trading_positions (position_id, account_id, "
                     + "symbol, side, lots, entry_price, stop_price, target_price, opened_at, commission, status) "
@@ -185,24 +219,20 @@ public final class PaperBroker implements Broker {
                 ps.setString(3, sym);
                 ps.setString(4, r.side().db());
                 ps.setDouble(5, r.lots());
-                ps.setDouble(6, fill);
+                ps.setDouble(6, p.entry());
                 ps.setObject(7, r.stop());
                 ps.setObject(8, r.target());
                 ps.setLong(9, r.time());
                 ps.setDouble(10, commission);
                 ps.executeUpdate();
             }
-            fill(c, orderId, p.id(), sym, r.side(), r.lots(), fill, commission, r.time());
-            double newBalance = balance - commission;
+            fill(c, orderId, p.id(), sym, r.side(), r.lots(), p.entry(), commission, r.time());
             ledger(c, r.time(), "commission", -commission, p.id(), newBalance);
             account(c, newBalance, lastRollover, r.time());
-            c.commit();
-            balance = newBalance;
-            open.put(p.id(), p);
-            return new OrderResult(orderId, p, fill, null);
-        } catch (SQLException e) {
-            throw db.failure("cannot record order " + orderId + " in", e);
-        }
+        });
+        balance = newBalance;
+        open.put(p.id(), p);
+        return new OrderResult(orderId, p, fill, null);
     }
 
     @Override
@@ -313,8 +343,9 @@ public final class PaperBroker implements Broker {
             if (r > until) {
                 break;
             }
-            if (r > lastRollover) {
-                applyRollover(r, d.getDayOfWeek() == DayOfWeek.WEDNESDAY ? 3 : 1);
+            int nights = SwapSchedule.nights(d);
+            if (r > lastRollover && nights > 0) {
+                applyRollover(r, nights);
             }
             d = d.plusDays(1);
         }
@@ -329,10 +360,9 @@ public final class PaperBroker implements Broker {
             lastRollover = r;
             return;
         }
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            double newBalance = balance;
-            Map<String, Position> updated = new LinkedHashMap<>();
+        double[] newBalance = {balance};
+        Map<String, Position> updated = new LinkedHashMap<>();
+        write("cannot charge swap in", c -> {
             for (Position p : open.values()) {
                 if (p.openedAt() >= r) {
                     continue;
@@ -342,7 +372,7 @@ public final class PaperBroker implements Broker {
                 Instrument i = instrument(p.symbol());
                 double px = lastBid.getOrDefault(p.symbol(), p.entry());
                 double amount = nights * pips * i.pipSize() * p.lots() * i.contractSize() * quoteToAccount(p.symbol(), px);
-                newBalance += amount;
+                newBalance[0] += amount;
                 Position q = p.withCosts(p.swap() + amount, p.commission());
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE trading_positions SET swap = ? WHERE position_id = ?")) {
@@ -350,17 +380,14 @@ public final class PaperBroker implements Broker {
                     ps.setString(2, q.id());
                     ps.executeUpdate();
                 }
-                ledger(c, r, "swap", amount, p.id(), newBalance);
+                ledger(c, r, "swap", amount, p.id(), newBalance[0]);
                 updated.put(q.id(), q);
             }
-            account(c, newBalance, r, r);
-            c.commit();
-            balance = newBalance;
-            lastRollover = r;
-            open.putAll(updated);
-        } catch (SQLException e) {
-            throw db.failure("cannot charge swap in", e);
-        }
+            account(c, newBalance[0], r, r);
+        });
+        balance = newBalance[0];
+        lastRollover = r;
+        open.putAll(updated);
     }
 
     private ClosedTrade settle(Position p, double exit, long time, String reason) {
@@ -369,8 +396,7 @@ public final class PaperBroker implements Broker {
                 * quoteToAccount(p.symbol(), exit);
         double commission = cfg.commissionPerLot() * p.lots();
         double newBalance = balance + pricePnl - commission;
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
+        write("cannot record the close of " + p.id() + " in", c -> {
             String orderId = accountId + "-o" + (sequence + 1);
             order(c, orderId, p.symbol(), p.side().opposite(), p.lots(), exit, p.id(), "filled", reason, time);
             fill(c, orderId, p.id(), p.symbol(), p.side().opposite(), p.lots(), exit, commission, time);
@@ -388,10 +414,7 @@ public final class PaperBroker implements Broker {
             ledger(c, time, "pnl", pricePnl, p.id(), balance + pricePnl);
             ledger(c, time, "commission", -commission, p.id(), newBalance);
             account(c, newBalance, lastRollover, time);
-            c.commit();
-        } catch (SQLException e) {
-            throw db.failure("cannot record the close of " + p.id() + " in", e);
-        }
+        });
         sequence++;
         balance = newBalance;
         open.remove(p.id());
@@ -478,14 +501,13 @@ public final class PaperBroker implements Broker {
         }
         Position q = new Position(p.id(), p.symbol(), p.side(), p.lots(), p.entry(), stop, p.target(), p.openedAt(),
                 p.swap(), p.commission());
-        try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement("UPDATE trading_positions SET stop_price = ? WHERE position_id = ?")) {
-            ps.setDouble(1, stop);
-            ps.setString(2, positionId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw db.failure("cannot move the stop of " + positionId + " in", e);
-        }
+        write("cannot move the stop of " + positionId + " in", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE trading_positions SET stop_price = ? WHERE position_id = ?")) {
+                ps.setDouble(1, stop);
+                ps.setString(2, positionId);
+                ps.executeUpdate();
+            }
+        });
         open.put(positionId, q);
         return q;
     }

@@ -74,13 +74,22 @@ public final class PaperSessions {
 
     /** Records that the bar labelled {@code barTs} is done and what the engine remembers after it. */
     public void advance(String accountId, long barTs, ForecastEngine.State state, long now) {
+        try (Connection c = db.connection()) {
+            advance(c, accountId, barTs, state, now);
+        } catch (SQLException e) {
+            throw db.failure("cannot advance paper session " + accountId + " in", e);
+        }
+    }
+
+    /** As above, on {@code c}: inside the bar's transaction, so the state commits with the broker's writes. */
+    public void advance(Connection c, String accountId, long barTs, ForecastEngine.State state, long now) {
         String json;
         try {
             json = JSON.writeValueAsString(state);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("engine state of " + accountId + " cannot be written: " + e.getMessage(), e);
         }
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+        try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE paper_sessions SET last_bar_ts = ?, state_json = ?, updated_at = ? WHERE account_id = ?")) {
             ps.setLong(1, barTs);
             ps.setString(2, json);
