@@ -16,7 +16,6 @@ import com.forexdiffusion.forecast.conformal.CalibrationConfig;
 import com.forexdiffusion.forecast.conformal.CalibrationMode;
 import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
 import com.forexdiffusion.forecast.log.LoggedForecaster;
-import com.forexdiffusion.forecast.log.PriceSource;
 import com.forexdiffusion.trading.broker.BarTransaction;
 import com.forexdiffusion.trading.broker.BrokerConfig;
 import com.forexdiffusion.trading.broker.IntrabarBars;
@@ -165,7 +164,8 @@ public final class PaperTrader implements AutoCloseable {
         PaperTrader[] self = new PaperTrader[1];
         // Inside a bar the log writes into the bar's transaction; its final flush (close) commits on its own.
         b.logged = new LoggedForecaster(b.fitted, () -> self[0].tx != null ? self[0].tx.shared() : d.connection(),
-                () -> Instant.ofEpochMilli(b.barClock.millis()), closes(d), 100, 3_600_000L);
+                () -> Instant.ofEpochMilli(b.barClock.millis()), (sym, tf, ts) -> self[0].closeAt(sym, tf, ts), 100,
+                3_600_000L);
         self[0] = new PaperTrader(b);
         return self[0];
     }
@@ -214,11 +214,19 @@ public final class PaperTrader implements AutoCloseable {
                 : CalibrationMode.parse("paper_sessions.config_json.calibration", mode.asText()));
     }
 
-    private static PriceSource closes(Database d) {
-        return (s, tf, ts) -> {
-            BarSeries b = d.candles().read(s, tf, ts, ts + 1);
-            return b.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(b.close(0));
-        };
+    /** A stored close: from the session's series already read when it is that series, else from the store. */
+    private OptionalDouble closeAt(String symbol, com.forexdiffusion.core.Timeframe tf, long ts) {
+        if (symbol.equals(session.symbol()) && tf == session.timeframe()) {
+            int i = bars.lowerBound(ts);
+            if (i < bars.size() && bars.ts(i) == ts) {
+                return OptionalDouble.of(bars.close(i));
+            }
+            if (i < bars.size()) {
+                return OptionalDouble.empty();
+            }
+        }
+        BarSeries b = db.candles().read(symbol, tf, ts, ts + 1);
+        return b.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(b.close(0));
     }
 
     /**

@@ -46,7 +46,7 @@ class PaperKillTest {
     private long template(Path file) {
         try (Database d = Database.open("sqlite:" + file)) {
             BarSeries m1 = new SyntheticGenerator(SyntheticConfig.defaults(11).withRegimes(true))
-                    .generate("EURUSD", START, 12);
+                    .generate("EURUSD", START, 7);
             BarSeries m5 = Resampler.resample(m1, Timeframe.M5);
             try (CandleWriter w = d.candles().writer()) {
                 w.addAll(m1, SyntheticGenerator.SOURCE);
@@ -93,16 +93,18 @@ class PaperKillTest {
         Files.copy(template, full);
         Files.copy(template, killed);
 
-        long t0 = System.nanoTime();
+        long runMs;
         try (Database d = Database.open("sqlite:" + full);
              PaperTrader t = PaperTrader.open(d, PaperSessionChild.settings(from),
                      (name, hs) -> new MomentumFactory(), Clock.system())) {
-            assertThat(t.catchUp(s -> s, ProgressListener.NONE)).isGreaterThan(2000);
+            long t0 = System.nanoTime();
+            long bars = t.catchUp(s -> s, ProgressListener.NONE);
+            runMs = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(bars).isGreaterThan(800);
+            System.out.println("uninterrupted paper run: " + bars + " bars in " + runMs + " ms");
         }
-        long runMs = (System.nanoTime() - t0) / 1_000_000;
         List<String> expected = endState(full);
         assertThat(expected).as("the session trades").anyMatch(r -> r.startsWith("trading_orders:") && r.contains(" filled "));
-        System.out.println("uninterrupted paper run: " + runMs + " ms");
 
         Random rnd = new Random(20260512L);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -127,8 +129,8 @@ class PaperKillTest {
             });
             assertThat(ready.await(60, TimeUnit.SECONDS)).as("child %d opened its session (see child%d.err)", k, k)
                     .isTrue();
-            // A random instant inside the processing: on average a tenth of the uninterrupted run's time.
-            Thread.sleep(rnd.nextInt((int) Math.max(20, runMs / 5)));
+            // A random instant inside the processing (a cold child JVM runs slower than this warm one).
+            Thread.sleep(rnd.nextInt((int) Math.max(20, runMs / 2)));
             child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
             reader.join(5000);
@@ -137,7 +139,7 @@ class PaperKillTest {
                 progressed++;
             }
         }
-        assertThat(progressed).as("kills that landed after some bars were committed").isGreaterThanOrEqualTo(10);
+        assertThat(progressed).as("kills that landed after some bars were committed").isGreaterThanOrEqualTo(8);
         try (Database d = Database.open("sqlite:" + killed);
              PaperTrader t = PaperTrader.open(d, PaperSessionChild.settings(from),
                      (name, hs) -> new MomentumFactory(), Clock.system())) {
@@ -150,7 +152,11 @@ class PaperKillTest {
     private static Long lastBar(Path file) throws SQLException {
         try (Database d = Database.open("sqlite:" + file); Connection c = d.connection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT last_bar_ts FROM paper_sessions")) {
-            return rs.next() ? (Long) rs.getObject(1, Long.class) : null;
+            if (!rs.next()) {
+                return null;
+            }
+            long v = rs.getLong(1);
+            return rs.wasNull() ? null : v;
         }
     }
 }
