@@ -235,7 +235,9 @@ public final class BacktestCommand implements Callable<Integer> {
             m.put("win_rate", p.winRate());
             m.put("expectancy", p.expectancy());
         }
-        m.put("costs_paid", r.trades().stream().mapToDouble(t -> t.commission() - t.swap()).sum());
+        // Everything trading cost: commission, swap paid and the spread and slippage of the fills.
+        m.put("costs_paid", r.trades().stream().mapToDouble(t -> t.commission() - t.swap() + t.spreadCost()).sum());
+        m.put("spread_cost", r.trades().stream().mapToDouble(t -> t.spreadCost()).sum());
         m.put("exposure", BacktestReport.exposure(r.trades(), r.startTime(), r.endTime()));
         m.put("turnover", BacktestReport.turnover(r.trades(), instruments, r.dailyEquity()[0]));
         Map<String, Object> regimes = new LinkedHashMap<>();

@@ -246,7 +246,7 @@ public final class PaperBroker implements Broker {
         double exit = p.side() == Side.BUY ? bidPrice - k.slippagePips() * pip
                 : bidPrice + (k.spreadPips() + k.slippagePips()) * pip;
         lastBid.put(p.symbol(), bidPrice);
-        return settle(p, exit, time, reason);
+        return settle(p, exit, time, reason, Math.abs(exit - bidPrice));
     }
 
     @Override
@@ -268,8 +268,10 @@ public final class PaperBroker implements Broker {
             // The broker learns of the fill when the bar closes; that is the time the trade is recorded with.
             long at = timeframe.next(bar.ts());
             switch (exit.reason()) {
-                case "stop" -> closed.add(settle(p, exit.trigger() - p.side().sign() * slip, at, "stop"));
-                case "target" -> closed.add(settle(p, exit.trigger(), at, "target"));
+                // Triggers of shorts are at the ask: their spread is a cost against the bid as well.
+                case "stop" -> closed.add(settle(p, exit.trigger() - p.side().sign() * slip, at, "stop",
+                        slip + (p.side() == Side.SELL ? spread : 0)));
+                case "target" -> closed.add(settle(p, exit.trigger(), at, "target", p.side() == Side.SELL ? spread : 0));
                 default -> {
                 }
             }
@@ -390,10 +392,14 @@ public final class PaperBroker implements Broker {
         open.putAll(updated);
     }
 
-    private ClosedTrade settle(Position p, double exit, long time, String reason) {
+    /** @param exitFriction how far the exit is from the bid against the position (spread and slippage), in price */
+    private ClosedTrade settle(Position p, double exit, long time, String reason, double exitFriction) {
         Instrument i = instrument(p.symbol());
-        double pricePnl = (exit - p.entry()) * p.side().sign() * p.lots() * i.contractSize()
-                * quoteToAccount(p.symbol(), exit);
+        double perPrice = p.lots() * i.contractSize() * quoteToAccount(p.symbol(), exit);
+        double pricePnl = (exit - p.entry()) * p.side().sign() * perPrice;
+        SymbolCosts k = cfg.costs(p.symbol());
+        double entryFriction = (p.side() == Side.BUY ? k.spreadPips() + k.slippagePips() : k.slippagePips()) * i.pipSize();
+        double spreadCost = (entryFriction + exitFriction) * perPrice;
         double commission = cfg.commissionPerLot() * p.lots();
         double newBalance = balance + pricePnl - commission;
         write("cannot record the close of " + p.id() + " in", c -> {
@@ -419,7 +425,7 @@ public final class PaperBroker implements Broker {
         balance = newBalance;
         open.remove(p.id());
         return new ClosedTrade(p.withCosts(p.swap(), p.commission() + commission), exit, time, reason, pricePnl,
-                pricePnl + p.swap() - p.commission() - commission);
+                pricePnl + p.swap() - p.commission() - commission, spreadCost);
     }
 
     private void order(Connection c, String id, String sym, Side side, double lots, double price, String positionId,

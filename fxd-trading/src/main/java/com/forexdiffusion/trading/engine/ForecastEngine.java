@@ -264,7 +264,7 @@ public final class ForecastEngine {
         trades.add(new TradeRecord(p.id(), p.symbol(), p.side(), p.lots(), p.openedAt(), p.entry(), t.closedAt(),
                 t.exitPrice(), t.reason(), t.pricePnl(), p.swap(), p.commission(), t.netPnl(),
                 s == null ? null : s.id(), s == null ? Double.NaN : s.metadata().uncertaintyPct(),
-                q == null ? Double.NaN : q, regime));
+                q == null ? Double.NaN : q, regime, t.spreadCost()));
         pnls.add(t.netPnl());
     }
 

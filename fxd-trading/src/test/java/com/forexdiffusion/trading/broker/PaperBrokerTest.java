@@ -180,4 +180,43 @@ class PaperBrokerTest {
             assertThat(rs.getDouble(1)).isCloseTo(again.balance(), within(1e-9));
         }
     }
+
+    /** Swap of one lot long EURUSD (−$6 a night) held from {@code open} to {@code close}, bars every hour between. */
+    private double swapHeld(String account, String open, String close) {
+        PaperBroker b = PaperBroker.open(db, account, BrokerConfig.defaults(), 10_000, ms(open));
+        b.submit(new OrderRequest("EURUSD", Side.BUY, 1.0, 1.10000, null, null, ms(open)));
+        // Hourly bars through the weekend too: Saturday's and Sunday's 17:00 New York are no rollovers.
+        for (long t = ms(open); t < ms(close); t += 3_600_000L) {
+            b.onBar("EURUSD", Timeframe.H1, new Bar(t, 1.1, 1.1001, 1.0999, 1.1, 1));
+        }
+        return b.openPositions().get(0).swap();
+    }
+
+    @Test
+    void swapIsOneNightFridayToMondayThreeOverWednesdayAndSevenAWeek() {
+        // Friday 2024-01-12 noon UTC to Monday noon: only Friday's 22:00 UTC rollover.
+        assertThat(swapHeld("fri", "2024-01-12T12:00:00Z", "2024-01-15T12:00:00Z")).isCloseTo(-6.0, within(1e-9));
+        // Wednesday noon to Thursday noon: Wednesday's rollover carries the weekend, three nights.
+        assertThat(swapHeld("wed", "2024-01-10T12:00:00Z", "2024-01-11T12:00:00Z")).isCloseTo(-18.0, within(1e-9));
+        // Tuesday noon to the next Tuesday noon: Tue 1 + Wed 3 + Thu 1 + Fri 1 + Mon 1 = 7 nights.
+        assertThat(swapHeld("week", "2024-01-09T12:00:00Z", "2024-01-16T12:00:00Z")).isCloseTo(-42.0, within(1e-9));
+        assertThat(SwapSchedule.nightsBetween(ms("2024-01-09T12:00:00Z"), ms("2024-01-16T12:00:00Z"))).isEqualTo(7);
+        // Across the winter/summer time change (2024-03-10) the rollover follows New York: 21:00 UTC afterwards.
+        assertThat(SwapSchedule.nightsBetween(ms("2024-03-11T20:30:00Z"), ms("2024-03-11T21:30:00Z"))).isEqualTo(1);
+    }
+
+    @Test
+    void spreadAndSlippageAreReportedAsCosts() {
+        PaperBroker b = broker();
+        // A long: entry 0.8 spread + 0.1 slippage above the bid, exit 0.1 below: 1.0 pip on 100 000 = $10.
+        OrderResult r = b.submit(new OrderRequest("EURUSD", Side.BUY, 1.0, 1.10000, null, null, TUE_NOON));
+        assertThat(b.close(r.position().id(), 1.10000, TUE_NOON + 60_000, "manual").spreadCost())
+                .isCloseTo(10.0, within(1e-6));
+        // A short closed at its target: entry 0.1 slippage, the exit at the ask pays the 0.8 spread: $4.5 on half a lot.
+        OrderResult s = b.submit(new OrderRequest("EURUSD", Side.SELL, 0.5, 1.10000, null, 1.0990, TUE_NOON + 120_000));
+        List<ClosedTrade> t = b.onBar("EURUSD", Timeframe.M15, new Bar(TUE_NOON + 900_000, 1.0995, 1.0996, 1.0970,
+                1.0980, 1));
+        assertThat(t.get(0).reason()).isEqualTo("target");
+        assertThat(t.get(0).spreadCost()).isCloseTo(4.5, within(1e-6));
+    }
 }
