@@ -148,4 +148,31 @@ class BacktestCommandTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("need 5000");
     }
+
+    @Test
+    void anOutThatIsAFileOrADepositBelowZeroIsRefusedAndNoRunStaysRunning() throws Exception {
+        String db = "sqlite:" + dir.resolve("fxd.db");
+        assertThat(Cli.run("data", "synth", "--db", db, "--days", "24").code()).isZero();
+        assertThat(Cli.run("data", "resample", "--db", db, "--symbol", "EURUSD", "--to", "H1").code()).isZero();
+        Path file = Files.writeString(dir.resolve("taken.txt"), "not a directory");
+        Cli r = Cli.run("backtest", "--db", db, "--symbol", "EURUSD", "--timeframe", "H1", "--from", "2023-01-20",
+                "--train-bars", "250", "--horizons", "60", "--out", file.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("out").contains("taken.txt is an existing file").doesNotContain("\tat ");
+        // Below an existing file the directory cannot be made: the run row records the failure.
+        Cli below = Cli.run("backtest", "--db", db, "--symbol", "EURUSD", "--timeframe", "H1", "--from", "2023-01-20",
+                "--train-bars", "250", "--horizons", "60", "--out", file.resolve("bt").toString());
+        assertThat(below.code()).isEqualTo(1);
+        assertThat(below.err()).contains("cannot create the directory").doesNotContain("\tat ");
+        Cli broke = Cli.run("backtest", "--db", db, "--symbol", "EURUSD", "--timeframe", "H1", "--from", "2023-01-20",
+                "--deposit", "0", "--horizons", "60", "--out", dir.resolve("bt").toString());
+        assertThat(broke.code()).as(broke.err()).isEqualTo(2);
+        assertThat(broke.err()).contains("--deposit must be a positive amount");
+        try (Database d = Database.open(db); Connection c = d.connection(); ResultSet rs = c.createStatement()
+                .executeQuery("SELECT status FROM backtest_runs")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("failed");
+            assertThat(rs.next()).as("one run row only, none left running").isFalse();
+        }
+    }
 }

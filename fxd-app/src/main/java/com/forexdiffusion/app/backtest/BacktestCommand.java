@@ -38,6 +38,9 @@ import com.forexdiffusion.trading.report.PerformanceMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import com.forexdiffusion.core.Clock;
+import com.forexdiffusion.trading.engine.BacktestRuns;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -116,7 +119,7 @@ public final class BacktestCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         StrategyConfig base = StrategyConfig.defaults();
         StrategyConfig cli = new StrategyConfig(Horizon.parseList(horizons), samples == null ? base.samples() : samples, seed, base.lookback(),
                 base.minStrength(), base.topN(), base.sizing(), base.risk(), base.volumeWindow(), calibration.config());
@@ -128,6 +131,13 @@ public final class BacktestCommand implements Callable<Integer> {
         long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
         if (refitEvery < 0) {
             throw BadInputException.ofField("refit-every", "must be 0 (fit once) or a number of bars, got " + refitEvery);
+        }
+        if (!(deposit > 0)) {
+            throw new ParameterException(spec.commandLine(), "--deposit must be a positive amount, got " + deposit);
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw BadInputException.ofField("out", out + " is an existing file; --out names a directory for the "
+                    + "report");
         }
         String runId = "bt-" + sym + "-" + timeframe + "-" + System.currentTimeMillis();
         try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice()); Database d = db.open()) {
@@ -165,43 +175,50 @@ public final class BacktestCommand implements Callable<Integer> {
             config.set("strategy", Json.mapper().valueToTree(Map.of("min_strength", cfg.minStrength(), "top_n",
                     cfg.topN(), "risk_pct", cfg.sizing().riskPct(), "uncertainty_threshold_pct",
                     cfg.sizing().uncertaintyThresholdPct(), "daily_loss_pct", cfg.risk().dailyLossPct())));
-            runRow(d, runId, sym, timeframe, all.ts(start), all.lastTs(), f.name(), seed, Json.write(config));
-            Files.createDirectories(out);
-            Path brokerDb = out.resolve("paper-broker.db");
-            for (String s : new String[]{"", "-wal", "-shm"}) {
-                Files.deleteIfExists(out.resolve("paper-broker.db" + s));
-            }
-            Backtest.Result r;
-            try (Database bdb = Database.open("sqlite:" + brokerDb);
-                 ConsoleProgress p = new ConsoleProgress("backtest", "steps")) {
-                PaperBroker broker = PaperBroker.open(bdb, runId, BrokerConfig.defaults(), deposit, all.ts(start));
-                broker.withIntrabar(intrabar);
-                r = Backtest.run(all, folds, cfg, broker, instruments, regimes,
-                        noCache ? null : new ForecastCache(d),
-                        (done, total) -> {
-                            p.update(done, total);
-                            if (done % 20_000 == 0) {
-                                progress(d, runId, (double) done / Math.max(1, total));
-                            }
-                        });
-            } catch (RuntimeException e) {
-                finish(d, runId, "failed", null, null, e.getMessage());
-                throw e;
-            }
-            Map<String, Object> metrics = metrics(r, instruments);
-            AtomicFile.writeString(out.resolve("metrics.json"), Json.write(metrics));
-            AtomicFile.writeString(out.resolve("trades.csv"), BacktestReport.tradesCsv(r.trades()));
-            AtomicFile.writeString(out.resolve("report.html"), BacktestReport.html(r, List.of(
-                    "run " + runId + ", code " + CodeVersion.current() + ", seed " + seed,
-                    sym + " " + timeframe + " " + TimeArg.format(all.ts(start)) + " .. " + TimeArg.format(all.lastTs()),
-                    "forecaster " + f.name() + " " + f.version() + (folds.size() == 1 ? ", fitted on " + trainBars
-                            + " bars before the start" : ", walk-forward: refitted on the " + trainBars + " bars before "
-                            + "each of " + folds.size() + " folds of " + refitEvery + " bars"),
-                    calibrationLine(cfg.calibration()),
-                    m1 == 0 ? "stop/target in one bar: stop first (no M1 bars stored)"
-                            : "stop/target in one bar: ordered by " + m1 + " stored M1 bars",
-                    "paper broker: spread 0.8 pips, slippage 0.1 pips, commission $3.5 per lot and side, swap, 30:1")));
-            finish(d, runId, "done", Json.write(metrics), out.resolve("report.html").toAbsolutePath().toString(), null);
+            BacktestRuns.Run run = new BacktestRuns.Run(runId, sym, timeframe, f.name(), all.ts(start), all.lastTs(),
+                    seed, CodeVersion.current(), Json.write(config));
+            Backtest.Result[] result = new Backtest.Result[1];
+            new BacktestRuns(d, Clock.system()).run(run, progress -> {
+                try {
+                    Files.createDirectories(out);
+                } catch (IOException e) {
+                    throw BadInputException.ofField("out", "cannot create the directory " + out + ": " + e);
+                }
+                Path brokerDb = out.resolve("paper-broker.db");
+                for (String s : new String[]{"", "-wal", "-shm"}) {
+                    Files.deleteIfExists(out.resolve("paper-broker.db" + s));
+                }
+                Backtest.Result r;
+                try (Database bdb = Database.open("sqlite:" + brokerDb);
+                     ConsoleProgress p = new ConsoleProgress("backtest", "steps")) {
+                    PaperBroker broker = PaperBroker.open(bdb, runId, BrokerConfig.defaults(), deposit, all.ts(start));
+                    broker.withIntrabar(intrabar);
+                    r = Backtest.run(all, folds, cfg, broker, instruments, regimes,
+                            noCache ? null : new ForecastCache(d),
+                            (done, total) -> {
+                                p.update(done, total);
+                                if (done % 20_000 == 0) {
+                                    progress.accept((double) done / Math.max(1, total));
+                                }
+                            });
+                }
+                result[0] = r;
+                Map<String, Object> metrics = metrics(r, instruments);
+                AtomicFile.writeString(out.resolve("metrics.json"), Json.write(metrics));
+                AtomicFile.writeString(out.resolve("trades.csv"), BacktestReport.tradesCsv(r.trades()));
+                AtomicFile.writeString(out.resolve("report.html"), BacktestReport.html(r, List.of(
+                        "run " + runId + ", code " + CodeVersion.current() + ", seed " + seed,
+                        sym + " " + timeframe + " " + TimeArg.format(all.ts(start)) + " .. " + TimeArg.format(all.lastTs()),
+                        "forecaster " + f.name() + " " + f.version() + (folds.size() == 1 ? ", fitted on " + trainBars
+                                + " bars before the start" : ", walk-forward: refitted on the " + trainBars + " bars before "
+                                + "each of " + folds.size() + " folds of " + refitEvery + " bars"),
+                        calibrationLine(cfg.calibration()),
+                        m1 == 0 ? "stop/target in one bar: stop first (no M1 bars stored)"
+                                : "stop/target in one bar: ordered by " + m1 + " stored M1 bars",
+                        "paper broker: spread 0.8 pips, slippage 0.1 pips, commission $3.5 per lot and side, swap, 30:1")));
+                return new BacktestRuns.Outcome(Json.write(metrics), out.resolve("report.html").toAbsolutePath().toString());
+            });
+            Backtest.Result r = result[0];
             var o = spec.commandLine().getOut();
             PerformanceMetrics m = r.metrics();
             o.printf("run %s: %d trades, %d forecasts (%d from the cache), %d fold(s)%n", runId, r.trades().size(),
@@ -305,50 +322,4 @@ public final class BacktestCommand implements Callable<Integer> {
         return Double.isFinite(v) ? v : null;
     }
 
-    private static void runRow(Database d, String id, String sym, Timeframe tf, long from, long to, String f, long seed,
-                               String config) {
-        try (Connection c = d.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO backtest_runs (run_id, "
-                + "symbol, timeframe, forecaster, data_from, data_to, seed, code_version, config_json, status, started_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)")) {
-            ps.setString(1, id);
-            ps.setString(2, sym);
-            ps.setString(3, tf.name());
-            ps.setString(4, f);
-            ps.setLong(5, from);
-            ps.setLong(6, to);
-            ps.setLong(7, seed);
-            ps.setString(8, CodeVersion.current());
-            ps.setString(9, config);
-            ps.setLong(10, System.currentTimeMillis());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw d.failure("cannot record backtest run in", e);
-        }
-    }
-
-    private static void progress(Database d, String id, double fraction) {
-        try (Connection c = d.connection();
-             PreparedStatement ps = c.prepareStatement("UPDATE backtest_runs SET progress = ? WHERE run_id = ?")) {
-            ps.setDouble(1, fraction);
-            ps.setString(2, id);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw d.failure("cannot update backtest run in", e);
-        }
-    }
-
-    private static void finish(Database d, String id, String status, String metrics, String report, String error) {
-        try (Connection c = d.connection(); PreparedStatement ps = c.prepareStatement("UPDATE backtest_runs SET status = ?, "
-                + "progress = 1, metrics_json = ?, report_path = ?, error = ?, finished_at = ? WHERE run_id = ?")) {
-            ps.setString(1, status);
-            ps.setString(2, metrics);
-            ps.setString(3, report);
-            ps.setString(4, error == null ? null : error.substring(0, Math.min(error.length(), 1990)));
-            ps.setLong(5, System.currentTimeMillis());
-            ps.setString(6, id);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw d.failure("cannot update backtest run in", e);
-        }
-    }
 }
