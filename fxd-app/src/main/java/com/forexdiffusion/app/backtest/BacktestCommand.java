@@ -26,6 +26,7 @@ import com.forexdiffusion.app.forecast.ForecasterSpecs;
 import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.ldm4ts.service.ModelRegistry;
 import com.forexdiffusion.trading.broker.IntrabarBars;
+import com.forexdiffusion.trading.broker.ConversionRates;
 import com.forexdiffusion.trading.engine.ForecastCache;
 import com.forexdiffusion.trading.broker.BrokerConfig;
 import com.forexdiffusion.trading.broker.PaperBroker;
@@ -192,7 +193,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 try (Database bdb = Database.open("sqlite:" + brokerDb);
                      ConsoleProgress p = new ConsoleProgress("backtest", "steps")) {
                     PaperBroker broker = PaperBroker.open(bdb, runId, BrokerConfig.defaults(), deposit, all.ts(start));
-                    broker.withIntrabar(intrabar);
+                    broker.withIntrabar(intrabar).withRates(ConversionRates.stored(d.candles(), timeframe));
                     r = Backtest.run(all, folds, cfg, broker, instruments, regimes,
                             noCache ? null : new ForecastCache(d),
                             (done, total) -> {

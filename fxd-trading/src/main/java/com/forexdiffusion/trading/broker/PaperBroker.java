@@ -43,6 +43,9 @@ public final class PaperBroker implements Broker {
     private IntrabarBars intrabar;
     /** The transaction of the bar being processed, or null: each change then commits on its own. */
     private BarTransaction tx;
+    private ConversionRates rates = ConversionRates.none();
+    /** The latest time seen (orders, bar closes): the time of the rates a conversion uses. */
+    private long now = Long.MIN_VALUE;
 
     private PaperBroker(Database db, String accountId, BrokerConfig cfg) {
         this.db = db;
@@ -53,6 +56,7 @@ public final class PaperBroker implements Broker {
     /** Opens the account, creating it with {@code deposit} at {@code time} if it does not exist yet. */
     public static PaperBroker open(Database db, String accountId, BrokerConfig cfg, double deposit, long time) {
         PaperBroker b = new PaperBroker(db, accountId, cfg);
+        b.now = time;
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
@@ -157,8 +161,13 @@ public final class PaperBroker implements Broker {
         return instrument(symbol).pipSize();
     }
 
-    /** Account currency per unit of quote currency at this price (USD-quoted or USD-based pairs). */
-    private double quoteToAccount(String symbol, double price) {
+    /**
+     * Account currency per unit of quote currency at this price: 1 for pairs quoted in the account currency, 1/price
+     * for pairs based on it, else the stored rate of the conversion pair at the latest time this broker has seen
+     * (GBPUSD for EURGBP, USDJPY for EURJPY).
+     */
+    @Override
+    public double quoteToAccount(String symbol, double price) {
         Instrument i = instrument(symbol);
         if (i.quoteCurrency().equals(cfg.accountCurrency())) {
             return 1;
@@ -166,8 +175,20 @@ public final class PaperBroker implements Broker {
         if (i.baseCurrency().equals(cfg.accountCurrency())) {
             return 1 / price;
         }
-        throw new FxdException(symbol + ": no conversion from " + i.quoteCurrency() + " to the account currency "
-                + cfg.accountCurrency() + " (crosses need a rate source)");
+        java.util.OptionalDouble r = rates.rate(i.quoteCurrency(), cfg.accountCurrency(), now);
+        if (r.isEmpty()) {
+            throw new FxdException(symbol + ": no conversion from " + i.quoteCurrency() + " to the account currency "
+                    + cfg.accountCurrency() + " at " + java.time.Instant.ofEpochMilli(now) + " (store bars of "
+                    + i.quoteCurrency() + cfg.accountCurrency() + " or " + cfg.accountCurrency() + i.quoteCurrency()
+                    + " for crosses)");
+        }
+        return r.getAsDouble();
+    }
+
+    /** Rates that convert the P&L of crosses into the account currency (none by default). */
+    public PaperBroker withRates(ConversionRates r) {
+        this.rates = r;
+        return this;
     }
 
     private double margin(String symbol, double lots, double price) {
@@ -180,6 +201,7 @@ public final class PaperBroker implements Broker {
         String sym = Instrument.normalise(r.symbol());
         SymbolCosts k = cfg.costs(sym);
         double pip = pip(sym);
+        now = Math.max(now, r.time());
         String orderId = accountId + "-o" + (++sequence);
         String rejection = null;
         double fill = r.side() == Side.BUY ? r.price() + (k.spreadPips() + k.slippagePips()) * pip
@@ -241,6 +263,7 @@ public final class PaperBroker implements Broker {
         if (p == null) {
             throw new FxdException("no open position " + positionId);
         }
+        now = Math.max(now, time);
         SymbolCosts k = cfg.costs(p.symbol());
         double pip = pip(p.symbol());
         double exit = p.side() == Side.BUY ? bidPrice - k.slippagePips() * pip
@@ -257,6 +280,7 @@ public final class PaperBroker implements Broker {
         double spread = k.spreadPips() * pip;
         double slip = k.slippagePips() * pip;
         List<ClosedTrade> closed = new ArrayList<>();
+        now = Math.max(now, timeframe.next(bar.ts()));
         for (Position p : new ArrayList<>(open.values())) {
             if (!p.symbol().equals(sym) || p.openedAt() >= timeframe.next(bar.ts())) {
                 continue;

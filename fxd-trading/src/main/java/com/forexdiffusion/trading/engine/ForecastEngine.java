@@ -174,7 +174,7 @@ public final class ForecastEngine {
         broker.openPositions().forEach(p -> held.add(p.symbol()));
         for (ScoredSignal best : ranker.select(scored, held)) {
             Signal s = best.signal();
-            SizingRequest req = sizingRequest(s, sym, regime);
+            SizingRequest req = sizingRequest(s, sym, regime, b.index());
             double lots = lots(sizer.size(req), sym, b.bar().close());
             uncertainty.sized(lots, lots(sizerWithoutUncertainty.size(req), sym, b.bar().close()));
             if (lots <= 0) {
@@ -220,13 +220,44 @@ public final class ForecastEngine {
         return scored;
     }
 
-    private SizingRequest sizingRequest(Signal s, String sym, RegimeDetector.Estimate regime) {
+    /**
+     * The sizer's inputs. Volatility: the forecast's σ at the signal's horizon (percent of price) against the realised
+     * volatility of the last {@code lookback} bars' log returns scaled to that horizon, so volatility-adjusted sizing
+     * trades smaller when the model expects more movement than the market has shown.
+     */
+    private SizingRequest sizingRequest(Signal s, String sym, RegimeDetector.Estimate regime, int index) {
         Instrument inst = instruments.resolve(sym);
-        double openRisk = broker.openPositions().stream().mapToDouble(p -> p.stop() == null ? 0
-                : Math.abs(p.entry() - p.stop()) * p.lots() * inst.contractSize()).sum();
+        double openRisk = 0;
+        for (Position p : broker.openPositions()) {
+            if (p.stop() != null) {
+                Instrument pi = instruments.resolve(p.symbol());
+                openRisk += Math.abs(p.entry() - p.stop()) * p.lots() * pi.contractSize()
+                        * broker.quoteToAccount(p.symbol(), p.entry());
+            }
+        }
+        double forecastVolPct = 100 * s.metadata().sigma() / s.entry();
+        double realisedVolPct = 100 * realisedVol(index) * Math.sqrt(s.horizon().bars(series.timeframe()));
         return new SizingRequest(s.entry(), s.stop(), s.metadata().uncertaintyPct(),
                 regime == null ? null : regime.regime(), broker.equity(), peakEquity, inst.contractSize(),
-                inst.quoteCurrency().equals("USD") ? 1 : 1 / s.entry(), openRisk, pnls, 0, 0);
+                broker.quoteToAccount(sym, s.entry()), openRisk, pnls, forecastVolPct, realisedVolPct);
+    }
+
+    /** Standard deviation of the log returns of the {@code lookback} bars up to {@code index} (none after it). */
+    private double realisedVol(int index) {
+        int from = Math.max(1, index - cfg.lookback() + 1);
+        int n = index - from + 1;
+        if (n < 2) {
+            return 0;
+        }
+        double sum = 0;
+        double sq = 0;
+        for (int i = from; i <= index; i++) {
+            double r = Math.log(series.close(i) / series.close(i - 1));
+            sum += r;
+            sq += r * r;
+        }
+        double mean = sum / n;
+        return Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1)));
     }
 
     /**

@@ -18,6 +18,7 @@ import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
 import com.forexdiffusion.forecast.log.LoggedForecaster;
 import com.forexdiffusion.trading.broker.BarTransaction;
 import com.forexdiffusion.trading.broker.BrokerConfig;
+import com.forexdiffusion.trading.broker.ConversionRates;
 import com.forexdiffusion.trading.broker.IntrabarBars;
 import com.forexdiffusion.trading.broker.PaperBroker;
 import com.forexdiffusion.trading.engine.EngineEvent;
@@ -157,7 +158,8 @@ public final class PaperTrader implements AutoCloseable {
             b.sessions.create(session, wall.millis());
         }
         b.session = session;
-        b.broker.withIntrabar(IntrabarBars.storedM1(d.candles(), session.symbol(), session.timeframe(), firstTs, s.to()));
+        b.broker.withIntrabar(IntrabarBars.storedM1(d.candles(), session.symbol(), session.timeframe(), firstTs, s.to()))
+                .withRates(ConversionRates.stored(d.candles(), session.timeframe()));
         // Outcomes are resolved by the time of the bar being processed, never by the wall clock, so a session
         // replaying stored bars does not learn outcomes early.
         b.barClock = Clock.simulated(firstTs);

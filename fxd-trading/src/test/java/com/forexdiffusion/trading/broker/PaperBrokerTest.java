@@ -219,4 +219,27 @@ class PaperBrokerTest {
         assertThat(t.get(0).reason()).isEqualTo("target");
         assertThat(t.get(0).spreadCost()).isCloseTo(4.5, within(1e-6));
     }
+
+    @Test
+    void aCrossIsSettledInUsdAtTheStoredRateOfItsConversionPair() {
+        // GBPUSD H1 bars: 1.2700 closes the 11:00 bar, 1.2500 the 12:00 bar (closing at 13:00, after the trade).
+        try (var w = db.candles().writer()) {
+            w.add("GBPUSD", Timeframe.H1, ms("2024-01-09T11:00:00Z"), 1.27, 1.271, 1.269, 1.2700, 1, "test");
+            w.add("GBPUSD", Timeframe.H1, ms("2024-01-09T12:00:00Z"), 1.25, 1.251, 1.249, 1.2500, 1, "test");
+            w.commit();
+        }
+        PaperBroker b = broker().withRates(ConversionRates.stored(db.candles(), Timeframe.H1));
+        OrderResult r = b.submit(new OrderRequest("EURGBP", Side.BUY, 1.0, 0.86000, null, null, TUE_NOON));
+        assertThat(r.accepted()).as(r.rejection()).isTrue();
+        ClosedTrade t = b.close(r.position().id(), 0.86200, TUE_NOON + 600_000, "manual");
+        // Entry 0.86000 + 0.9 pips = 0.86009, exit 0.86200 − 0.1 pip = 0.86199: 0.00190 GBP per EUR,
+        // · 100 000 = £190, at the 12:10 rate (the 11:00 bar's close, 1.2700): $241.30.
+        assertThat(t.pricePnl()).isCloseTo(190 * 1.27, within(1e-6));
+        assertThat(t.netPnl()).isCloseTo(190 * 1.27 - 7, within(1e-6));
+        // Without a stored rate the cross is refused with a message naming the missing pair.
+        PaperBroker bare = PaperBroker.open(db, "bare", BrokerConfig.defaults(), 10_000, TUE_NOON);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                bare.submit(new OrderRequest("EURJPY", Side.BUY, 0.1, 160.0, null, null, TUE_NOON)))
+                .hasMessageContaining("no conversion from JPY").hasMessageContaining("USDJPY");
+    }
 }
