@@ -74,6 +74,7 @@ public final class ForecastEngine {
     private final List<TradeRecord> trades = new ArrayList<>();
     private final List<Double> pnls = new ArrayList<>();
     private double peakEquity;
+    private Correlations correlations;
 
     /**
      * @param forecastCache forecasts precomputed by bar index (a backtest computes them in batches), or null to
@@ -127,10 +128,11 @@ public final class ForecastEngine {
         }
         long now = b.time();
         Map<String, Double> bid = Map.of(sym, b.bar().close());
-        RiskManager.Actions act = risk.onBar(now, broker.equity(), broker.openPositions(), bid,
-                s -> instruments.resolve(s).pipSize());
+        // On one account with other symbols' engines, this engine manages (and prices) only its own positions.
+        List<Position> mine = broker.openPositions().stream().filter(p -> p.symbol().equals(sym)).toList();
+        RiskManager.Actions act = risk.onBar(now, broker.equity(), mine, bid, s -> instruments.resolve(s).pipSize());
         List<String> toClose = new ArrayList<>(act.close());
-        for (Position p : broker.openPositions()) {
+        for (Position p : mine) {
             Signal s = signalOf.get(p.id());
             if (s != null && now >= s.validUntil() && !toClose.contains(p.id())) {
                 toClose.add(p.id());
@@ -205,10 +207,10 @@ public final class ForecastEngine {
         List<Signal> sigs = raw.stream().map(tuning::apply).toList();
         List<Signal> unpenalised = signalsWithoutPenalty.signals(f).stream().map(tuning::apply).toList();
         double confidence = regime == null ? 1.0 : regime.confidence();
-        QualityContext ctx = new QualityContext(dirs, List.of(), regime == null ? null : regime.regime(), confidence,
-                volumeRatio, null, 0.0);
         List<ScoredSignal> scored = new ArrayList<>();
         for (int k = 0; k < sigs.size(); k++) {
+            QualityContext ctx = new QualityContext(dirs, List.of(), regime == null ? null : regime.regime(),
+                    confidence, volumeRatio, null, correlationRisk(sigs.get(k)));
             QualityScore q = scorer.score(sigs.get(k), ctx);
             ScoredSignal s = new ScoredSignal(sigs.get(k), q, confidence);
             ScoredSignal without = new ScoredSignal(unpenalised.get(k), scorerWithoutPenalty.score(unpenalised.get(k),
@@ -225,6 +227,31 @@ public final class ForecastEngine {
      * volatility of the last {@code lookback} bars' log returns scaled to that horizon, so volatility-adjusted sizing
      * trades smaller when the model expects more movement than the market has shown.
      */
+    /**
+     * The risk a signal adds through open positions in correlated symbols (SPEC §7 correlation safety), from the
+     * correlations of returns up to the signal's time; 0 without a correlation source.
+     */
+    private double correlationRisk(Signal s) {
+        List<Position> open = broker.openPositions();
+        if (correlations == null || open.isEmpty()) {
+            return 0;
+        }
+        Map<String, Double> row = new HashMap<>();
+        for (Position p : open) {
+            if (!p.symbol().equals(s.symbol())) {
+                row.put(p.symbol(), correlations.rho(s.symbol(), p.symbol(), s.time()));
+            }
+        }
+        Side side = s.direction() == Direction.BULL ? Side.BUY : Side.SELL;
+        return com.forexdiffusion.trading.ranking.CorrelationRisk.of(s.symbol(), side, open, Map.of(s.symbol(), row));
+    }
+
+    /** Correlations between symbols' returns for the quality score's correlation safety (null: none). */
+    public ForecastEngine withCorrelations(Correlations c) {
+        this.correlations = c;
+        return this;
+    }
+
     private SizingRequest sizingRequest(Signal s, String sym, RegimeDetector.Estimate regime, int index) {
         Instrument inst = instruments.resolve(sym);
         double openRisk = 0;
