@@ -175,4 +175,32 @@ class BacktestCommandTest {
             assertThat(rs.next()).as("one run row only, none left running").isFalse();
         }
     }
+
+    @Test
+    void fourSymbolsTradeOnOneAccountWithFiguresPerSymbol() throws Exception {
+        String db = "sqlite:" + dir.resolve("fxd.db");
+        String[] syms = {"EURUSD", "GBPUSD", "USDJPY", "EURGBP"};
+        for (int k = 0; k < syms.length; k++) {
+            assertThat(Cli.run("data", "synth", "--db", db, "--symbol", syms[k], "--days", "40", "--seed",
+                    String.valueOf(10 + k)).code()).isZero();
+            assertThat(Cli.run("data", "resample", "--db", db, "--symbol", syms[k], "--to", "H1").code()).isZero();
+        }
+        Path out = dir.resolve("pf");
+        // No --from: trading starts at the first bar after the training bars.
+        Cli r = Cli.run("backtest", "--db", db, "--symbols", String.join(",", syms), "--timeframe", "H1",
+                "--forecaster", "dlinear", "--train-bars", "300", "--horizons", "60,240", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode m = new ObjectMapper().readTree(Files.readString(out.resolve("metrics.json")));
+        assertThat(m.get("symbols").toString()).isEqualTo("[\"EURUSD\",\"GBPUSD\",\"USDJPY\",\"EURGBP\"]");
+        long sum = 0;
+        for (String s : syms) {
+            assertThat(m.get("by_symbol").has(s)).as(s).isTrue();
+            sum += m.get("by_symbol").get(s).get("trades").asLong();
+        }
+        assertThat(sum).isEqualTo(m.get("trades").asLong()).isPositive();
+        assertThat(Files.readAllLines(out.resolve("trades.csv"))).hasSize((int) sum + 1);
+        Cli both = Cli.run("backtest", "--db", db, "--symbol", "EURUSD", "--symbols", "GBPUSD", "--timeframe", "H1",
+                "--horizons", "60", "--out", dir.resolve("x").toString());
+        assertThat(both.code()).isEqualTo(2);
+    }
 }

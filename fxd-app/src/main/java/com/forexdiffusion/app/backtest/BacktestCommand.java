@@ -42,6 +42,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import com.forexdiffusion.core.Clock;
 import com.forexdiffusion.trading.engine.BacktestRuns;
+import com.forexdiffusion.trading.engine.Portfolio;
+import com.forexdiffusion.trading.engine.SignalTuning;
+import com.forexdiffusion.core.ProgressListener;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -68,13 +71,18 @@ public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     CalibrationOption calibration;
 
-    @Option(names = "--symbol", required = true)
+    @Option(names = "--symbol", description = "The symbol to trade (or --symbols).")
     String symbol;
+
+    @Option(names = "--symbols", split = ",", paramLabel = "S1,S2,...", description = "Several symbols on one "
+            + "account: one engine per symbol, events in time order, limits, margin and correlation across them.")
+    List<String> symbols;
 
     @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
     Timeframe timeframe;
 
-    @Option(names = "--from", required = true, description = "First decision bar (UTC); earlier bars fit the models.")
+    @Option(names = "--from", description = "First decision bar (UTC); earlier bars fit the models (default: the first "
+            + "bar after the --train-bars).")
     String from;
 
     @Option(names = "--to", description = "End, exclusive (UTC).")
@@ -127,12 +135,6 @@ public final class BacktestCommand implements Callable<Integer> {
         StrategyConfig cfg = configFile == null ? cli : StrategyConfigFile.read(configFile, cli);
         List<Horizon> hs = cfg.horizons();
         cfg.horizons().forEach(h -> h.bars(timeframe));
-        String sym = Instrument.normalise(symbol);
-        long fromMs = TimeArg.parse("--from", from);
-        long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
-        if (refitEvery < 0) {
-            throw BadInputException.ofField("refit-every", "must be 0 (fit once) or a number of bars, got " + refitEvery);
-        }
         if (!(deposit > 0)) {
             throw new ParameterException(spec.commandLine(), "--deposit must be a positive amount, got " + deposit);
         }
@@ -140,13 +142,24 @@ public final class BacktestCommand implements Callable<Integer> {
             throw BadInputException.ofField("out", out + " is an existing file; --out names a directory for the "
                     + "report");
         }
+        List<String> syms = symbolList();
+        if (syms.size() > 1) {
+            return portfolio(syms, cfg);
+        }
+        String sym = syms.get(0);
+        Long fromMs = from == null ? null : TimeArg.parse("--from", from);
+        long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
+        if (refitEvery < 0) {
+            throw BadInputException.ofField("refit-every", "must be 0 (fit once) or a number of bars, got " + refitEvery);
+        }
         String runId = "bt-" + sym + "-" + timeframe + "-" + System.currentTimeMillis();
         try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice()); Database d = db.open()) {
             ForecasterFactory factory = ForecasterSpecs.factory(forecaster, hs, registry);
             BarSeries all = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
-            int start = all.lowerBound(fromMs);
+            int start = fromMs == null ? trainBars : all.lowerBound(fromMs);
             if (start < trainBars || start >= all.size()) {
-                throw new FxdException("need " + trainBars + " " + sym + " " + timeframe + " bars before " + from
+                throw new FxdException("need " + trainBars + " " + sym + " " + timeframe + " bars before "
+                        + (from == null ? "the first decision bar" : from)
                         + " to fit the models and bars after it to trade; have " + start + " before and "
                         + (all.size() - start) + " after");
             }
@@ -205,6 +218,8 @@ public final class BacktestCommand implements Callable<Integer> {
                 }
                 result[0] = r;
                 Map<String, Object> metrics = metrics(r, instruments);
+                metrics.put("symbols", List.of(sym));
+                metrics.put("by_symbol", Map.of(sym, Portfolio.symbolFigures(r.trades())));
                 AtomicFile.writeString(out.resolve("metrics.json"), Json.write(metrics));
                 AtomicFile.writeString(out.resolve("trades.csv"), BacktestReport.tradesCsv(r.trades()));
                 AtomicFile.writeString(out.resolve("report.html"), BacktestReport.html(r, List.of(
@@ -229,6 +244,102 @@ public final class BacktestCommand implements Callable<Integer> {
             if (m != null) {
                 o.printf("total return %.2f%%, Sharpe %.2f, max drawdown %.2f%%, profit factor %.2f%n",
                         100 * m.totalReturn(), m.sharpe(), 100 * m.maxDrawdown(), m.profitFactor());
+            }
+            o.println("report: " + out.resolve("report.html"));
+            o.flush();
+        }
+        return 0;
+    }
+
+    private List<String> symbolList() {
+        if ((symbol == null) == (symbols == null || symbols.isEmpty())) {
+            throw new ParameterException(spec.commandLine(), "give --symbol S or --symbols S1,S2,... (one of them)");
+        }
+        List<String> list = symbol != null ? List.of(symbol) : symbols;
+        List<String> out = list.stream().map(String::trim).filter(x -> !x.isEmpty()).map(Instrument::normalise)
+                .distinct().toList();
+        if (out.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--symbols names no symbol");
+        }
+        return out;
+    }
+
+    /** Several symbols on one account (the forecaster is fitted once per symbol; no walk-forward refits). */
+    private int portfolio(List<String> syms, StrategyConfig cfg) throws Exception {
+        if (refitEvery != 0) {
+            throw new ParameterException(spec.commandLine(), "--refit-every works with one --symbol only");
+        }
+        Long fromMs = from == null ? null : TimeArg.parse("--from", from);
+        long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
+        String runId = "bt-" + syms.size() + "sym-" + timeframe + "-" + System.currentTimeMillis();
+        try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice()); Database d = db.open()) {
+            ForecasterFactory factory = ForecasterSpecs.factory(forecaster, cfg.horizons(), registry);
+            ForecastCache cache = noCache ? null : new ForecastCache(d);
+            List<Portfolio.Leg> legs = new java.util.ArrayList<>();
+            Map<String, BarSeries> m1 = new LinkedHashMap<>();
+            long[] hits = new long[1];
+            for (String sym : syms) {
+                BarSeries all = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
+                int start = fromMs == null ? trainBars : all.lowerBound(fromMs);
+                if (start < trainBars || start >= all.size()) {
+                    throw new FxdException("need " + trainBars + " " + sym + " " + timeframe + " bars before the first "
+                            + "decision bar and bars after it; have " + Math.min(start, all.size()) + " before and "
+                            + Math.max(0, all.size() - start) + " after");
+                }
+                Backtest.Fold fold = new Backtest.Fold(start, all.size(),
+                        factory.fit(all.slice(start - trainBars, start)));
+                RegimeDetector.Estimate[] regimes = RegimeDetector.fit(all.slice(start - trainBars, start), 20, seed)
+                        .estimates(all);
+                Map<Integer, com.forexdiffusion.forecast.Forecast> f = Backtest.forecasts(all, List.of(fold), cfg,
+                        cache, hits, (x, y) -> { });
+                legs.add(new Portfolio.Leg(all, fold.forecaster(), f::get, regimes, start));
+                m1.put(sym, IntrabarBars.storedM1(d.candles(), sym, timeframe, all.ts(start), toMs)
+                        .within(sym, Long.MIN_VALUE, Long.MAX_VALUE));
+            }
+            InstrumentCatalog instruments = InstrumentCatalog.builtIn();
+            String label = String.join(",", syms);
+            BacktestRuns.Run run = new BacktestRuns.Run(runId, label.length() <= 32 ? label : syms.get(0) + "+"
+                    + (syms.size() - 1), timeframe, forecaster, legs.get(0).bars().ts(legs.get(0).start()),
+                    legs.get(0).bars().lastTs(), seed, CodeVersion.current(),
+                    Json.write(Map.of("symbols", syms, "train_bars", trainBars, "deposit", deposit)));
+            Portfolio.Result[] result = new Portfolio.Result[1];
+            new BacktestRuns(d, Clock.system()).run(run, progress -> {
+                try {
+                    Files.createDirectories(out);
+                } catch (IOException e) {
+                    throw BadInputException.ofField("out", "cannot create the directory " + out + ": " + e);
+                }
+                for (String s : new String[]{"", "-wal", "-shm"}) {
+                    Files.deleteIfExists(out.resolve("paper-broker.db" + s));
+                }
+                long first = legs.stream().mapToLong(l -> l.bars().ts(l.start())).min().orElseThrow();
+                try (Database bdb = Database.openScratch(out.resolve("paper-broker.db"))) {
+                    PaperBroker broker = PaperBroker.open(bdb, runId, BrokerConfig.defaults(), deposit, first)
+                            .withIntrabar(IntrabarBars.of(m1)).withRates(ConversionRates.stored(d.candles(), timeframe));
+                    result[0] = Portfolio.run(legs, cfg, broker, instruments, SignalTuning.defaults(), 500,
+                            ProgressListener.NONE);
+                }
+                Backtest.Result r = result[0].account();
+                Map<String, Object> metrics = metrics(r, instruments);
+                metrics.put("symbols", syms);
+                Map<String, Object> bySymbol = new LinkedHashMap<>();
+                result[0].bySymbol().forEach((s, t) -> bySymbol.put(s, Portfolio.symbolFigures(t)));
+                metrics.put("by_symbol", bySymbol);
+                AtomicFile.writeString(out.resolve("metrics.json"), Json.write(metrics));
+                AtomicFile.writeString(out.resolve("trades.csv"), BacktestReport.tradesCsv(r.trades()));
+                AtomicFile.writeString(out.resolve("report.html"), BacktestReport.html(r, List.of(
+                        "run " + runId + ", code " + CodeVersion.current() + ", seed " + seed,
+                        label + " " + timeframe + " on one account", "forecaster " + forecaster + " fitted per symbol on "
+                                + trainBars + " bars before its start", calibrationLine(cfg.calibration()))));
+                return new BacktestRuns.Outcome(Json.write(metrics), out.resolve("report.html").toAbsolutePath().toString());
+            });
+            Backtest.Result r = result[0].account();
+            var o = spec.commandLine().getOut();
+            o.printf("run %s: %d trades on %s%n", runId, r.trades().size(), label);
+            result[0].bySymbol().forEach((s, t) -> o.printf("  %s: %d trades%n", s, t.size()));
+            if (r.metrics() != null) {
+                o.printf("total return %.2f%%, Sharpe %.2f, max drawdown %.2f%%%n", 100 * r.metrics().totalReturn(),
+                        r.metrics().sharpe(), 100 * r.metrics().maxDrawdown());
             }
             o.println("report: " + out.resolve("report.html"));
             o.flush();

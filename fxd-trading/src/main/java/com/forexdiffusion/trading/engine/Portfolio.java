@@ -127,4 +127,19 @@ public final class Portfolio {
         }
         return best;
     }
+
+    /** One symbol's trade figures for metrics.json's by_symbol: trades, wins, win rate, net P&L, costs, profit factor. */
+    public static Map<String, Object> symbolFigures(List<TradeRecord> trades) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        long wins = trades.stream().filter(t -> t.netPnl() > 0).count();
+        double gains = trades.stream().mapToDouble(TradeRecord::netPnl).filter(x -> x > 0).sum();
+        double losses = -trades.stream().mapToDouble(TradeRecord::netPnl).filter(x -> x < 0).sum();
+        m.put("trades", trades.size());
+        m.put("wins", wins);
+        m.put("win_rate", trades.isEmpty() ? null : (double) wins / trades.size());
+        m.put("net_pnl", trades.stream().mapToDouble(TradeRecord::netPnl).sum());
+        m.put("costs_paid", trades.stream().mapToDouble(t -> t.commission() - t.swap() + t.spreadCost()).sum());
+        m.put("profit_factor", losses > 0 ? gains / losses : null);
+        return m;
+    }
 }
