@@ -115,8 +115,20 @@ public final class PaperCommand implements Callable<Integer> {
             + "settings (MC samples, minimum strength): a change in fxd serve's Settings page takes effect without a restart.")
     boolean liveSettings;
 
+    @Option(names = "--config", paramLabel = "FILE.json", description = "Strategy settings as for fxd backtest (quality "
+            + "weights and threshold, mtf_timeframes, sizing, regime multipliers, limits), for a new session.")
+    java.nio.file.Path configFile;
+
     @Spec
     CommandSpec spec;
+
+    private static JsonNode readConfig(java.nio.file.Path f) {
+        try {
+            return Json.mapper().readTree(java.nio.file.Files.readString(f));
+        } catch (java.io.IOException e) {
+            throw BadInputException.ofSource(f.toString(), "cannot read the config: " + e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -129,7 +141,7 @@ public final class PaperCommand implements Callable<Integer> {
         long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
         PaperTrader.Settings settings = new PaperTrader.Settings(id, sym, timeframe, forecaster,
                 from == null ? null : TimeArg.parse("--from", from), toMs, trainBars, horizons, samples, deposit, seed,
-                calibration.mode);
+                calibration.mode, configFile == null ? null : readConfig(configFile));
         try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice()); Database d = db.open();
              PaperTrader trader = PaperTrader.open(d, settings,
                      (name, hs) -> ForecasterSpecs.factory(name, hs, registry), Clock.system())) {
@@ -171,7 +183,7 @@ public final class PaperCommand implements Callable<Integer> {
 
     private static StrategyConfig withSettings(StrategyConfig s, Ldm4tsSettings live) {
         return new StrategyConfig(s.horizons(), live.mcSamples(), s.seed(), s.lookback(), live.minStrength(), s.topN(),
-                s.sizing(), s.risk(), s.volumeWindow(), s.calibration());
+                s.sizing(), s.risk(), s.volumeWindow(), s.calibration(), s.quality());
     }
 
 }

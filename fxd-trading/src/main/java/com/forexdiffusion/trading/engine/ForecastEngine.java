@@ -92,8 +92,8 @@ public final class ForecastEngine {
                           Broker broker, StrategyConfig cfg, InstrumentCatalog instruments,
                           RegimeDetector.Estimate[] regimes, SignalTuning tuning) {
         this.tuning = tuning;
-        this.scorer = new SignalQualityScorer(QualityWeights.defaults(), tuning.qualityThreshold(), Map.of(), Map.of(),
-                SignalGenerator.defaults());
+        this.scorer = new SignalQualityScorer(cfg.quality().weights(), cfg.quality().threshold() != null
+                ? cfg.quality().threshold() : tuning.qualityThreshold(), Map.of(), Map.of(), SignalGenerator.defaults());
         this.series = series;
         this.forecaster = forecaster;
         this.forecastCache = forecastCache;
@@ -207,9 +207,10 @@ public final class ForecastEngine {
         List<Signal> sigs = raw.stream().map(tuning::apply).toList();
         List<Signal> unpenalised = signalsWithoutPenalty.signals(f).stream().map(tuning::apply).toList();
         double confidence = regime == null ? 1.0 : regime.confidence();
+        List<Direction> higher = raw.isEmpty() ? List.of() : higherTimeframes(raw.get(0).time());
         List<ScoredSignal> scored = new ArrayList<>();
         for (int k = 0; k < sigs.size(); k++) {
-            QualityContext ctx = new QualityContext(dirs, List.of(), regime == null ? null : regime.regime(),
+            QualityContext ctx = new QualityContext(dirs, higher, regime == null ? null : regime.regime(),
                     confidence, volumeRatio, null, correlationRisk(sigs.get(k)));
             QualityScore q = scorer.score(sigs.get(k), ctx);
             ScoredSignal s = new ScoredSignal(sigs.get(k), q, confidence);
@@ -227,6 +228,29 @@ public final class ForecastEngine {
      * volatility of the last {@code lookback} bars' log returns scaled to that horizon, so volatility-adjusted sizing
      * trades smaller when the model expects more movement than the market has shown.
      */
+    /**
+     * The direction of each configured higher timeframe at {@code t} (the decision bar's label): the close of that bar
+     * against the last close at least one higher-timeframe period before it; neutral when there is none yet.
+     */
+    private List<Direction> higherTimeframes(long t) {
+        List<com.forexdiffusion.core.Timeframe> tfs = cfg.quality().mtfTimeframes();
+        if (tfs.isEmpty()) {
+            return List.of();
+        }
+        int now = series.lowerBound(t + 1) - 1;
+        List<Direction> out = new ArrayList<>(tfs.size());
+        for (com.forexdiffusion.core.Timeframe tf : tfs) {
+            int then = series.lowerBound(t - tf.millis() + 1) - 1;
+            if (now < 0 || then < 0 || then >= now) {
+                out.add(Direction.NEUTRAL);
+                continue;
+            }
+            double d = series.close(now) - series.close(then);
+            out.add(d > 0 ? Direction.BULL : d < 0 ? Direction.BEAR : Direction.NEUTRAL);
+        }
+        return out;
+    }
+
     /**
      * The risk a signal adds through open positions in correlated symbols (SPEC §7 correlation safety), from the
      * correlations of returns up to the signal's time; 0 without a correlation source.

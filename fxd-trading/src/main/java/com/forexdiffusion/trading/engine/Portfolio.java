@@ -4,6 +4,8 @@ import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.FxMarketHours;
 import com.forexdiffusion.core.InstrumentCatalog;
 import com.forexdiffusion.core.ProgressListener;
+import com.forexdiffusion.data.feed.BarEvent;
+import com.forexdiffusion.data.feed.HistoricalFeed;
 import com.forexdiffusion.forecast.Forecast;
 import com.forexdiffusion.forecast.Forecaster;
 import com.forexdiffusion.trading.broker.Broker;
@@ -18,8 +20,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Several symbols traded on one account: one engine per symbol on the shared broker, their bar events merged in time
- * order (bars closing at the same instant in the order the legs are given), so that the maximum of open positions,
+ * Several symbols traded on one account: one engine per symbol on the shared broker, fed by one
+ * {@link HistoricalFeed} that merges their bar events in time order (bars closing at the same instant in the order the
+ * legs are given), so that the maximum of open positions,
  * one position per symbol, margin and equity bind across symbols and correlation safety sees the other symbols'
  * positions.
  */
@@ -27,7 +30,10 @@ public final class Portfolio {
     private Portfolio() {
     }
 
-    /** One symbol: its bars, forecasts by bar index (raw), regimes by bar index (or null) and first decision bar. */
+    /**
+     * One symbol: its bars, forecasts by bar index (raw; null: forecast on each event, as a paper session does),
+     * regimes by bar index (or null) and first decision bar.
+     */
     public record Leg(BarSeries bars, Forecaster forecaster, Function<Integer, Forecast> forecasts,
                       RegimeDetector.Estimate[] regimes, int start) {
     }
@@ -46,32 +52,29 @@ public final class Portfolio {
             engines.add(new ForecastEngine(l.bars(), l.forecaster(), l.forecasts(), broker, cfg, instruments,
                     l.regimes(), tuning).withCorrelations(legs.size() > 1 ? rho : null));
         }
-        int[] next = new int[legs.size()];
-        long total = 0;
+        int[] starts = new int[legs.size()];
+        Map<String, Integer> legOf = new java.util.HashMap<>();
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (int k = 0; k < legs.size(); k++) {
             Leg l = legs.get(k);
-            next[k] = l.start();
-            total += l.bars().size() - l.start();
+            starts[k] = l.start();
+            legOf.put(l.bars().symbol(), k);
             first = Math.min(first, l.bars().ts(l.start()));
             last = Math.max(last, l.bars().timeframe().next(l.bars().lastTs()));
         }
+        HistoricalFeed feed = HistoricalFeed.of(legs.stream().map(Leg::bars).toList(), starts);
+        long total = feed.remaining();
         List<LocalDate> days = new ArrayList<>(List.of(FxMarketHours.tradingDate(first).minusDays(1),
                 FxMarketHours.tradingDate(first)));
         List<Double> equity = new ArrayList<>(List.of(broker.equity(), broker.equity()));
         double[] barEquity = new double[(int) total + 1];
         barEquity[0] = broker.equity();
         long done = 0;
-        while (true) {
-            int k = earliest(legs, next);
-            if (k < 0) {
-                break;
-            }
-            Leg l = legs.get(k);
-            int i = next[k]++;
-            EngineEvent.BarClosed e = new EngineEvent.BarClosed(l.bars().symbol(), l.bars().timeframe(), l.bars().bar(i), i);
-            engines.get(k).on(e);
+        for (java.util.Optional<BarEvent> next = feed.next(); next.isPresent(); next = feed.next()) {
+            BarEvent b = next.get();
+            EngineEvent.BarClosed e = new EngineEvent.BarClosed(b.symbol(), b.timeframe(), b.bar(), b.index());
+            engines.get(legOf.get(b.symbol())).on(e);
             double eq = broker.equity();
             barEquity[(int) ++done] = eq;
             LocalDate d = FxMarketHours.tradingDate(e.time());
@@ -95,7 +98,7 @@ public final class Portfolio {
             orders.addAll(engines.get(k).orders());
             bySymbol.put(legs.get(k).bars().symbol(), engines.get(k).trades());
             Leg l = legs.get(k);
-            for (int i = Math.max(l.start(), cfg.lookback()); i < l.bars().size(); i++) {
+            for (int i = Math.max(l.start(), cfg.lookback()); l.forecasts() != null && i < l.bars().size(); i++) {
                 if (l.forecasts().apply(i) != null) {
                     forecasts++;
                 }
@@ -109,23 +112,6 @@ public final class Portfolio {
         ForecastEngine e0 = engines.get(0);
         return new Result(new Backtest.Result(trades, List.copyOf(days), eq, m, forecasts, first, last, 0, orders,
                 e0.calibration(), e0.uncertainty()), bySymbol);
-    }
-
-    /** The leg whose next bar closes first (ties: the first leg), or -1 when all are done. */
-    private static int earliest(List<Leg> legs, int[] next) {
-        int best = -1;
-        long bestTime = Long.MAX_VALUE;
-        for (int k = 0; k < legs.size(); k++) {
-            BarSeries b = legs.get(k).bars();
-            if (next[k] < b.size()) {
-                long t = b.timeframe().next(b.ts(next[k]));
-                if (t < bestTime) {
-                    bestTime = t;
-                    best = k;
-                }
-            }
-        }
-        return best;
     }
 
     /** One symbol's trade figures for metrics.json's by_symbol: trades, wins, win rate, net P&L, costs, profit factor. */

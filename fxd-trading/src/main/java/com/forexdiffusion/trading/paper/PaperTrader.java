@@ -24,6 +24,7 @@ import com.forexdiffusion.trading.broker.PaperBroker;
 import com.forexdiffusion.trading.engine.EngineEvent;
 import com.forexdiffusion.trading.engine.ForecastEngine;
 import com.forexdiffusion.trading.engine.StrategyConfig;
+import com.forexdiffusion.trading.engine.StrategyConfigFile;
 import com.forexdiffusion.trading.engine.TradeRecord;
 import com.forexdiffusion.trading.regime.RegimeDetector;
 
@@ -49,11 +50,13 @@ public final class PaperTrader implements AutoCloseable {
      * {@code to} are read then).
      *
      * @param from first bar to trade (epoch ms), required for a new session
-     * @param to   stop before this time (epoch ms; Long.MAX_VALUE: every stored bar)
+     * @param to       stop before this time (epoch ms; Long.MAX_VALUE: every stored bar)
+     * @param strategy a strategy config (the JSON of --config: quality, sizing, risk keys), or null; stored with the
+     *                 session, so a resumed one keeps it
      */
     public record Settings(String accountId, String symbol, com.forexdiffusion.core.Timeframe timeframe,
                            String forecaster, Long from, long to, int trainBars, String horizons, int samples,
-                           double deposit, long seed, CalibrationMode calibration) {
+                           double deposit, long seed, CalibrationMode calibration, JsonNode strategy) {
         public Settings {
             if (!(deposit > 0)) {
                 throw BadInputException.ofField("deposit", "must be a positive amount, got " + deposit);
@@ -186,6 +189,10 @@ public final class PaperTrader implements AutoCloseable {
         cfg.put("train_bars", s.trainBars());
         cfg.put("deposit", s.deposit());
         cfg.put("calibration", s.calibration().label());
+        if (s.strategy() != null) {
+            StrategyConfigFile.parse(s.strategy(), "--config", StrategyConfig.defaults());
+            cfg.set("strategy", s.strategy());
+        }
         return new PaperSessions.Session(s.accountId(), s.symbol(), s.timeframe(), s.forecaster(), cfg.toString(),
                 s.from(), null, null);
     }
@@ -201,9 +208,11 @@ public final class PaperTrader implements AutoCloseable {
 
     private static StrategyConfig strategy(JsonNode cfg) {
         StrategyConfig base = StrategyConfig.defaults();
-        return new StrategyConfig(Horizon.parseList(cfg.get("horizons").asText()), cfg.get("samples").asInt(),
-                cfg.get("seed").asLong(), base.lookback(), base.minStrength(), base.topN(), base.sizing(), base.risk(),
-                base.volumeWindow(), sessionCalibration(cfg));
+        StrategyConfig session = new StrategyConfig(Horizon.parseList(cfg.get("horizons").asText()),
+                cfg.get("samples").asInt(), cfg.get("seed").asLong(), base.lookback(), base.minStrength(), base.topN(),
+                base.sizing(), base.risk(), base.volumeWindow(), sessionCalibration(cfg));
+        return cfg.has("strategy") ? StrategyConfigFile.parse(cfg.get("strategy"), "paper_sessions.config_json.strategy",
+                session) : session;
     }
 
     /**

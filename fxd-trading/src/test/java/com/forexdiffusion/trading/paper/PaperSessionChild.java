@@ -14,7 +14,7 @@ public final class PaperSessionChild {
 
     static PaperTrader.Settings settings(long from) {
         return new PaperTrader.Settings("kill", "EURUSD", Timeframe.M5, "momentum", from, Long.MAX_VALUE, 600,
-                "15,60", 9, 100_000, 7, CalibrationMode.ACI);
+                "15,60", 9, 100_000, 7, CalibrationMode.ACI, null);
     }
 
     public static void main(String[] args) {
