@@ -102,7 +102,10 @@ public final class StrategyConfigFile {
     }
 
     private static QualitySettings quality(String src, JsonNode root, QualitySettings q) {
-        Double threshold = root.has("quality_threshold") ? num(src, root, "quality_threshold", 0, 0, 1) : q.threshold();
+        Double threshold = q.threshold();
+        if (root.has("quality_threshold")) {
+            threshold = num(src, root, "quality_threshold", 0, 0, 1);
+        }
         QualityWeights weights = q.weights();
         if (root.has("quality_weights")) {
             Map<QualityDimension, Double> w = new EnumMap<>(weights.weights());
