@@ -129,7 +129,14 @@ public final class ForecastEngine {
         long now = b.time();
         Map<String, Double> bid = Map.of(sym, b.bar().close());
         // On one account with other symbols' engines, this engine manages (and prices) only its own positions.
-        List<Position> mine = broker.openPositions().stream().filter(p -> p.symbol().equals(sym)).toList();
+        List<Position> open = broker.openPositions();
+        List<Position> mine = open;
+        for (Position p : open) {
+            if (!p.symbol().equals(sym)) {
+                mine = open.stream().filter(q -> q.symbol().equals(sym)).toList();
+                break;
+            }
+        }
         RiskManager.Actions act = risk.onBar(now, broker.equity(), mine, bid, s -> instruments.resolve(s).pipSize());
         List<String> toClose = new ArrayList<>(act.close());
         for (Position p : mine) {
