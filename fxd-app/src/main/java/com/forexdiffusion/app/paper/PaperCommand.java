@@ -68,13 +68,18 @@ public final class PaperCommand implements Callable<Integer> {
     @Mixin
     CalibrationOption calibration;
 
-    @Option(names = "--symbol", required = true)
+    @Option(names = "--symbol", description = "The symbol to trade (or --symbols).")
     String symbol;
+
+    @Option(names = "--symbols", split = ",", paramLabel = "S1,S2,...", description = "Several symbols on one account "
+            + "(one engine each, bars in time order, one transaction per time step).")
+    List<String> symbols;
 
     @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class)
     Timeframe timeframe;
 
-    @Option(names = "--account", description = "Paper account and session id (default: paper-SYMBOL-TIMEFRAME).")
+    @Option(names = {"--account", "--session"}, description = "Paper account and session id (default: "
+            + "paper-SYMBOL-TIMEFRAME, symbols joined by +).")
     String account;
 
     @Option(names = "--forecaster", defaultValue = "rw-garch", description = "rw-ewma, rw-garch, dlinear or ldm4ts:DIR "
@@ -136,8 +141,17 @@ public final class PaperCommand implements Callable<Integer> {
         if (!(deposit > 0)) {
             throw new ParameterException(spec.commandLine(), "--deposit must be a positive amount, got " + deposit);
         }
-        String sym = Instrument.normalise(symbol);
-        String id = account != null ? account : "paper-" + sym + "-" + timeframe;
+        if ((symbol == null) == (symbols == null || symbols.isEmpty())) {
+            throw new ParameterException(spec.commandLine(), "give --symbol S or --symbols S1,S2,... (one of them)");
+        }
+        List<String> list = (symbol != null ? List.of(symbol) : symbols).stream().map(String::trim)
+                .filter(x -> !x.isEmpty()).map(Instrument::normalise).distinct().toList();
+        String sym = String.join(",", list);
+        if (list.isEmpty() || sym.length() > 32) {
+            throw new ParameterException(spec.commandLine(), "--symbols: between 1 symbol and 32 characters of them, got '"
+                    + sym + "'");
+        }
+        String id = account != null ? account : "paper-" + String.join("+", list) + "-" + timeframe;
         long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
         PaperTrader.Settings settings = new PaperTrader.Settings(id, sym, timeframe, forecaster,
                 from == null ? null : TimeArg.parse("--from", from), toMs, trainBars, horizons, samples, deposit, seed,

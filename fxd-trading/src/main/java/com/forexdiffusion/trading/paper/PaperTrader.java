@@ -22,6 +22,7 @@ import com.forexdiffusion.trading.broker.ConversionRates;
 import com.forexdiffusion.trading.broker.IntrabarBars;
 import com.forexdiffusion.trading.broker.PaperBroker;
 import com.forexdiffusion.trading.engine.EngineEvent;
+import com.forexdiffusion.trading.engine.Correlations;
 import com.forexdiffusion.trading.engine.ForecastEngine;
 import com.forexdiffusion.trading.engine.StrategyConfig;
 import com.forexdiffusion.trading.engine.StrategyConfigFile;
@@ -30,7 +31,13 @@ import com.forexdiffusion.trading.regime.RegimeDetector;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import com.forexdiffusion.data.feed.BarEvent;
+import com.forexdiffusion.data.feed.HistoricalFeed;
 import java.util.OptionalDouble;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
@@ -67,74 +74,74 @@ public final class PaperTrader implements AutoCloseable {
         }
     }
 
+    /** One symbol of the session: its stored bars, first bar, fitted models and the log its forecasts go to. */
+    private static final class Leg {
+        final String symbol;
+        BarSeries bars;
+        final int first;
+        final RegimeDetector regimes;
+        final LoggedForecaster logged;
+
+        Leg(String symbol, BarSeries bars, int first, RegimeDetector regimes, LoggedForecaster logged) {
+            this.symbol = symbol;
+            this.bars = bars;
+            this.first = first;
+            this.regimes = regimes;
+            this.logged = logged;
+        }
+    }
+
     private final Database db;
     private final PaperSessions sessions;
     private final PaperSessions.Session session;
     private final StrategyConfig strategy;
     private final Forecaster fitted;
-    private final RegimeDetector regimeModel;
+    private final List<Leg> legs;
     private final PaperBroker broker;
-    private final LoggedForecaster logged;
     private final Clock.Simulated barClock;
     private final Clock wall;
     private final long to;
-    private final int first;
     private final boolean resumed;
     private final List<TradeRecord> trades = new ArrayList<>();
-    private BarSeries bars;
-    private ForecastEngine.State state;
+    private final Map<String, ForecastEngine.State> states = new TreeMap<>();
     private long lastDone;
     private BarTransaction tx;
     private boolean closed;
 
-    private PaperTrader(Builder b) {
-        this.db = b.db;
-        this.sessions = b.sessions;
-        this.session = b.session;
-        this.strategy = b.strategy;
-        this.fitted = b.fitted;
-        this.regimeModel = b.regimeModel;
-        this.broker = b.broker;
-        this.logged = b.logged;
-        this.barClock = b.barClock;
-        this.wall = b.wall;
-        this.to = b.to;
-        this.first = b.first;
-        this.bars = b.bars;
+    private PaperTrader(Database db, PaperSessions sessions, PaperSessions.Session session, StrategyConfig strategy,
+                        Forecaster fitted, List<Leg> legs, PaperBroker broker, Clock.Simulated barClock, Clock wall,
+                        long to) {
+        this.db = db;
+        this.sessions = sessions;
+        this.session = session;
+        this.strategy = strategy;
+        this.fitted = fitted;
+        this.legs = legs;
+        this.broker = broker;
+        this.barClock = barClock;
+        this.wall = wall;
+        this.to = to;
         this.resumed = session.lastBarTs() != null;
-        this.state = session.state();
+        if (session.state() != null) {
+            states.put(session.symbol(), session.state());
+        }
+        if (session.states() != null) {
+            states.putAll(session.states());
+        }
         this.lastDone = resumed ? session.lastBarTs() : Long.MIN_VALUE;
     }
 
-    private static final class Builder {
-        Database db;
-        PaperSessions sessions;
-        PaperSessions.Session session;
-        StrategyConfig strategy;
-        Forecaster fitted;
-        RegimeDetector regimeModel;
-        PaperBroker broker;
-        LoggedForecaster logged;
-        Clock.Simulated barClock;
-        Clock wall;
-        long to;
-        int first;
-        BarSeries bars;
-    }
-
     /**
-     * Opens the session {@code s.accountId()} (creating it when it does not exist), fitting its forecaster with the
-     * factory {@code factories} returns for the session's forecaster name and horizons.
+     * Opens the session {@code s.accountId()} (creating it when it does not exist), fitting a forecaster per symbol
+     * with the factory {@code factories} returns for the session's forecaster name and horizons. {@code s.symbol()}
+     * may name several symbols joined by commas: one engine each on the one account.
      *
      * @param wall the clock for the rows' started_at/updated_at only: no decision reads it
      */
-    public static PaperTrader open(Database d, Settings s, BiFunction<String, List<Horizon>, ForecasterFactory> factories, Clock wall) {
-        Builder b = new Builder();
-        b.db = d;
-        b.wall = wall;
-        b.to = s.to();
-        b.sessions = new PaperSessions(d);
-        PaperSessions.Session session = b.sessions.find(s.accountId()).orElse(null);
+    public static PaperTrader open(Database d, Settings s, BiFunction<String, List<Horizon>, ForecasterFactory> factories,
+                                   Clock wall) {
+        PaperSessions sessions = new PaperSessions(d);
+        PaperSessions.Session session = sessions.find(s.accountId()).orElse(null);
         if (session == null) {
             session = newSession(s);
         } else if (!session.symbol().equals(s.symbol()) || session.timeframe() != s.timeframe()) {
@@ -142,36 +149,53 @@ public final class PaperTrader implements AutoCloseable {
                     + session.timeframe() + ", not " + s.symbol() + " " + s.timeframe());
         }
         JsonNode cfg = config(session);
-        b.strategy = strategy(cfg);
+        StrategyConfig strategy = strategy(cfg);
         int fitBars = cfg.get("train_bars").asInt();
-        b.bars = d.candles().read(session.symbol(), session.timeframe(), Long.MIN_VALUE, s.to());
-        b.first = b.bars.lowerBound(session.firstBarTs());
-        if (b.first < fitBars || b.first >= b.bars.size() && session.lastBarTs() == null) {
-            throw new FxdException("session " + s.accountId() + " needs " + fitBars + " " + session.symbol() + " "
-                    + session.timeframe() + " bars before its first bar " + Instant.ofEpochMilli(session.firstBarTs())
-                    + " to fit and bars from it on; have " + b.first + " before and " + (b.bars.size() - b.first)
-                    + " after");
+        PaperSessions.Session sess = session;
+        PaperTrader[] self = new PaperTrader[1];
+        Clock.Simulated barClock = Clock.simulated(Long.MIN_VALUE);
+        List<Leg> legs = new ArrayList<>();
+        Map<String, BarSeries> m1 = new HashMap<>();
+        Forecaster firstFit = null;
+        long firstTs = Long.MAX_VALUE;
+        for (String sym : session.symbols()) {
+            BarSeries bars = d.candles().read(sym, session.timeframe(), Long.MIN_VALUE, s.to());
+            int first = bars.lowerBound(session.firstBarTs());
+            if (first < fitBars || first >= bars.size() && session.lastBarTs() == null) {
+                throw new FxdException("session " + s.accountId() + " needs " + fitBars + " " + sym + " "
+                        + session.timeframe() + " bars before its first bar " + Instant.ofEpochMilli(session.firstBarTs())
+                        + " to fit and bars from it on; have " + first + " before and " + (bars.size() - first)
+                        + " after");
+            }
+            // The models are fitted on the bars before the session's first bar, so a resumed session has the same.
+            BarSeries train = bars.slice(first - fitBars, first);
+            Forecaster fitted = factories.apply(session.forecaster(), strategy.horizons()).fit(train);
+            firstFit = firstFit == null ? fitted : firstFit;
+            // Inside a bar the log writes into the bar's transaction; its final flush (close) commits on its own.
+            LoggedForecaster logged = new LoggedForecaster(fitted,
+                    () -> self[0].tx != null ? self[0].tx.shared() : d.connection(),
+                    () -> Instant.ofEpochMilli(barClock.millis()), (sy, tf, ts) -> self[0].closeAt(sy, tf, ts), 100,
+                    3_600_000L);
+            legs.add(new Leg(sym, bars, first, RegimeDetector.fit(train, 20, strategy.seed()), logged));
+            if (first < bars.size()) {
+                firstTs = Math.min(firstTs, bars.ts(first));
+                m1.put(sym, IntrabarBars.storedM1(d.candles(), sym, session.timeframe(), bars.ts(first), s.to())
+                        .within(sym, Long.MIN_VALUE, Long.MAX_VALUE));
+            }
         }
-        BarSeries train = b.bars.slice(b.first - fitBars, b.first);
-        b.fitted = factories.apply(session.forecaster(), b.strategy.horizons()).fit(train);
-        b.regimeModel = RegimeDetector.fit(train, 20, b.strategy.seed());
-        long firstTs = b.bars.ts(b.first);
-        b.broker = PaperBroker.open(d, s.accountId(), BrokerConfig.defaults(), cfg.get("deposit").asDouble(), firstTs);
-        if (b.sessions.find(s.accountId()).isEmpty()) {
-            b.sessions.create(session, wall.millis());
+        if (firstTs == Long.MAX_VALUE) {
+            firstTs = session.firstBarTs();
         }
-        b.session = session;
-        b.broker.withIntrabar(IntrabarBars.storedM1(d.candles(), session.symbol(), session.timeframe(), firstTs, s.to()))
+        PaperBroker broker = PaperBroker.open(d, s.accountId(), BrokerConfig.defaults(), cfg.get("deposit").asDouble(),
+                firstTs).withIntrabar(IntrabarBars.of(m1))
                 .withRates(ConversionRates.stored(d.candles(), session.timeframe()));
+        if (sessions.find(s.accountId()).isEmpty()) {
+            sessions.create(session, wall.millis());
+        }
         // Outcomes are resolved by the time of the bar being processed, never by the wall clock, so a session
         // replaying stored bars does not learn outcomes early.
-        b.barClock = Clock.simulated(firstTs);
-        PaperTrader[] self = new PaperTrader[1];
-        // Inside a bar the log writes into the bar's transaction; its final flush (close) commits on its own.
-        b.logged = new LoggedForecaster(b.fitted, () -> self[0].tx != null ? self[0].tx.shared() : d.connection(),
-                () -> Instant.ofEpochMilli(b.barClock.millis()), (sym, tf, ts) -> self[0].closeAt(sym, tf, ts), 100,
-                3_600_000L);
-        self[0] = new PaperTrader(b);
+        barClock.advanceTo(firstTs);
+        self[0] = new PaperTrader(d, sessions, sess, strategy, firstFit, legs, broker, barClock, wall, s.to());
         return self[0];
     }
 
@@ -225,15 +249,17 @@ public final class PaperTrader implements AutoCloseable {
                 : CalibrationMode.parse("paper_sessions.config_json.calibration", mode.asText()));
     }
 
-    /** A stored close: from the session's series already read when it is that series, else from the store. */
+    /** A stored close: from a session's series already read when it is one, else from the store. */
     private OptionalDouble closeAt(String symbol, com.forexdiffusion.core.Timeframe tf, long ts) {
-        if (symbol.equals(session.symbol()) && tf == session.timeframe()) {
-            int i = bars.lowerBound(ts);
-            if (i < bars.size() && bars.ts(i) == ts) {
-                return OptionalDouble.of(bars.close(i));
-            }
-            if (i < bars.size()) {
-                return OptionalDouble.empty();
+        for (Leg l : legs) {
+            if (symbol.equals(l.symbol) && tf == session.timeframe()) {
+                int i = l.bars.lowerBound(ts);
+                if (i < l.bars.size() && l.bars.ts(i) == ts) {
+                    return OptionalDouble.of(l.bars.close(i));
+                }
+                if (i < l.bars.size()) {
+                    return OptionalDouble.empty();
+                }
             }
         }
         BarSeries b = db.candles().read(symbol, tf, ts, ts + 1);
@@ -241,45 +267,81 @@ public final class PaperTrader implements AutoCloseable {
     }
 
     /**
-     * Processes every stored bar not yet done, each in its own transaction with the session's state; {@code live}
-     * may change the strategy's settings before the batch (the dashboard's saved settings). Returns the bars done.
+     * Processes every stored bar not yet done, of every symbol in time order, each in its own transaction with the
+     * session's state; {@code live} may change the strategy's settings before the batch (the dashboard's saved
+     * settings). Returns the bars done.
      */
     public long catchUp(UnaryOperator<StrategyConfig> live, ProgressListener progress) {
-        int next = Math.max(first, bars.lowerBound(lastDone == Long.MIN_VALUE ? Long.MIN_VALUE : lastDone + 1));
-        if (next >= bars.size()) {
-            return 0;
+        StrategyConfig cfg = live.apply(strategy);
+        List<ForecastEngine> engines = new ArrayList<>();
+        List<BarSeries> series = new ArrayList<>();
+        int[] starts = new int[legs.size()];
+        Map<String, Integer> legOf = new HashMap<>();
+        Map<String, BarSeries> bySymbol = new HashMap<>();
+        legs.forEach(l -> bySymbol.put(l.symbol, l.bars));
+        // As in a backtest of several symbols (Portfolio): correlation safety from the returns up to each signal.
+        Correlations rho = legs.size() > 1 ? Correlations.ofReturns(bySymbol, 500) : null;
+        for (int k = 0; k < legs.size(); k++) {
+            Leg l = legs.get(k);
+            ForecastEngine e = new ForecastEngine(l.bars, l.logged, null, broker, cfg, InstrumentCatalog.builtIn(),
+                    l.regimes.estimates(l.bars)).withCorrelations(rho);
+            ForecastEngine.State st = states.get(l.symbol);
+            if (st != null) {
+                e.restore(st);
+            }
+            engines.add(e);
+            series.add(l.bars);
+            starts[k] = Math.max(l.first, l.bars.lowerBound(lastDone == Long.MIN_VALUE ? Long.MIN_VALUE : lastDone + 1));
+            legOf.put(l.symbol, k);
         }
-        ForecastEngine engine = new ForecastEngine(bars, logged, null, broker, live.apply(strategy),
-                InstrumentCatalog.builtIn(), regimeModel.estimates(bars));
-        if (state != null) {
-            engine.restore(state);
-        }
+        HistoricalFeed feed = HistoricalFeed.of(series, starts);
+        long total = feed.remaining();
         long done = 0;
         try (BarTransaction t = BarTransaction.open(db)) {
             tx = t;
             broker.inTransaction(t);
-            for (int i = next; i < bars.size(); i++) {
-                EngineEvent.BarClosed e = new EngineEvent.BarClosed(session.symbol(), session.timeframe(), bars.bar(i), i);
+            // One transaction per time step: the bars of every symbol closing at that instant commit together, so
+            // the session's last bar says exactly which bars are done.
+            long step = Long.MIN_VALUE;
+            for (Optional<BarEvent> next = feed.next(); next.isPresent(); next = feed.next()) {
+                BarEvent b = next.get();
+                if (step != Long.MIN_VALUE && b.bar().ts() != step) {
+                    commitStep(t, step);
+                }
+                int k = legOf.get(b.symbol());
+                EngineEvent.BarClosed e = new EngineEvent.BarClosed(b.symbol(), b.timeframe(), b.bar(), b.index());
                 barClock.advanceTo(Math.max(barClock.millis(), e.time()));
-                engine.on(e);
-                ForecastEngine.State after = engine.state();
-                sessions.advance(t.connection(), session.accountId(), bars.ts(i), after, wall.millis());
-                t.commit();
-                state = after;
-                lastDone = bars.ts(i);
-                progress.update(++done, bars.size() - next);
+                engines.get(k).on(e);
+                states.put(b.symbol(), engines.get(k).state());
+                step = b.bar().ts();
+                progress.update(++done, total);
+            }
+            if (step != Long.MIN_VALUE) {
+                commitStep(t, step);
             }
         } finally {
             broker.inTransaction(null);
             tx = null;
-            trades.addAll(engine.trades());
+            engines.forEach(e -> trades.addAll(e.trades()));
         }
         return done;
     }
 
+    private void commitStep(BarTransaction t, long barTs) {
+        if (legs.size() == 1) {
+            sessions.advance(t.connection(), session.accountId(), barTs, states.get(legs.get(0).symbol), wall.millis());
+        } else {
+            sessions.advance(t.connection(), session.accountId(), barTs, states, wall.millis());
+        }
+        t.commit();
+        lastDone = barTs;
+    }
+
     /** Reads the stored bars again (new ones may have arrived) for the next {@link #catchUp}. */
     public void refresh() {
-        bars = db.candles().read(session.symbol(), session.timeframe(), Long.MIN_VALUE, to);
+        for (Leg l : legs) {
+            l.bars = db.candles().read(l.symbol, session.timeframe(), Long.MIN_VALUE, to);
+        }
     }
 
     public boolean resumed() {
@@ -294,6 +356,7 @@ public final class PaperTrader implements AutoCloseable {
         return strategy;
     }
 
+    /** The forecaster fitted for the (first) symbol. */
     public Forecaster forecaster() {
         return fitted;
     }
@@ -308,11 +371,11 @@ public final class PaperTrader implements AutoCloseable {
     }
 
     public long forecastsLogged() {
-        return logged.logged();
+        return legs.stream().mapToLong(l -> l.logged.logged()).sum();
     }
 
     public long predictionsResolved() {
-        return logged.resolved();
+        return legs.stream().mapToLong(l -> l.logged.resolved()).sum();
     }
 
     /** The label of the last bar done, or null before the first. */
@@ -325,7 +388,7 @@ public final class PaperTrader implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            logged.close();
+            legs.forEach(l -> l.logged.close());
         }
     }
 }
