@@ -98,7 +98,7 @@ public final class PaperBroker implements Broker {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trading_orders WHERE account_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trading_orders WHERE account_id = ? AND kind = 'market'")) {
                 ps.setString(1, accountId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -249,6 +249,7 @@ public final class PaperBroker implements Broker {
                 ps.executeUpdate();
             }
             fill(c, orderId, p.id(), sym, r.side(), r.lots(), p.entry(), commission, r.time());
+            attach(c, p, r.time());
             ledger(c, r.time(), "commission", -commission, p.id(), newBalance);
             account(c, newBalance, lastRollover, r.time());
         });
@@ -430,6 +431,7 @@ public final class PaperBroker implements Broker {
             String orderId = accountId + "-o" + (sequence + 1);
             order(c, orderId, p.symbol(), p.side().opposite(), p.lots(), exit, p.id(), "filled", reason, time);
             fill(c, orderId, p.id(), p.symbol(), p.side().opposite(), p.lots(), exit, commission, time);
+            detach(c, p, reason, exit, time);
             try (PreparedStatement ps = c.prepareStatement("UPDATE trading_positions SET status = 'closed', "
                     + "closed_at = ?, close_price = ?, close_reason = ?, realized_pnl = ?, commission = ? "
                     + "WHERE position_id = ?")) {
@@ -454,20 +456,86 @@ public final class PaperBroker implements Broker {
 
     private void order(Connection c, String id, String sym, Side side, double lots, double price, String positionId,
                        String status, String reason, long time) throws SQLException {
+        order(c, id, "market", sym, side, lots, price, positionId, status, reason, time);
+        event(c, id, time, "submitted", price, null);
+        event(c, id, time, status.equals("rejected") ? "rejected" : "accepted", price, status.equals("rejected")
+                ? reason : null);
+        if (!status.equals("rejected")) {
+            event(c, id, time, status, price, reason);
+        }
+    }
+
+    private void order(Connection c, String id, String kind, String sym, Side side, double lots, double price,
+                       String positionId, String status, String reason, long time) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO trading_orders (order_id, account_id, symbol, side, "
                 + "kind, lots, price, position_id, status, reason, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, 'market', ?, ?, ?, ?, ?, ?, ?)")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, id);
             ps.setString(2, accountId);
             ps.setString(3, sym);
             ps.setString(4, side.db());
-            ps.setDouble(5, lots);
-            ps.setDouble(6, price);
-            ps.setString(7, positionId);
-            ps.setString(8, status);
-            ps.setString(9, reason);
-            ps.setLong(10, time);
+            ps.setString(5, kind);
+            ps.setDouble(6, lots);
+            ps.setDouble(7, price);
+            ps.setString(8, positionId);
+            ps.setString(9, status);
+            ps.setString(10, reason);
             ps.setLong(11, time);
+            ps.setLong(12, time);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A protective order's new state (filled, cancelled) or price (amended), in its row and as an event. */
+    private void protective(Connection c, String id, String status, Double price, String reason, long time)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE trading_orders SET status = ?, price = COALESCE(?, price), "
+                + "reason = ?, updated_at = ? WHERE order_id = ?")) {
+            ps.setString(1, status);
+            ps.setObject(2, price);
+            ps.setString(3, reason);
+            ps.setLong(4, time);
+            ps.setString(5, id);
+            if (ps.executeUpdate() == 0) {
+                return;
+            }
+        }
+        event(c, id, time, status.equals("pending") ? "amended" : status, price, reason);
+    }
+
+    /** The stop-loss and take-profit orders held at the broker for a new position (one cancels the other). */
+    private void attach(Connection c, Position p, long time) throws SQLException {
+        if (p.stop() != null) {
+            order(c, p.id() + "-sl", "stop", p.symbol(), p.side().opposite(), p.lots(), p.stop(), p.id(), "pending",
+                    "stop-loss of " + p.id(), time);
+            event(c, p.id() + "-sl", time, "accepted", p.stop(), "stop-loss of " + p.id());
+        }
+        if (p.target() != null) {
+            order(c, p.id() + "-tp", "limit", p.symbol(), p.side().opposite(), p.lots(), p.target(), p.id(), "pending",
+                    "take-profit of " + p.id(), time);
+            event(c, p.id() + "-tp", time, "accepted", p.target(), "take-profit of " + p.id());
+        }
+    }
+
+    /** Closing a position fills the protective order that triggered and cancels the other (OCO). */
+    private void detach(Connection c, Position p, String reason, double exit, long time) throws SQLException {
+        protective(c, p.id() + "-sl", reason.equals("stop") ? "filled" : "cancelled", reason.equals("stop") ? exit : null,
+                reason.equals("stop") ? "stop triggered" : "oco: position closed (" + reason + ")", time);
+        protective(c, p.id() + "-tp", reason.equals("target") ? "filled" : "cancelled",
+                reason.equals("target") ? exit : null, reason.equals("target") ? "target reached"
+                        : "oco: position closed (" + reason + ")", time);
+    }
+
+    private void event(Connection c, String orderId, long time, String status, Double price, String reason)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trading_order_events (order_id, account_id, ts, "
+                + "status, price, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, orderId);
+            ps.setString(2, accountId);
+            ps.setLong(3, time);
+            ps.setString(4, status);
+            ps.setObject(5, price);
+            ps.setString(6, reason);
             ps.executeUpdate();
         }
     }
@@ -536,6 +604,13 @@ public final class PaperBroker implements Broker {
                 ps.setDouble(1, stop);
                 ps.setString(2, positionId);
                 ps.executeUpdate();
+            }
+            if (p.stop() == null) {
+                order(c, p.id() + "-sl", "stop", p.symbol(), p.side().opposite(), p.lots(), stop, p.id(), "pending",
+                        "trailing stop of " + p.id(), time);
+                event(c, p.id() + "-sl", time, "accepted", stop, "trailing stop of " + p.id());
+            } else {
+                protective(c, p.id() + "-sl", "pending", stop, "trailing-stop amendment from " + p.stop(), time);
             }
         });
         open.put(positionId, q);

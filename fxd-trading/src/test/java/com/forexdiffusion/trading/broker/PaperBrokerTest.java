@@ -242,4 +242,46 @@ class PaperBrokerTest {
                 bare.submit(new OrderRequest("EURJPY", Side.BUY, 0.1, 160.0, null, null, TUE_NOON)))
                 .hasMessageContaining("no conversion from JPY").hasMessageContaining("USDJPY");
     }
+
+    private List<String> rows(String sql) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (Connection c = db.connection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                StringBuilder b = new StringBuilder();
+                for (int k = 1; k <= rs.getMetaData().getColumnCount(); k++) {
+                    b.append(k > 1 ? " " : "").append(rs.getString(k));
+                }
+                out.add(b.toString());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void stopAndTargetAreOrdersOneCancellingTheOtherAndEveryChangeIsAnEvent() throws Exception {
+        PaperBroker b = broker();
+        OrderResult r = b.submit(new OrderRequest("EURUSD", Side.BUY, 1.0, 1.10000, 1.09900, 1.10100, TUE_NOON));
+        String p = r.position().id();
+        assertThat(rows("SELECT order_id, kind, status, price FROM trading_orders ORDER BY order_id")).containsExactly(
+                "acc-o1 market filled 1.1", p + "-sl stop pending 1.099", p + "-tp limit pending 1.101");
+        // A trailing stop moves the stop-loss order: an amendment with its reason.
+        b.onBar("EURUSD", Timeframe.M15, new Bar(TUE_NOON + 900_000, 1.1002, 1.1006, 1.1001, 1.1005, 1));
+        b.modifyStop(p, 1.10000, TUE_NOON + 1_800_000);
+        // The target is reached: the take-profit fills, the stop-loss is cancelled (OCO).
+        b.onBar("EURUSD", Timeframe.M15, new Bar(TUE_NOON + 1_800_000, 1.1005, 1.1012, 1.1003, 1.1010, 1));
+        assertThat(rows("SELECT order_id, status, price FROM trading_orders WHERE kind <> 'market' ORDER BY order_id"))
+                .containsExactly(p + "-sl cancelled 1.1", p + "-tp filled 1.101");
+        assertThat(rows("SELECT order_id, status, reason FROM trading_order_events ORDER BY id")).containsExactly(
+                "acc-o1 submitted null", "acc-o1 accepted null", "acc-o1 filled null",
+                p + "-sl accepted stop-loss of " + p, p + "-tp accepted take-profit of " + p,
+                p + "-sl amended trailing-stop amendment from 1.099",
+                "acc-o2 submitted null", "acc-o2 accepted null", "acc-o2 filled target",
+                p + "-sl cancelled oco: position closed (target)", p + "-tp filled target reached");
+        // A rejected order: submitted, then rejected with the reason.
+        b.submit(new OrderRequest("EURUSD", Side.BUY, 50.0, 1.1, null, null, TUE_NOON + 3_600_000));
+        assertThat(rows("SELECT status, reason FROM trading_order_events WHERE order_id = 'acc-o3' ORDER BY id"))
+                .hasSize(2).first().isEqualTo("submitted null");
+        assertThat(rows("SELECT status FROM trading_order_events WHERE order_id = 'acc-o3' ORDER BY id").get(1))
+                .isEqualTo("rejected");
+    }
 }

@@ -63,6 +63,7 @@ class PaperKillTest {
         try (Database d = Database.open("sqlite:" + file); Connection c = d.connection(); Statement s = c.createStatement()) {
             for (String q : List.of("SELECT * FROM trading_orders ORDER BY order_id",
                     "SELECT * FROM trading_fills ORDER BY fill_id",
+                    "SELECT * FROM trading_order_events ORDER BY id",
                     "SELECT * FROM trading_positions ORDER BY position_id",
                     "SELECT * FROM trading_ledger ORDER BY id",
                     "SELECT * FROM trading_accounts",
