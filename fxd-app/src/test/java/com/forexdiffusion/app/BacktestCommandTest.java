@@ -148,4 +148,59 @@ class BacktestCommandTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("need 5000");
     }
+
+    @Test
+    void anOutThatIsAFileOrADepositBelowZeroIsRefusedAndNoRunStaysRunning() throws Exception {
+        String db = "sqlite:" + dir.resolve("fxd.db");
+        assertThat(Cli.run("data", "synth", "--db", db, "--days", "24").code()).isZero();
+        assertThat(Cli.run("data", "resample", "--db", db, "--symbol", "EURUSD", "--to", "H1").code()).isZero();
+        Path file = Files.writeString(dir.resolve("taken.txt"), "not a directory");
+        Cli r = Cli.run("backtest", "--db", db, "--symbol", "EURUSD", "--timeframe", "H1", "--from", "2023-01-20",
+                "--train-bars", "250", "--horizons", "60", "--out", file.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("out").contains("taken.txt is an existing file").doesNotContain("\tat ");
+        // Below an existing file the directory cannot be made: the run row records the failure.
+        Cli below = Cli.run("backtest", "--db", db, "--symbol", "EURUSD", "--timeframe", "H1", "--from", "2023-01-20",
+                "--train-bars", "250", "--horizons", "60", "--out", file.resolve("bt").toString());
+        assertThat(below.code()).isEqualTo(1);
+        assertThat(below.err()).contains("cannot create the directory").doesNotContain("\tat ");
+        Cli broke = Cli.run("backtest", "--db", db, "--symbol", "EURUSD", "--timeframe", "H1", "--from", "2023-01-20",
+                "--deposit", "0", "--horizons", "60", "--out", dir.resolve("bt").toString());
+        assertThat(broke.code()).as(broke.err()).isEqualTo(2);
+        assertThat(broke.err()).contains("--deposit must be a positive amount");
+        try (Database d = Database.open(db); Connection c = d.connection(); ResultSet rs = c.createStatement()
+                .executeQuery("SELECT status FROM backtest_runs")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("failed");
+            assertThat(rs.next()).as("one run row only, none left running").isFalse();
+        }
+    }
+
+    @Test
+    void fourSymbolsTradeOnOneAccountWithFiguresPerSymbol() throws Exception {
+        String db = "sqlite:" + dir.resolve("fxd.db");
+        String[] syms = {"EURUSD", "GBPUSD", "USDJPY", "EURGBP"};
+        for (int k = 0; k < syms.length; k++) {
+            assertThat(Cli.run("data", "synth", "--db", db, "--symbol", syms[k], "--days", "40", "--seed",
+                    String.valueOf(10 + k)).code()).isZero();
+            assertThat(Cli.run("data", "resample", "--db", db, "--symbol", syms[k], "--to", "H1").code()).isZero();
+        }
+        Path out = dir.resolve("pf");
+        // No --from: trading starts at the first bar after the training bars.
+        Cli r = Cli.run("backtest", "--db", db, "--symbols", String.join(",", syms), "--timeframe", "H1",
+                "--forecaster", "dlinear", "--train-bars", "300", "--horizons", "60,240", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode m = new ObjectMapper().readTree(Files.readString(out.resolve("metrics.json")));
+        assertThat(m.get("symbols").toString()).isEqualTo("[\"EURUSD\",\"GBPUSD\",\"USDJPY\",\"EURGBP\"]");
+        long sum = 0;
+        for (String s : syms) {
+            assertThat(m.get("by_symbol").has(s)).as(s).isTrue();
+            sum += m.get("by_symbol").get(s).get("trades").asLong();
+        }
+        assertThat(sum).isEqualTo(m.get("trades").asLong()).isPositive();
+        assertThat(Files.readAllLines(out.resolve("trades.csv"))).hasSize((int) sum + 1);
+        Cli both = Cli.run("backtest", "--db", db, "--symbol", "EURUSD", "--symbols", "GBPUSD", "--timeframe", "H1",
+                "--horizons", "60", "--out", dir.resolve("x").toString());
+        assertThat(both.code()).isEqualTo(2);
+    }
 }

@@ -149,6 +149,39 @@ class PaperCommandTest {
         assertThat(longOnly).isNotEqualTo(base);
     }
 
+    private String fourSymbols(String name) {
+        String db = "sqlite:" + dir.resolve(name + ".db");
+        String[] syms = {"EURUSD", "GBPUSD", "USDJPY", "EURGBP"};
+        for (int k = 0; k < syms.length; k++) {
+            assertThat(Cli.run("data", "synth", "--db", db, "--symbol", syms[k], "--days", "40", "--seed",
+                    String.valueOf(20 + k)).code()).isZero();
+            assertThat(Cli.run("data", "resample", "--db", db, "--symbol", syms[k], "--to", "H1").code()).isZero();
+        }
+        return db;
+    }
+
+    @Test
+    void aSessionOfFourSymbolsResumesLikeAnUninterruptedOne() throws Exception {
+        String[] common = {"--symbols", "EURUSD,GBPUSD,USDJPY,EURGBP", "--timeframe", "H1", "--session", "pf",
+                "--train-bars", "300", "--horizons", "60,240", "--samples", "20", "--forecaster", "dlinear"};
+        String straight = fourSymbols("straight4");
+        Cli s = Cli.run(concat(new String[]{"paper", "--db", straight, "--from", "2023-01-23"}, common));
+        assertThat(s.code()).as(s.err()).isZero();
+        String split = fourSymbols("split4");
+        assertThat(Cli.run(concat(new String[]{"paper", "--db", split, "--from", "2023-01-23", "--to",
+                "2023-02-01T13:00"}, common)).code()).isZero();
+        Cli second = Cli.run(concat(new String[]{"paper", "--db", split}, common));
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.out()).contains("resuming session pf");
+        List<String> a = positions(straight);
+        assertThat(a.size()).isGreaterThan(3);
+        assertThat(positions(split)).isEqualTo(a);
+        assertThat(count(straight, "SELECT COUNT(DISTINCT symbol) FROM trading_positions")).isGreaterThan(1);
+        Cli broke = Cli.run(concat(new String[]{"paper", "--db", split, "--deposit", "-5"}, common));
+        assertThat(broke.code()).isEqualTo(2);
+        assertThat(broke.err()).contains("--deposit must be a positive amount");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

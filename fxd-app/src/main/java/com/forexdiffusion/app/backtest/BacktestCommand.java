@@ -26,6 +26,7 @@ import com.forexdiffusion.app.forecast.ForecasterSpecs;
 import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.ldm4ts.service.ModelRegistry;
 import com.forexdiffusion.trading.broker.IntrabarBars;
+import com.forexdiffusion.trading.broker.ConversionRates;
 import com.forexdiffusion.trading.engine.ForecastCache;
 import com.forexdiffusion.trading.broker.BrokerConfig;
 import com.forexdiffusion.trading.broker.PaperBroker;
@@ -38,6 +39,12 @@ import com.forexdiffusion.trading.report.PerformanceMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import com.forexdiffusion.core.Clock;
+import com.forexdiffusion.trading.engine.BacktestRuns;
+import com.forexdiffusion.trading.engine.Portfolio;
+import com.forexdiffusion.trading.engine.SignalTuning;
+import com.forexdiffusion.core.ProgressListener;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -70,14 +77,19 @@ public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     CalibrationOption calibration;
 
-    @Option(names = "--symbol", required = true, description = "Instrument, e.g. EURUSD or EUR/USD.")
+    @Option(names = "--symbol", description = "The symbol to trade (or --symbols).")
     String symbol;
+
+    @Option(names = "--symbols", split = ",", paramLabel = "S1,S2,...", description = "Several symbols on one "
+            + "account: one engine per symbol, events in time order, limits, margin and correlation across them.")
+    List<String> symbols;
 
     @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class,
             description = "Bar timeframe, e.g. M1, M5, M15, H1, H4, D1 or D1_NY.")
     Timeframe timeframe;
 
-    @Option(names = "--from", required = true, description = "First decision bar (UTC); earlier bars fit the models.")
+    @Option(names = "--from", description = "First decision bar (UTC); earlier bars fit the models (default: the first "
+            + "bar after the --train-bars).")
     String from;
 
     @Option(names = "--to", description = "End, exclusive (UTC).")
@@ -128,15 +140,26 @@ public final class BacktestCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         StrategyConfig base = StrategyConfig.defaults();
         StrategyConfig cli = new StrategyConfig(Horizon.parseList(horizons), samples == null ? base.samples() : samples, seed, base.lookback(),
                 base.minStrength(), base.topN(), base.sizing(), base.risk(), base.volumeWindow(), calibration.config());
         StrategyConfig cfg = configFile == null ? cli : StrategyConfigFile.read(configFile, cli);
         List<Horizon> hs = cfg.horizons();
         cfg.horizons().forEach(h -> h.bars(timeframe));
-        String sym = Instrument.normalise(symbol);
-        long fromMs = TimeArg.parse("--from", from);
+        if (!(deposit > 0)) {
+            throw new ParameterException(spec.commandLine(), "--deposit must be a positive amount, got " + deposit);
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw BadInputException.ofField("out", out + " is an existing file; --out names a directory for the "
+                    + "report");
+        }
+        List<String> syms = symbolList();
+        if (syms.size() > 1) {
+            return portfolio(syms, cfg);
+        }
+        String sym = syms.get(0);
+        Long fromMs = from == null ? null : TimeArg.parse("--from", from);
         long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
         if (refitEvery < 0) {
             throw BadInputException.ofField("refit-every", "must be 0 (fit once) or a number of bars, got " + refitEvery);
@@ -145,9 +168,10 @@ public final class BacktestCommand implements Callable<Integer> {
         try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice()); Database d = db.open()) {
             ForecasterFactory factory = ForecasterSpecs.factory(forecaster, hs, registry);
             BarSeries all = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
-            int start = all.lowerBound(fromMs);
+            int start = fromMs == null ? trainBars : all.lowerBound(fromMs);
             if (start < trainBars || start >= all.size()) {
-                throw new FxdException("need " + trainBars + " " + sym + " " + timeframe + " bars before " + from
+                throw new FxdException("need " + trainBars + " " + sym + " " + timeframe + " bars before "
+                        + (from == null ? "the first decision bar" : from)
                         + " to fit the models and bars after it to trade; have " + start + " before and "
                         + (all.size() - start) + " after");
             }
@@ -177,43 +201,52 @@ public final class BacktestCommand implements Callable<Integer> {
             config.set("strategy", Json.mapper().valueToTree(Map.of("min_strength", cfg.minStrength(), "top_n",
                     cfg.topN(), "risk_pct", cfg.sizing().riskPct(), "uncertainty_threshold_pct",
                     cfg.sizing().uncertaintyThresholdPct(), "daily_loss_pct", cfg.risk().dailyLossPct())));
-            runRow(d, runId, sym, timeframe, all.ts(start), all.lastTs(), f.name(), seed, Json.write(config));
-            Files.createDirectories(out);
-            Path brokerDb = out.resolve("paper-broker.db");
-            for (String s : new String[]{"", "-wal", "-shm"}) {
-                Files.deleteIfExists(out.resolve("paper-broker.db" + s));
-            }
-            Backtest.Result r;
-            try (Database bdb = Database.open("sqlite:" + brokerDb);
-                 ConsoleProgress p = new ConsoleProgress("backtest", "steps")) {
-                PaperBroker broker = PaperBroker.open(bdb, runId, BrokerConfig.defaults(), deposit, all.ts(start));
-                broker.withIntrabar(intrabar);
-                r = Backtest.run(all, folds, cfg, broker, instruments, regimes,
-                        noCache ? null : new ForecastCache(d),
-                        (done, total) -> {
-                            p.update(done, total);
-                            if (done % 20_000 == 0) {
-                                progress(d, runId, (double) done / Math.max(1, total));
-                            }
-                        });
-            } catch (RuntimeException e) {
-                finish(d, runId, "failed", null, null, e.getMessage());
-                throw e;
-            }
-            Map<String, Object> metrics = metrics(r, instruments);
-            AtomicFile.writeString(out.resolve("metrics.json"), Json.write(metrics));
-            AtomicFile.writeString(out.resolve("trades.csv"), BacktestReport.tradesCsv(r.trades()));
-            AtomicFile.writeString(out.resolve("report.html"), BacktestReport.html(r, List.of(
-                    "run " + runId + ", code " + CodeVersion.current() + ", seed " + seed,
-                    sym + " " + timeframe + " " + TimeArg.format(all.ts(start)) + " .. " + TimeArg.format(all.lastTs()),
-                    "forecaster " + f.name() + " " + f.version() + (folds.size() == 1 ? ", fitted on " + trainBars
-                            + " bars before the start" : ", walk-forward: refitted on the " + trainBars + " bars before "
-                            + "each of " + folds.size() + " folds of " + refitEvery + " bars"),
-                    calibrationLine(cfg.calibration()),
-                    m1 == 0 ? "stop/target in one bar: stop first (no M1 bars stored)"
-                            : "stop/target in one bar: ordered by " + m1 + " stored M1 bars",
-                    "paper broker: spread 0.8 pips, slippage 0.1 pips, commission $3.5 per lot and side, swap, 30:1")));
-            finish(d, runId, "done", Json.write(metrics), out.resolve("report.html").toAbsolutePath().toString(), null);
+            BacktestRuns.Run run = new BacktestRuns.Run(runId, sym, timeframe, f.name(), all.ts(start), all.lastTs(),
+                    seed, CodeVersion.current(), Json.write(config));
+            Backtest.Result[] result = new Backtest.Result[1];
+            new BacktestRuns(d, Clock.system()).run(run, progress -> {
+                try {
+                    Files.createDirectories(out);
+                } catch (IOException e) {
+                    throw BadInputException.ofField("out", "cannot create the directory " + out + ": " + e);
+                }
+                Path brokerDb = out.resolve("paper-broker.db");
+                for (String s : new String[]{"", "-wal", "-shm"}) {
+                    Files.deleteIfExists(out.resolve("paper-broker.db" + s));
+                }
+                Backtest.Result r;
+                try (Database bdb = Database.open("sqlite:" + brokerDb);
+                     ConsoleProgress p = new ConsoleProgress("backtest", "steps")) {
+                    PaperBroker broker = PaperBroker.open(bdb, runId, BrokerConfig.defaults(), deposit, all.ts(start));
+                    broker.withIntrabar(intrabar).withRates(ConversionRates.stored(d.candles(), timeframe));
+                    r = Backtest.run(all, folds, cfg, broker, instruments, regimes,
+                            noCache ? null : new ForecastCache(d),
+                            (done, total) -> {
+                                p.update(done, total);
+                                if (done % 20_000 == 0) {
+                                    progress.accept((double) done / Math.max(1, total));
+                                }
+                            });
+                }
+                result[0] = r;
+                Map<String, Object> metrics = metrics(r, instruments);
+                metrics.put("symbols", List.of(sym));
+                metrics.put("by_symbol", Map.of(sym, Portfolio.symbolFigures(r.trades())));
+                AtomicFile.writeString(out.resolve("metrics.json"), Json.write(metrics));
+                AtomicFile.writeString(out.resolve("trades.csv"), BacktestReport.tradesCsv(r.trades()));
+                AtomicFile.writeString(out.resolve("report.html"), BacktestReport.html(r, List.of(
+                        "run " + runId + ", code " + CodeVersion.current() + ", seed " + seed,
+                        sym + " " + timeframe + " " + TimeArg.format(all.ts(start)) + " .. " + TimeArg.format(all.lastTs()),
+                        "forecaster " + f.name() + " " + f.version() + (folds.size() == 1 ? ", fitted on " + trainBars
+                                + " bars before the start" : ", walk-forward: refitted on the " + trainBars + " bars before "
+                                + "each of " + folds.size() + " folds of " + refitEvery + " bars"),
+                        calibrationLine(cfg.calibration()),
+                        m1 == 0 ? "stop/target in one bar: stop first (no M1 bars stored)"
+                                : "stop/target in one bar: ordered by " + m1 + " stored M1 bars",
+                        "paper broker: spread 0.8 pips, slippage 0.1 pips, commission $3.5 per lot and side, swap, 30:1")));
+                return new BacktestRuns.Outcome(Json.write(metrics), out.resolve("report.html").toAbsolutePath().toString());
+            });
+            Backtest.Result r = result[0];
             var o = spec.commandLine().getOut();
             PerformanceMetrics m = r.metrics();
             o.printf("run %s: %d trades, %d forecasts (%d from the cache), %d fold(s)%n", runId, r.trades().size(),
@@ -223,6 +256,102 @@ public final class BacktestCommand implements Callable<Integer> {
             if (m != null) {
                 o.printf("total return %.2f%%, Sharpe %.2f, max drawdown %.2f%%, profit factor %.2f%n",
                         100 * m.totalReturn(), m.sharpe(), 100 * m.maxDrawdown(), m.profitFactor());
+            }
+            o.println("report: " + out.resolve("report.html"));
+            o.flush();
+        }
+        return 0;
+    }
+
+    private List<String> symbolList() {
+        if ((symbol == null) == (symbols == null || symbols.isEmpty())) {
+            throw new ParameterException(spec.commandLine(), "give --symbol S or --symbols S1,S2,... (one of them)");
+        }
+        List<String> list = symbol != null ? List.of(symbol) : symbols;
+        List<String> out = list.stream().map(String::trim).filter(x -> !x.isEmpty()).map(Instrument::normalise)
+                .distinct().toList();
+        if (out.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--symbols names no symbol");
+        }
+        return out;
+    }
+
+    /** Several symbols on one account (the forecaster is fitted once per symbol; no walk-forward refits). */
+    private int portfolio(List<String> syms, StrategyConfig cfg) throws Exception {
+        if (refitEvery != 0) {
+            throw new ParameterException(spec.commandLine(), "--refit-every works with one --symbol only");
+        }
+        Long fromMs = from == null ? null : TimeArg.parse("--from", from);
+        long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
+        String runId = "bt-" + syms.size() + "sym-" + timeframe + "-" + System.currentTimeMillis();
+        try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice()); Database d = db.open()) {
+            ForecasterFactory factory = ForecasterSpecs.factory(forecaster, cfg.horizons(), registry);
+            ForecastCache cache = noCache ? null : new ForecastCache(d);
+            List<Portfolio.Leg> legs = new java.util.ArrayList<>();
+            Map<String, BarSeries> m1 = new LinkedHashMap<>();
+            long[] hits = new long[1];
+            for (String sym : syms) {
+                BarSeries all = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
+                int start = fromMs == null ? trainBars : all.lowerBound(fromMs);
+                if (start < trainBars || start >= all.size()) {
+                    throw new FxdException("need " + trainBars + " " + sym + " " + timeframe + " bars before the first "
+                            + "decision bar and bars after it; have " + Math.min(start, all.size()) + " before and "
+                            + Math.max(0, all.size() - start) + " after");
+                }
+                Backtest.Fold fold = new Backtest.Fold(start, all.size(),
+                        factory.fit(all.slice(start - trainBars, start)));
+                RegimeDetector.Estimate[] regimes = RegimeDetector.fit(all.slice(start - trainBars, start), 20, seed)
+                        .estimates(all);
+                Map<Integer, com.forexdiffusion.forecast.Forecast> f = Backtest.forecasts(all, List.of(fold), cfg,
+                        cache, hits, (x, y) -> { });
+                legs.add(new Portfolio.Leg(all, fold.forecaster(), f::get, regimes, start));
+                m1.put(sym, IntrabarBars.storedM1(d.candles(), sym, timeframe, all.ts(start), toMs)
+                        .within(sym, Long.MIN_VALUE, Long.MAX_VALUE));
+            }
+            InstrumentCatalog instruments = InstrumentCatalog.builtIn();
+            String label = String.join(",", syms);
+            BacktestRuns.Run run = new BacktestRuns.Run(runId, label.length() <= 32 ? label : syms.get(0) + "+"
+                    + (syms.size() - 1), timeframe, forecaster, legs.get(0).bars().ts(legs.get(0).start()),
+                    legs.get(0).bars().lastTs(), seed, CodeVersion.current(),
+                    Json.write(Map.of("symbols", syms, "train_bars", trainBars, "deposit", deposit)));
+            Portfolio.Result[] result = new Portfolio.Result[1];
+            new BacktestRuns(d, Clock.system()).run(run, progress -> {
+                try {
+                    Files.createDirectories(out);
+                } catch (IOException e) {
+                    throw BadInputException.ofField("out", "cannot create the directory " + out + ": " + e);
+                }
+                for (String s : new String[]{"", "-wal", "-shm"}) {
+                    Files.deleteIfExists(out.resolve("paper-broker.db" + s));
+                }
+                long first = legs.stream().mapToLong(l -> l.bars().ts(l.start())).min().orElseThrow();
+                try (Database bdb = Database.openScratch(out.resolve("paper-broker.db"))) {
+                    PaperBroker broker = PaperBroker.open(bdb, runId, BrokerConfig.defaults(), deposit, first)
+                            .withIntrabar(IntrabarBars.of(m1)).withRates(ConversionRates.stored(d.candles(), timeframe));
+                    result[0] = Portfolio.run(legs, cfg, broker, instruments, SignalTuning.defaults(), 500,
+                            ProgressListener.NONE);
+                }
+                Backtest.Result r = result[0].account();
+                Map<String, Object> metrics = metrics(r, instruments);
+                metrics.put("symbols", syms);
+                Map<String, Object> bySymbol = new LinkedHashMap<>();
+                result[0].bySymbol().forEach((s, t) -> bySymbol.put(s, Portfolio.symbolFigures(t)));
+                metrics.put("by_symbol", bySymbol);
+                AtomicFile.writeString(out.resolve("metrics.json"), Json.write(metrics));
+                AtomicFile.writeString(out.resolve("trades.csv"), BacktestReport.tradesCsv(r.trades()));
+                AtomicFile.writeString(out.resolve("report.html"), BacktestReport.html(r, List.of(
+                        "run " + runId + ", code " + CodeVersion.current() + ", seed " + seed,
+                        label + " " + timeframe + " on one account", "forecaster " + forecaster + " fitted per symbol on "
+                                + trainBars + " bars before its start", calibrationLine(cfg.calibration()))));
+                return new BacktestRuns.Outcome(Json.write(metrics), out.resolve("report.html").toAbsolutePath().toString());
+            });
+            Backtest.Result r = result[0].account();
+            var o = spec.commandLine().getOut();
+            o.printf("run %s: %d trades on %s%n", runId, r.trades().size(), label);
+            result[0].bySymbol().forEach((s, t) -> o.printf("  %s: %d trades%n", s, t.size()));
+            if (r.metrics() != null) {
+                o.printf("total return %.2f%%, Sharpe %.2f, max drawdown %.2f%%%n", 100 * r.metrics().totalReturn(),
+                        r.metrics().sharpe(), 100 * r.metrics().maxDrawdown());
             }
             o.println("report: " + out.resolve("report.html"));
             o.flush();
@@ -247,7 +376,9 @@ public final class BacktestCommand implements Callable<Integer> {
             m.put("win_rate", p.winRate());
             m.put("expectancy", p.expectancy());
         }
-        m.put("costs_paid", r.trades().stream().mapToDouble(t -> t.commission() - t.swap()).sum());
+        // Everything trading cost: commission, swap paid and the spread and slippage of the fills.
+        m.put("costs_paid", r.trades().stream().mapToDouble(t -> t.commission() - t.swap() + t.spreadCost()).sum());
+        m.put("spread_cost", r.trades().stream().mapToDouble(t -> t.spreadCost()).sum());
         m.put("exposure", BacktestReport.exposure(r.trades(), r.startTime(), r.endTime()));
         m.put("turnover", BacktestReport.turnover(r.trades(), instruments, r.dailyEquity()[0]));
         Map<String, Object> regimes = new LinkedHashMap<>();
@@ -315,50 +446,4 @@ public final class BacktestCommand implements Callable<Integer> {
         return Double.isFinite(v) ? v : null;
     }
 
-    private static void runRow(Database d, String id, String sym, Timeframe tf, long from, long to, String f, long seed,
-                               String config) {
-        try (Connection c = d.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO backtest_runs (run_id, "
-                + "symbol, timeframe, forecaster, data_from, data_to, seed, code_version, config_json, status, started_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)")) {
-            ps.setString(1, id);
-            ps.setString(2, sym);
-            ps.setString(3, tf.name());
-            ps.setString(4, f);
-            ps.setLong(5, from);
-            ps.setLong(6, to);
-            ps.setLong(7, seed);
-            ps.setString(8, CodeVersion.current());
-            ps.setString(9, config);
-            ps.setLong(10, System.currentTimeMillis());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw d.failure("cannot record backtest run in", e);
-        }
-    }
-
-    private static void progress(Database d, String id, double fraction) {
-        try (Connection c = d.connection();
-             PreparedStatement ps = c.prepareStatement("UPDATE backtest_runs SET progress = ? WHERE run_id = ?")) {
-            ps.setDouble(1, fraction);
-            ps.setString(2, id);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw d.failure("cannot update backtest run in", e);
-        }
-    }
-
-    private static void finish(Database d, String id, String status, String metrics, String report, String error) {
-        try (Connection c = d.connection(); PreparedStatement ps = c.prepareStatement("UPDATE backtest_runs SET status = ?, "
-                + "progress = 1, metrics_json = ?, report_path = ?, error = ?, finished_at = ? WHERE run_id = ?")) {
-            ps.setString(1, status);
-            ps.setString(2, metrics);
-            ps.setString(3, report);
-            ps.setString(4, error == null ? null : error.substring(0, Math.min(error.length(), 1990)));
-            ps.setLong(5, System.currentTimeMillis());
-            ps.setString(6, id);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw d.failure("cannot update backtest run in", e);
-        }
-    }
 }

@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
         footer = {"%nExamples:", "  fxd bench data --rows 200000 --json",
                 "  fxd bench forecast --model models/latest --json"},
         subcommands = {BenchCommand.Data.class, BenchCommand.Vision.class, BenchCommand.BacktestBench.class,
+                BenchCommand.PortfolioBench.class,
                 BenchModelCommand.class, BenchForecastCommand.class, BenchOptimizeCommand.class, BenchServeCommand.class,
                 BenchCtraderCommand.class})
 public final class BenchCommand {
@@ -101,6 +102,46 @@ public final class BenchCommand {
             m.put("bytes_per_window", Math.round(r.bytesPerWindow() * 10) / 10.0);
             m.put("window", 100);
             m.put("threads", 1);
+            m.put("java", System.getProperty("java.version"));
+            print(m, json, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "portfolio", mixinStandardHelpOptions = true,
+            description = "Four symbols (EURUSD, GBPUSD, USDJPY, EURGBP) x a year of synthetic M5 on one account with "
+                    + "forecasts already made, and a paper session replaying stored M5 bars on SQLite (bars/s).")
+    public static final class PortfolioBench implements Callable<Integer> {
+        @Option(names = "--json", description = "Print one JSON object.")
+        boolean json;
+
+        @Option(names = "--days", defaultValue = "365", description = "Days of bars per symbol (default: ${DEFAULT-VALUE}).")
+        int days;
+
+        @Option(names = "--paper-days", defaultValue = "30", description = "Days of M5 the paper session replays "
+                + "(default: ${DEFAULT-VALUE}).")
+        int paperDays;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = Files.createTempDirectory("fxd-bench-portfolio");
+            com.forexdiffusion.trading.benchmark.PortfolioBenchmark.Result r;
+            try (ConsoleProgress p = new ConsoleProgress("bench portfolio", "steps")) {
+                r = com.forexdiffusion.trading.benchmark.PortfolioBenchmark.run(work, days, paperDays, p);
+            } finally {
+                DataBenchmark.clean(work);
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("portfolio_symbols", 4);
+            m.put("portfolio_bars", r.portfolioBars());
+            m.put("portfolio_trades", r.portfolioTrades());
+            m.put("four_symbols_m5_cached_s", Math.round(r.portfolioS() * 100) / 100.0);
+            m.put("days", days);
+            m.put("paper_bars", r.paperBars());
+            m.put("paper_replay_bars_per_s", Math.round(r.paperBarsPerS()));
             m.put("java", System.getProperty("java.version"));
             print(m, json, spec.commandLine().getOut());
             return 0;

@@ -31,10 +31,13 @@ import com.forexdiffusion.trading.engine.ForecastEngine;
 import com.forexdiffusion.trading.engine.StrategyConfig;
 import com.forexdiffusion.trading.engine.TradeRecord;
 import com.forexdiffusion.trading.paper.PaperSessions;
+import com.forexdiffusion.trading.paper.PaperTrader;
+import com.forexdiffusion.core.Clock;
 import com.forexdiffusion.trading.regime.RegimeDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -71,14 +74,19 @@ public final class PaperCommand implements Callable<Integer> {
     @Mixin
     CalibrationOption calibration;
 
-    @Option(names = "--symbol", required = true, description = "Instrument, e.g. EURUSD or EUR/USD.")
+    @Option(names = "--symbol", description = "The symbol to trade (or --symbols).")
     String symbol;
+
+    @Option(names = "--symbols", split = ",", paramLabel = "S1,S2,...", description = "Several symbols on one account "
+            + "(one engine each, bars in time order, one transaction per time step).")
+    List<String> symbols;
 
     @Option(names = "--timeframe", required = true, converter = TimeframeConverter.class,
             description = "Bar timeframe, e.g. M1, M5, M15, H1, H4, D1 or D1_NY.")
     Timeframe timeframe;
 
-    @Option(names = "--account", description = "Paper account and session id (default: paper-SYMBOL-TIMEFRAME).")
+    @Option(names = {"--account", "--session"}, description = "Paper account and session id (default: "
+            + "paper-SYMBOL-TIMEFRAME, symbols joined by +).")
     String account;
 
     @Option(names = "--forecaster", defaultValue = "rw-garch", description = "rw-ewma, rw-garch, dlinear or ldm4ts:DIR "
@@ -127,128 +135,81 @@ public final class PaperCommand implements Callable<Integer> {
             + "scaling and the uncertainty threshold of the sizer): a change in fxd serve's Settings page takes effect without a restart.")
     boolean liveSettings;
 
+    @Option(names = "--config", paramLabel = "FILE.json", description = "Strategy settings as for fxd backtest (quality "
+            + "weights and threshold, mtf_timeframes, sizing, regime multipliers, limits), for a new session.")
+    java.nio.file.Path configFile;
+
     @Spec
     CommandSpec spec;
+
+    private static JsonNode readConfig(java.nio.file.Path f) {
+        try {
+            return Json.mapper().readTree(java.nio.file.Files.readString(f));
+        } catch (java.io.IOException e) {
+            throw BadInputException.ofSource(f.toString(), "cannot read the config: " + e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        String sym = Instrument.normalise(symbol);
-        String id = account != null ? account : "paper-" + sym + "-" + timeframe;
+        if (!(deposit > 0)) {
+            throw new ParameterException(spec.commandLine(), "--deposit must be a positive amount, got " + deposit);
+        }
+        if ((symbol == null) == (symbols == null || symbols.isEmpty())) {
+            throw new ParameterException(spec.commandLine(), "give --symbol S or --symbols S1,S2,... (one of them)");
+        }
+        List<String> list = (symbol != null ? List.of(symbol) : symbols).stream().map(String::trim)
+                .filter(x -> !x.isEmpty()).map(Instrument::normalise).distinct().toList();
+        String sym = String.join(",", list);
+        if (list.isEmpty() || sym.length() > 32) {
+            throw new ParameterException(spec.commandLine(), "--symbols: between 1 symbol and 32 characters of them, got '"
+                    + sym + "'");
+        }
+        String id = account != null ? account : "paper-" + String.join("+", list) + "-" + timeframe;
         long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
-        try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice()); Database d = db.open()) {
-            PaperSessions sessions = new PaperSessions(d);
-            PaperSessions.Session session = sessions.find(id).orElse(null);
-            if (session == null) {
-                if (from == null) {
-                    throw BadInputException.ofField("from", "session " + id + " does not exist yet: give --from, the "
-                            + "first bar to trade");
-                }
-                List<Horizon> hs = Horizon.parseList(horizons);
-                hs.forEach(h -> h.bars(timeframe));
-                Map<String, Object> cfg = new LinkedHashMap<>();
-                cfg.put("horizons", horizons);
-                cfg.put("samples", samples);
-                cfg.put("seed", seed);
-                cfg.put("train_bars", trainBars);
-                cfg.put("deposit", deposit);
-                cfg.put("calibration", calibration.mode.label());
-                session = new PaperSessions.Session(id, sym, timeframe, forecaster, Json.write(cfg),
-                        TimeArg.parse("--from", from), null, null);
-            } else if (!session.symbol().equals(sym) || session.timeframe() != timeframe) {
-                throw BadInputException.ofField("account", "session " + id + " trades " + session.symbol() + " "
-                        + session.timeframe() + ", not " + sym + " " + timeframe);
-            }
-            JsonNode cfg = Json.mapper().readTree(session.configJson());
-            StrategyConfig base = StrategyConfig.defaults();
-            StrategyConfig strategy = new StrategyConfig(Horizon.parseList(cfg.get("horizons").asText()),
-                    cfg.get("samples").asInt(), cfg.get("seed").asLong(), base.lookback(), base.minStrength(),
-                    base.topN(), base.sizing(), base.risk(), base.volumeWindow(), sessionCalibration(cfg));
-            int fitBars = cfg.get("train_bars").asInt();
-
-            BarSeries bars = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
-            int first = bars.lowerBound(session.firstBarTs());
-            if (first < fitBars || first >= bars.size() && session.lastBarTs() == null) {
-                throw new FxdException("session " + id + " needs " + fitBars + " " + sym + " " + timeframe + " bars "
-                        + "before its first bar " + TimeArg.format(session.firstBarTs()) + " to fit and bars from it on; "
-                        + "have " + first + " before and " + (bars.size() - first) + " after");
-            }
-            // The models are fitted on the bars before the session's first bar, so a resumed session has the same
-            // ones.
-            BarSeries train = bars.slice(first - fitBars, first);
-            Forecaster fitted = ForecasterSpecs.factory(session.forecaster(), strategy.horizons(), registry).fit(train);
-            RegimeDetector regimeModel = RegimeDetector.fit(train, 20, strategy.seed());
-            boolean resumed = session.lastBarTs() != null;
-            PaperBroker broker = PaperBroker.open(d, id, BrokerConfig.defaults(), cfg.get("deposit").asDouble(),
-                    bars.ts(first));
-            if (sessions.find(id).isEmpty()) {
-                sessions.create(session, System.currentTimeMillis());
-            }
-            broker.withIntrabar(IntrabarBars.storedM1(d.candles(), sym, timeframe, bars.ts(first), toMs));
-            // Outcomes are resolved by the time of the bar being processed, never by the wall clock, so a session
-            // replaying stored bars does not learn outcomes early.
-            AtomicLong now = new AtomicLong(bars.ts(first));
-            LoggedForecaster logged = new LoggedForecaster(fitted, d::connection, () -> Instant.ofEpochMilli(now.get()),
-                    ForecastCommand.closes(d.candles()), 100, 3_600_000L);
-            out.printf("%s session %s: %s %s with %s %s, calibration %s, from %s%s%n", resumed ? "resuming" : "starting",
-                    id, sym, timeframe, fitted.name(), fitted.version(), strategy.calibration().mode().label(),
+        PaperTrader.Settings settings = new PaperTrader.Settings(id, sym, timeframe, forecaster,
+                from == null ? null : TimeArg.parse("--from", from), toMs, trainBars, horizons, samples, deposit, seed,
+                calibration.mode, configFile == null ? null : readConfig(configFile));
+        try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice()); Database d = db.open();
+             PaperTrader trader = PaperTrader.open(d, settings,
+                     (name, hs) -> ForecasterSpecs.factory(name, hs, registry), Clock.system())) {
+            PaperSessions.Session session = trader.session();
+            out.printf("%s session %s: %s %s with %s %s, calibration %s, from %s%s%n",
+                    trader.resumed() ? "resuming" : "starting", id, sym, timeframe, trader.forecaster().name(),
+                    trader.forecaster().version(), trader.strategy().calibration().mode().label(),
                     TimeArg.format(session.firstBarTs()),
-                    resumed ? ", last bar done " + TimeArg.format(session.lastBarTs()) : "");
+                    trader.resumed() ? ", last bar done " + TimeArg.format(session.lastBarTs()) : "");
             out.flush();
-            ForecastEngine.State state = session.state();
-            long lastDone = resumed ? session.lastBarTs() : Long.MIN_VALUE;
-            List<TradeRecord> trades = new ArrayList<>();
             long processed = 0;
             long polls = 0;
             try (ConsoleProgress progress = new ConsoleProgress("paper " + id, "bars")) {
+                long before = 0;
                 while (true) {
-                    int next = Math.max(first, bars.lowerBound(lastDone == Long.MIN_VALUE ? Long.MIN_VALUE : lastDone + 1));
-                    if (next < bars.size()) {
-                        Ldm4tsSettings live = liveSettings ? new SettingsStore(d).load() : null;
-                        StrategyConfig current = live != null ? TradingSettings.strategy(strategy, live) : strategy;
-                        SignalTuning tuning = live != null ? TradingSettings.tuning(live) : SignalTuning.defaults();
-                        ForecastEngine engine = new ForecastEngine(bars, logged, null, broker, current,
-                                InstrumentCatalog.builtIn(), regimeModel.estimates(bars), tuning);
-                        if (state != null) {
-                            engine.restore(state);
-                        }
-                        for (int i = next; i < bars.size(); i++) {
-                            EngineEvent.BarClosed e = new EngineEvent.BarClosed(sym, timeframe, bars.bar(i), i);
-                            now.set(e.time());
-                            engine.on(e);
-                            state = engine.state();
-                            sessions.advance(id, bars.ts(i), state, System.currentTimeMillis());
-                            lastDone = bars.ts(i);
-                            progress.update(++processed, processed + bars.size() - 1 - i);
-                        }
-                        trades.addAll(engine.trades());
-                    }
+                    long base = before;
+                    Ldm4tsSettings live = liveSettings ? new SettingsStore(d).load() : null;
+                    processed += trader.catchUp(live != null ? s -> TradingSettings.strategy(s, live) : s -> s,
+                            live != null ? TradingSettings.tuning(live) : SignalTuning.defaults(),
+                            (done, total) -> progress.update(base + done, base + total));
+                    before = processed;
                     if (!follow || (maxPolls > 0 && polls >= maxPolls)) {
                         break;
                     }
                     Thread.sleep(Math.round(pollSeconds * 1000));
                     polls++;
-                    bars = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
+                    trader.refresh();
                 }
-            } finally {
-                logged.close();
             }
+            PaperBroker broker = trader.broker();
+            Long lastDone = trader.lastBarDone();
             out.printf("%d bars processed, %d trades closed, %d positions open; balance %.2f, equity %.2f%n", processed,
-                    trades.size(), broker.openPositions().size(), broker.balance(), broker.equity());
-            out.printf("%d forecasts logged, %d predictions resolved; last bar %s%n", logged.logged(), logged.resolved(),
-                    lastDone == Long.MIN_VALUE ? "none" : TimeArg.format(lastDone));
+                    trader.trades().size(), broker.openPositions().size(), broker.balance(), broker.equity());
+            trader.close();
+            out.printf("%d forecasts logged, %d predictions resolved; last bar %s%n", trader.forecastsLogged(),
+                    trader.predictionsResolved(), lastDone == null ? "none" : TimeArg.format(lastDone));
             out.flush();
         }
         return 0;
     }
 
-    /**
-     * The session's own calibration mode. Sessions recorded before calibration existed traded the raw quantiles;
-     * they keep doing so, so that a resumed one continues exactly as it started.
-     */
-    private static CalibrationConfig sessionCalibration(JsonNode cfg) {
-        JsonNode mode = cfg.get("calibration");
-        return CalibrationConfig.defaults().withMode(mode == null ? CalibrationMode.NONE
-                : CalibrationMode.parse("paper_sessions.config_json.calibration", mode.asText()));
-    }
 }

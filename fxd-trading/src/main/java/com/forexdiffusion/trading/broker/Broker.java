@@ -26,6 +26,12 @@ public interface Broker {
 
     List<Position> openPositions();
 
+    /**
+     * Account currency per unit of {@code symbol}'s quote currency at the latest time the broker has seen (for a
+     * cross, through its conversion pair's rate).
+     */
+    double quoteToAccount(String symbol, double price);
+
     double balance();
 
     /** Balance plus the open positions marked at the last prices seen. */

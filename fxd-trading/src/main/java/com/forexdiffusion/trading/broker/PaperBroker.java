@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +41,11 @@ public final class PaperBroker implements Broker {
     private final Map<String, Instrument> instrumentCache = new HashMap<>();
     private long sequence;
     private IntrabarBars intrabar;
+    /** The transaction of the bar being processed, or null: each change then commits on its own. */
+    private BarTransaction tx;
+    private ConversionRates rates = ConversionRates.none();
+    /** The latest time seen (orders, bar closes): the time of the rates a conversion uses. */
+    private long now = Long.MIN_VALUE;
 
     private PaperBroker(Database db, String accountId, BrokerConfig cfg) {
         this.db = db;
@@ -52,6 +56,7 @@ public final class PaperBroker implements Broker {
     /** Opens the account, creating it with {@code deposit} at {@code time} if it does not exist yet. */
     public static PaperBroker open(Database db, String accountId, BrokerConfig cfg, double deposit, long time) {
         PaperBroker b = new PaperBroker(db, accountId, cfg);
+        b.now = time;
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
@@ -93,7 +98,7 @@ public final class PaperBroker implements Broker {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trading_orders WHERE account_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trading_orders WHERE account_id = ? AND kind = 'market'")) {
                 ps.setString(1, accountId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -116,6 +121,38 @@ public final class PaperBroker implements Broker {
         return this;
     }
 
+    /**
+     * Sends this broker's writes into {@code transaction} (committed by its owner with the rest of the bar) until
+     * called with null, after which each change commits on its own connection again.
+     */
+    public PaperBroker inTransaction(BarTransaction transaction) {
+        this.tx = transaction;
+        return this;
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void write(String what, Work work) {
+        if (tx != null) {
+            try {
+                work.run(tx.connection());
+            } catch (SQLException e) {
+                throw db.failure(what, e);
+            }
+            return;
+        }
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            work.run(c);
+            c.commit();
+        } catch (SQLException e) {
+            throw db.failure(what, e);
+        }
+    }
+
     private Instrument instrument(String symbol) {
         return instrumentCache.computeIfAbsent(symbol, s -> cfg.instruments().resolve(s));
     }
@@ -124,8 +161,13 @@ public final class PaperBroker implements Broker {
         return instrument(symbol).pipSize();
     }
 
-    /** Account currency per unit of quote currency at this price (USD-quoted or USD-based pairs). */
-    private double quoteToAccount(String symbol, double price) {
+    /**
+     * Account currency per unit of quote currency at this price: 1 for pairs quoted in the account currency, 1/price
+     * for pairs based on it, else the stored rate of the conversion pair at the latest time this broker has seen
+     * (GBPUSD for EURGBP, USDJPY for EURJPY).
+     */
+    @Override
+    public double quoteToAccount(String symbol, double price) {
         Instrument i = instrument(symbol);
         if (i.quoteCurrency().equals(cfg.accountCurrency())) {
             return 1;
@@ -133,8 +175,20 @@ public final class PaperBroker implements Broker {
         if (i.baseCurrency().equals(cfg.accountCurrency())) {
             return 1 / price;
         }
-        throw new FxdException(symbol + ": no conversion from " + i.quoteCurrency() + " to the account currency "
-                + cfg.accountCurrency() + " (crosses need a rate source)");
+        java.util.OptionalDouble r = rates.rate(i.quoteCurrency(), cfg.accountCurrency(), now);
+        if (r.isEmpty()) {
+            throw new FxdException(symbol + ": no conversion from " + i.quoteCurrency() + " to the account currency "
+                    + cfg.accountCurrency() + " at " + java.time.Instant.ofEpochMilli(now) + " (store bars of "
+                    + i.quoteCurrency() + cfg.accountCurrency() + " or " + cfg.accountCurrency() + i.quoteCurrency()
+                    + " for crosses)");
+        }
+        return r.getAsDouble();
+    }
+
+    /** Rates that convert the P&L of crosses into the account currency (none by default). */
+    public PaperBroker withRates(ConversionRates r) {
+        this.rates = r;
+        return this;
     }
 
     private double margin(String symbol, double lots, double price) {
@@ -147,6 +201,7 @@ public final class PaperBroker implements Broker {
         String sym = Instrument.normalise(r.symbol());
         SymbolCosts k = cfg.costs(sym);
         double pip = pip(sym);
+        now = Math.max(now, r.time());
         String orderId = accountId + "-o" + (++sequence);
         String rejection = null;
         double fill = r.side() == Side.BUY ? r.price() + (k.spreadPips() + k.slippagePips()) * pip
@@ -166,16 +221,17 @@ public final class PaperBroker implements Broker {
             }
         }
         lastBid.put(sym, r.price());
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            if (rejection != null) {
-                order(c, orderId, sym, r.side(), r.lots(), r.price(), null, "rejected", rejection, r.time());
-                c.commit();
-                return new OrderResult(orderId, null, Double.NaN, rejection);
-            }
-            double commission = cfg.commissionPerLot() * r.lots();
-            Position p = new Position(accountId + "-p" + sequence, sym, r.side(), r.lots(), fill, r.stop(), r.target(),
-                    r.time(), 0, commission);
+        if (rejection != null) {
+            String why = rejection;
+            write("cannot record order " + orderId + " in", c ->
+                    order(c, orderId, sym, r.side(), r.lots(), r.price(), null, "rejected", why, r.time()));
+            return new OrderResult(orderId, null, Double.NaN, rejection);
+        }
+        double commission = cfg.commissionPerLot() * r.lots();
+        Position p = new Position(accountId + "-p" + sequence, sym, r.side(), r.lots(), fill, r.stop(), r.target(),
+                r.time(), 0, commission);
+        double newBalance = balance - commission;
+        write("cannot record order " + orderId + " in", c -> {
             order(c, orderId, sym, r.side(), r.lots(), r.price(), p.id(), "filled", null, r.time());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO trading_positions (position_id, account_id, "
                     + "symbol, side, lots, entry_price, stop_price, target_price, opened_at, commission, status) "
@@ -185,24 +241,21 @@ public final class PaperBroker implements Broker {
                 ps.setString(3, sym);
                 ps.setString(4, r.side().db());
                 ps.setDouble(5, r.lots());
-                ps.setDouble(6, fill);
+                ps.setDouble(6, p.entry());
                 ps.setObject(7, r.stop());
                 ps.setObject(8, r.target());
                 ps.setLong(9, r.time());
                 ps.setDouble(10, commission);
                 ps.executeUpdate();
             }
-            fill(c, orderId, p.id(), sym, r.side(), r.lots(), fill, commission, r.time());
-            double newBalance = balance - commission;
+            fill(c, orderId, p.id(), sym, r.side(), r.lots(), p.entry(), commission, r.time());
+            attach(c, p, r.time());
             ledger(c, r.time(), "commission", -commission, p.id(), newBalance);
             account(c, newBalance, lastRollover, r.time());
-            c.commit();
-            balance = newBalance;
-            open.put(p.id(), p);
-            return new OrderResult(orderId, p, fill, null);
-        } catch (SQLException e) {
-            throw db.failure("cannot record order " + orderId + " in", e);
-        }
+        });
+        balance = newBalance;
+        open.put(p.id(), p);
+        return new OrderResult(orderId, p, fill, null);
     }
 
     @Override
@@ -211,12 +264,13 @@ public final class PaperBroker implements Broker {
         if (p == null) {
             throw new FxdException("no open position " + positionId);
         }
+        now = Math.max(now, time);
         SymbolCosts k = cfg.costs(p.symbol());
         double pip = pip(p.symbol());
         double exit = p.side() == Side.BUY ? bidPrice - k.slippagePips() * pip
                 : bidPrice + (k.spreadPips() + k.slippagePips()) * pip;
         lastBid.put(p.symbol(), bidPrice);
-        return settle(p, exit, time, reason);
+        return settle(p, exit, time, reason, Math.abs(exit - bidPrice));
     }
 
     @Override
@@ -227,6 +281,7 @@ public final class PaperBroker implements Broker {
         double spread = k.spreadPips() * pip;
         double slip = k.slippagePips() * pip;
         List<ClosedTrade> closed = new ArrayList<>();
+        now = Math.max(now, timeframe.next(bar.ts()));
         for (Position p : new ArrayList<>(open.values())) {
             if (!p.symbol().equals(sym) || p.openedAt() >= timeframe.next(bar.ts())) {
                 continue;
@@ -238,8 +293,10 @@ public final class PaperBroker implements Broker {
             // The broker learns of the fill when the bar closes; that is the time the trade is recorded with.
             long at = timeframe.next(bar.ts());
             switch (exit.reason()) {
-                case "stop" -> closed.add(settle(p, exit.trigger() - p.side().sign() * slip, at, "stop"));
-                case "target" -> closed.add(settle(p, exit.trigger(), at, "target"));
+                // Triggers of shorts are at the ask: their spread is a cost against the bid as well.
+                case "stop" -> closed.add(settle(p, exit.trigger() - p.side().sign() * slip, at, "stop",
+                        slip + (p.side() == Side.SELL ? spread : 0)));
+                case "target" -> closed.add(settle(p, exit.trigger(), at, "target", p.side() == Side.SELL ? spread : 0));
                 default -> {
                 }
             }
@@ -313,8 +370,9 @@ public final class PaperBroker implements Broker {
             if (r > until) {
                 break;
             }
-            if (r > lastRollover) {
-                applyRollover(r, d.getDayOfWeek() == DayOfWeek.WEDNESDAY ? 3 : 1);
+            int nights = SwapSchedule.nights(d);
+            if (r > lastRollover && nights > 0) {
+                applyRollover(r, nights);
             }
             d = d.plusDays(1);
         }
@@ -329,10 +387,9 @@ public final class PaperBroker implements Broker {
             lastRollover = r;
             return;
         }
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            double newBalance = balance;
-            Map<String, Position> updated = new LinkedHashMap<>();
+        double[] newBalance = {balance};
+        Map<String, Position> updated = new LinkedHashMap<>();
+        write("cannot charge swap in", c -> {
             for (Position p : open.values()) {
                 if (p.openedAt() >= r) {
                     continue;
@@ -342,7 +399,7 @@ public final class PaperBroker implements Broker {
                 Instrument i = instrument(p.symbol());
                 double px = lastBid.getOrDefault(p.symbol(), p.entry());
                 double amount = nights * pips * i.pipSize() * p.lots() * i.contractSize() * quoteToAccount(p.symbol(), px);
-                newBalance += amount;
+                newBalance[0] += amount;
                 Position q = p.withCosts(p.swap() + amount, p.commission());
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE trading_positions SET swap = ? WHERE position_id = ?")) {
@@ -350,30 +407,31 @@ public final class PaperBroker implements Broker {
                     ps.setString(2, q.id());
                     ps.executeUpdate();
                 }
-                ledger(c, r, "swap", amount, p.id(), newBalance);
+                ledger(c, r, "swap", amount, p.id(), newBalance[0]);
                 updated.put(q.id(), q);
             }
-            account(c, newBalance, r, r);
-            c.commit();
-            balance = newBalance;
-            lastRollover = r;
-            open.putAll(updated);
-        } catch (SQLException e) {
-            throw db.failure("cannot charge swap in", e);
-        }
+            account(c, newBalance[0], r, r);
+        });
+        balance = newBalance[0];
+        lastRollover = r;
+        open.putAll(updated);
     }
 
-    private ClosedTrade settle(Position p, double exit, long time, String reason) {
+    /** @param exitFriction how far the exit is from the bid against the position (spread and slippage), in price */
+    private ClosedTrade settle(Position p, double exit, long time, String reason, double exitFriction) {
         Instrument i = instrument(p.symbol());
-        double pricePnl = (exit - p.entry()) * p.side().sign() * p.lots() * i.contractSize()
-                * quoteToAccount(p.symbol(), exit);
+        double perPrice = p.lots() * i.contractSize() * quoteToAccount(p.symbol(), exit);
+        double pricePnl = (exit - p.entry()) * p.side().sign() * perPrice;
+        SymbolCosts k = cfg.costs(p.symbol());
+        double entryFriction = (p.side() == Side.BUY ? k.spreadPips() + k.slippagePips() : k.slippagePips()) * i.pipSize();
+        double spreadCost = (entryFriction + exitFriction) * perPrice;
         double commission = cfg.commissionPerLot() * p.lots();
         double newBalance = balance + pricePnl - commission;
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
+        write("cannot record the close of " + p.id() + " in", c -> {
             String orderId = accountId + "-o" + (sequence + 1);
             order(c, orderId, p.symbol(), p.side().opposite(), p.lots(), exit, p.id(), "filled", reason, time);
             fill(c, orderId, p.id(), p.symbol(), p.side().opposite(), p.lots(), exit, commission, time);
+            detach(c, p, reason, exit, time);
             try (PreparedStatement ps = c.prepareStatement("UPDATE trading_positions SET status = 'closed', "
                     + "closed_at = ?, close_price = ?, close_reason = ?, realized_pnl = ?, commission = ? "
                     + "WHERE position_id = ?")) {
@@ -388,33 +446,96 @@ public final class PaperBroker implements Broker {
             ledger(c, time, "pnl", pricePnl, p.id(), balance + pricePnl);
             ledger(c, time, "commission", -commission, p.id(), newBalance);
             account(c, newBalance, lastRollover, time);
-            c.commit();
-        } catch (SQLException e) {
-            throw db.failure("cannot record the close of " + p.id() + " in", e);
-        }
+        });
         sequence++;
         balance = newBalance;
         open.remove(p.id());
         return new ClosedTrade(p.withCosts(p.swap(), p.commission() + commission), exit, time, reason, pricePnl,
-                pricePnl + p.swap() - p.commission() - commission);
+                pricePnl + p.swap() - p.commission() - commission, spreadCost);
     }
 
     private void order(Connection c, String id, String sym, Side side, double lots, double price, String positionId,
                        String status, String reason, long time) throws SQLException {
+        order(c, id, "market", sym, side, lots, price, positionId, status, reason, time);
+        event(c, id, time, "submitted", price, null);
+        event(c, id, time, status.equals("rejected") ? "rejected" : "accepted", price, status.equals("rejected")
+                ? reason : null);
+        if (!status.equals("rejected")) {
+            event(c, id, time, status, price, reason);
+        }
+    }
+
+    private void order(Connection c, String id, String kind, String sym, Side side, double lots, double price,
+                       String positionId, String status, String reason, long time) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO trading_orders (order_id, account_id, symbol, side, "
                 + "kind, lots, price, position_id, status, reason, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, 'market', ?, ?, ?, ?, ?, ?, ?)")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, id);
             ps.setString(2, accountId);
             ps.setString(3, sym);
             ps.setString(4, side.db());
-            ps.setDouble(5, lots);
-            ps.setDouble(6, price);
-            ps.setString(7, positionId);
-            ps.setString(8, status);
-            ps.setString(9, reason);
-            ps.setLong(10, time);
+            ps.setString(5, kind);
+            ps.setDouble(6, lots);
+            ps.setDouble(7, price);
+            ps.setString(8, positionId);
+            ps.setString(9, status);
+            ps.setString(10, reason);
             ps.setLong(11, time);
+            ps.setLong(12, time);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A protective order's new state (filled, cancelled) or price (amended), in its row and as an event. */
+    private void protective(Connection c, String id, String status, Double price, String reason, long time)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE trading_orders SET status = ?, price = COALESCE(?, price), "
+                + "reason = ?, updated_at = ? WHERE order_id = ?")) {
+            ps.setString(1, status);
+            ps.setObject(2, price);
+            ps.setString(3, reason);
+            ps.setLong(4, time);
+            ps.setString(5, id);
+            if (ps.executeUpdate() == 0) {
+                return;
+            }
+        }
+        event(c, id, time, status.equals("pending") ? "amended" : status, price, reason);
+    }
+
+    /** The stop-loss and take-profit orders held at the broker for a new position (one cancels the other). */
+    private void attach(Connection c, Position p, long time) throws SQLException {
+        if (p.stop() != null) {
+            order(c, p.id() + "-sl", "stop", p.symbol(), p.side().opposite(), p.lots(), p.stop(), p.id(), "pending",
+                    "stop-loss of " + p.id(), time);
+            event(c, p.id() + "-sl", time, "accepted", p.stop(), "stop-loss of " + p.id());
+        }
+        if (p.target() != null) {
+            order(c, p.id() + "-tp", "limit", p.symbol(), p.side().opposite(), p.lots(), p.target(), p.id(), "pending",
+                    "take-profit of " + p.id(), time);
+            event(c, p.id() + "-tp", time, "accepted", p.target(), "take-profit of " + p.id());
+        }
+    }
+
+    /** Closing a position fills the protective order that triggered and cancels the other (OCO). */
+    private void detach(Connection c, Position p, String reason, double exit, long time) throws SQLException {
+        protective(c, p.id() + "-sl", reason.equals("stop") ? "filled" : "cancelled", reason.equals("stop") ? exit : null,
+                reason.equals("stop") ? "stop triggered" : "oco: position closed (" + reason + ")", time);
+        protective(c, p.id() + "-tp", reason.equals("target") ? "filled" : "cancelled",
+                reason.equals("target") ? exit : null, reason.equals("target") ? "target reached"
+                        : "oco: position closed (" + reason + ")", time);
+    }
+
+    private void event(Connection c, String orderId, long time, String status, Double price, String reason)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trading_order_events (order_id, account_id, ts, "
+                + "status, price, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, orderId);
+            ps.setString(2, accountId);
+            ps.setLong(3, time);
+            ps.setString(4, status);
+            ps.setObject(5, price);
+            ps.setString(6, reason);
             ps.executeUpdate();
         }
     }
@@ -478,14 +599,20 @@ public final class PaperBroker implements Broker {
         }
         Position q = new Position(p.id(), p.symbol(), p.side(), p.lots(), p.entry(), stop, p.target(), p.openedAt(),
                 p.swap(), p.commission());
-        try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement("UPDATE trading_positions SET stop_price = ? WHERE position_id = ?")) {
-            ps.setDouble(1, stop);
-            ps.setString(2, positionId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw db.failure("cannot move the stop of " + positionId + " in", e);
-        }
+        write("cannot move the stop of " + positionId + " in", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE trading_positions SET stop_price = ? WHERE position_id = ?")) {
+                ps.setDouble(1, stop);
+                ps.setString(2, positionId);
+                ps.executeUpdate();
+            }
+            if (p.stop() == null) {
+                order(c, p.id() + "-sl", "stop", p.symbol(), p.side().opposite(), p.lots(), stop, p.id(), "pending",
+                        "trailing stop of " + p.id(), time);
+                event(c, p.id() + "-sl", time, "accepted", stop, "trailing stop of " + p.id());
+            } else {
+                protective(c, p.id() + "-sl", "pending", stop, "trailing-stop amendment from " + p.stop(), time);
+            }
+        });
         open.put(positionId, q);
         return q;
     }

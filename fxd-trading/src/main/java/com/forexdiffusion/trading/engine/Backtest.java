@@ -182,15 +182,19 @@ public final class Backtest {
         equity.add(broker.equity());
         days.add(FxMarketHours.tradingDate(bars.ts(start)));
         equity.add(broker.equity());
+        double[] barEquity = new double[n - start + 1];
+        barEquity[0] = broker.equity();
         for (int i = start; i < n; i++) {
             EngineEvent.BarClosed e = new EngineEvent.BarClosed(bars.symbol(), bars.timeframe(), bars.bar(i), i);
             engine.on(e);
+            double eqNow = broker.equity();
+            barEquity[i - start + 1] = eqNow;
             LocalDate d = FxMarketHours.tradingDate(e.time());
             if (!d.equals(days.get(days.size() - 1))) {
                 days.add(d);
-                equity.add(broker.equity());
+                equity.add(eqNow);
             } else {
-                equity.set(equity.size() - 1, broker.equity());
+                equity.set(equity.size() - 1, eqNow);
             }
             if (++done % 1000 == 0) {
                 progress.update(done, total);
@@ -202,6 +206,7 @@ public final class Backtest {
         double calendarDays = (bars.ts(n - 1) - bars.ts(start)) / 86_400_000.0;
         PerformanceMetrics m = eq.length >= 2
                 ? PerformanceMetrics.of(eq, calendarDays, trades.stream().map(TradeRecord::netPnl).toList())
+                .withBarDrawdown(barEquity, barEquity.length)
                 : null;
         return new Result(trades, List.copyOf(days), eq, m, forecastCount, bars.ts(start),
                 bars.timeframe().next(bars.ts(n - 1)), cachedForecasts, engine.orders(), engine.calibration(),

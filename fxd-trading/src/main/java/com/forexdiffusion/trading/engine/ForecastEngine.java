@@ -74,6 +74,7 @@ public final class ForecastEngine {
     private final List<TradeRecord> trades = new ArrayList<>();
     private final List<Double> pnls = new ArrayList<>();
     private double peakEquity;
+    private Correlations correlations;
 
     /**
      * @param forecastCache forecasts precomputed by bar index (a backtest computes them in batches), or null to
@@ -91,8 +92,8 @@ public final class ForecastEngine {
                           Broker broker, StrategyConfig cfg, InstrumentCatalog instruments,
                           RegimeDetector.Estimate[] regimes, SignalTuning tuning) {
         this.tuning = tuning;
-        this.scorer = new SignalQualityScorer(QualityWeights.defaults(), tuning.qualityThreshold(), Map.of(), Map.of(),
-                SignalGenerator.defaults());
+        this.scorer = new SignalQualityScorer(cfg.quality().weights(), cfg.quality().threshold() != null
+                ? cfg.quality().threshold() : tuning.qualityThreshold(), Map.of(), Map.of(), SignalGenerator.defaults());
         this.series = series;
         this.forecaster = forecaster;
         this.forecastCache = forecastCache;
@@ -127,10 +128,18 @@ public final class ForecastEngine {
         }
         long now = b.time();
         Map<String, Double> bid = Map.of(sym, b.bar().close());
-        RiskManager.Actions act = risk.onBar(now, broker.equity(), broker.openPositions(), bid,
-                s -> instruments.resolve(s).pipSize());
+        // On one account with other symbols' engines, this engine manages (and prices) only its own positions.
+        List<Position> open = broker.openPositions();
+        List<Position> mine = open;
+        for (Position p : open) {
+            if (!p.symbol().equals(sym)) {
+                mine = open.stream().filter(q -> q.symbol().equals(sym)).toList();
+                break;
+            }
+        }
+        RiskManager.Actions act = risk.onBar(now, broker.equity(), mine, bid, s -> instruments.resolve(s).pipSize());
         List<String> toClose = new ArrayList<>(act.close());
-        for (Position p : broker.openPositions()) {
+        for (Position p : mine) {
             Signal s = signalOf.get(p.id());
             if (s != null && now >= s.validUntil() && !toClose.contains(p.id())) {
                 toClose.add(p.id());
@@ -174,7 +183,7 @@ public final class ForecastEngine {
         broker.openPositions().forEach(p -> held.add(p.symbol()));
         for (ScoredSignal best : ranker.select(scored, held)) {
             Signal s = best.signal();
-            SizingRequest req = sizingRequest(s, sym, regime);
+            SizingRequest req = sizingRequest(s, sym, regime, b.index());
             double lots = lots(sizer.size(req), sym, b.bar().close());
             uncertainty.sized(lots, lots(sizerWithoutUncertainty.size(req), sym, b.bar().close()));
             if (lots <= 0) {
@@ -205,10 +214,11 @@ public final class ForecastEngine {
         List<Signal> sigs = raw.stream().map(tuning::apply).toList();
         List<Signal> unpenalised = signalsWithoutPenalty.signals(f).stream().map(tuning::apply).toList();
         double confidence = regime == null ? 1.0 : regime.confidence();
-        QualityContext ctx = new QualityContext(dirs, List.of(), regime == null ? null : regime.regime(), confidence,
-                volumeRatio, null, 0.0);
+        List<Direction> higher = raw.isEmpty() ? List.of() : higherTimeframes(raw.get(0).time());
         List<ScoredSignal> scored = new ArrayList<>();
         for (int k = 0; k < sigs.size(); k++) {
+            QualityContext ctx = new QualityContext(dirs, higher, regime == null ? null : regime.regime(),
+                    confidence, volumeRatio, null, correlationRisk(sigs.get(k)));
             QualityScore q = scorer.score(sigs.get(k), ctx);
             ScoredSignal s = new ScoredSignal(sigs.get(k), q, confidence);
             ScoredSignal without = new ScoredSignal(unpenalised.get(k), scorerWithoutPenalty.score(unpenalised.get(k),
@@ -220,13 +230,92 @@ public final class ForecastEngine {
         return scored;
     }
 
-    private SizingRequest sizingRequest(Signal s, String sym, RegimeDetector.Estimate regime) {
+    /**
+     * The sizer's inputs. Volatility: the forecast's σ at the signal's horizon (percent of price) against the realised
+     * volatility of the last {@code lookback} bars' log returns scaled to that horizon, so volatility-adjusted sizing
+     * trades smaller when the model expects more movement than the market has shown.
+     */
+    /**
+     * The direction of each configured higher timeframe at {@code t} (the decision bar's label): the close of that bar
+     * against the last close at least one higher-timeframe period before it; neutral when there is none yet.
+     */
+    private List<Direction> higherTimeframes(long t) {
+        List<com.forexdiffusion.core.Timeframe> tfs = cfg.quality().mtfTimeframes();
+        if (tfs.isEmpty()) {
+            return List.of();
+        }
+        int now = series.lowerBound(t + 1) - 1;
+        List<Direction> out = new ArrayList<>(tfs.size());
+        for (com.forexdiffusion.core.Timeframe tf : tfs) {
+            int then = series.lowerBound(t - tf.millis() + 1) - 1;
+            if (now < 0 || then < 0 || then >= now) {
+                out.add(Direction.NEUTRAL);
+                continue;
+            }
+            double d = series.close(now) - series.close(then);
+            out.add(d > 0 ? Direction.BULL : d < 0 ? Direction.BEAR : Direction.NEUTRAL);
+        }
+        return out;
+    }
+
+    /**
+     * The risk a signal adds through open positions in correlated symbols (SPEC §7 correlation safety), from the
+     * correlations of returns up to the signal's time; 0 without a correlation source.
+     */
+    private double correlationRisk(Signal s) {
+        List<Position> open = broker.openPositions();
+        if (correlations == null || open.isEmpty()) {
+            return 0;
+        }
+        Map<String, Double> row = new HashMap<>();
+        for (Position p : open) {
+            if (!p.symbol().equals(s.symbol())) {
+                row.put(p.symbol(), correlations.rho(s.symbol(), p.symbol(), s.time()));
+            }
+        }
+        Side side = s.direction() == Direction.BULL ? Side.BUY : Side.SELL;
+        return com.forexdiffusion.trading.ranking.CorrelationRisk.of(s.symbol(), side, open, Map.of(s.symbol(), row));
+    }
+
+    /** Correlations between symbols' returns for the quality score's correlation safety (null: none). */
+    public ForecastEngine withCorrelations(Correlations c) {
+        this.correlations = c;
+        return this;
+    }
+
+    private SizingRequest sizingRequest(Signal s, String sym, RegimeDetector.Estimate regime, int index) {
         Instrument inst = instruments.resolve(sym);
-        double openRisk = broker.openPositions().stream().mapToDouble(p -> p.stop() == null ? 0
-                : Math.abs(p.entry() - p.stop()) * p.lots() * inst.contractSize()).sum();
+        double openRisk = 0;
+        for (Position p : broker.openPositions()) {
+            if (p.stop() != null) {
+                Instrument pi = instruments.resolve(p.symbol());
+                openRisk += Math.abs(p.entry() - p.stop()) * p.lots() * pi.contractSize()
+                        * broker.quoteToAccount(p.symbol(), p.entry());
+            }
+        }
+        double forecastVolPct = 100 * s.metadata().sigma() / s.entry();
+        double realisedVolPct = 100 * realisedVol(index) * Math.sqrt(s.horizon().bars(series.timeframe()));
         return new SizingRequest(s.entry(), s.stop(), s.metadata().uncertaintyPct(),
                 regime == null ? null : regime.regime(), broker.equity(), peakEquity, inst.contractSize(),
-                inst.quoteCurrency().equals("USD") ? 1 : 1 / s.entry(), openRisk, pnls, 0, 0);
+                broker.quoteToAccount(sym, s.entry()), openRisk, pnls, forecastVolPct, realisedVolPct);
+    }
+
+    /** Standard deviation of the log returns of the {@code lookback} bars up to {@code index} (none after it). */
+    private double realisedVol(int index) {
+        int from = Math.max(1, index - cfg.lookback() + 1);
+        int n = index - from + 1;
+        if (n < 2) {
+            return 0;
+        }
+        double sum = 0;
+        double sq = 0;
+        for (int i = from; i <= index; i++) {
+            double r = Math.log(series.close(i) / series.close(i - 1));
+            sum += r;
+            sq += r * r;
+        }
+        double mean = sum / n;
+        return Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1)));
     }
 
     /**
@@ -264,7 +353,7 @@ public final class ForecastEngine {
         trades.add(new TradeRecord(p.id(), p.symbol(), p.side(), p.lots(), p.openedAt(), p.entry(), t.closedAt(),
                 t.exitPrice(), t.reason(), t.pricePnl(), p.swap(), p.commission(), t.netPnl(),
                 s == null ? null : s.id(), s == null ? Double.NaN : s.metadata().uncertaintyPct(),
-                q == null ? Double.NaN : q, regime));
+                q == null ? Double.NaN : q, regime, t.spreadCost()));
         pnls.add(t.netPnl());
     }
 

@@ -15,15 +15,30 @@ import java.util.List;
  * @param seed        base seed of the forecast samples (the bar time is mixed in per forecast)
  * @param calibration how the raw forecasts are calibrated before anything reads them (not part of the forecast
  *                    cache's key: the cache holds raw forecasts)
+ * @param quality     quality weights, threshold and higher timeframes
  */
 public record StrategyConfig(List<Horizon> horizons, int samples, long seed, int lookback, double minStrength,
                              int topN, SizingConfig sizing, RiskLimits risk, int volumeWindow,
-                             CalibrationConfig calibration) {
+                             CalibrationConfig calibration, QualitySettings quality) {
     public StrategyConfig {
         horizons = List.copyOf(horizons);
         if (calibration == null) {
             throw new IllegalArgumentException("a strategy needs a calibration setting (CalibrationConfig.defaults())");
         }
+        if (quality == null) {
+            quality = QualitySettings.defaults();
+        }
+    }
+
+    /** With the default quality settings. */
+    public StrategyConfig(List<Horizon> horizons, int samples, long seed, int lookback, double minStrength, int topN,
+                          SizingConfig sizing, RiskLimits risk, int volumeWindow, CalibrationConfig calibration) {
+        this(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow, calibration, null);
+    }
+
+    public StrategyConfig withQuality(QualitySettings q) {
+        return new StrategyConfig(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow,
+                calibration, q);
     }
 
     public static StrategyConfig defaults() {
@@ -32,6 +47,7 @@ public record StrategyConfig(List<Horizon> horizons, int samples, long seed, int
     }
 
     public StrategyConfig withCalibration(CalibrationConfig c) {
-        return new StrategyConfig(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow, c);
+        return new StrategyConfig(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow, c,
+                quality);
     }
 }

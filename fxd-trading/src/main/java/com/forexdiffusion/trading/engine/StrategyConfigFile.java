@@ -13,6 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
+import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.trading.quality.QualityDimension;
+import com.forexdiffusion.trading.quality.QualityWeights;
+import com.forexdiffusion.trading.regime.Regime;
 import java.util.Locale;
 import java.util.Set;
 
@@ -21,12 +27,15 @@ import java.util.Set;
  * type or a value out of range is an error naming the file and the key.
  * <pre>{"horizons": [15, 60, 240], "samples": 50, "min_strength": 0.3, "top_n": 5,
  *  "risk_pct": 1.0, "sizing": "fixed_fractional", "uncertainty_threshold_pct": 0.5,
- *  "daily_loss_pct": 3.0, "max_open_positions": 5, "max_holding_minutes": 0, "trailing_stop_pips": 0}</pre>
+ *  "daily_loss_pct": 3.0, "max_open_positions": 5, "max_holding_minutes": 0, "trailing_stop_pips": 0,
+ *  "quality_threshold": 0.65, "quality_weights": {"pattern_strength": 0.25, "mtf_agreement": 0.2, ...},
+ *  "mtf_timeframes": ["H4", "D1"], "regime_multipliers": {"trending_up": 1.2, "ranging": 0.7, ...}}</pre>
  */
 public final class StrategyConfigFile {
     private static final Set<String> KEYS = Set.of("horizons", "samples", "seed", "lookback", "min_strength", "top_n",
             "risk_pct", "sizing", "kelly_fraction", "uncertainty_threshold_pct", "daily_loss_pct",
-            "max_open_positions", "max_holding_minutes", "trailing_stop_pips");
+            "max_open_positions", "max_holding_minutes", "trailing_stop_pips", "quality_threshold", "quality_weights",
+            "mtf_timeframes", "regime_multipliers");
 
     private StrategyConfigFile() {
     }
@@ -38,6 +47,12 @@ public final class StrategyConfigFile {
         } catch (IOException e) {
             throw BadInputException.ofSource(file.toString(), "cannot read the config: " + e.getMessage());
         }
+        return parse(root, file.toString(), base);
+    }
+
+    /** The settings of a config already read ({@code src} names where it came from, for errors). */
+    public static StrategyConfig parse(JsonNode root, String src, StrategyConfig base) {
+        Path file = Path.of(src);
         if (root == null || !root.isObject()) {
             throw BadInputException.ofSource(file.toString(), "the config must be a JSON object");
         }
@@ -48,7 +63,6 @@ public final class StrategyConfigFile {
                         KEYS.stream().sorted().toList()) + ")");
             }
         }
-        String src = file.toString();
         List<Horizon> horizons = base.horizons();
         if (root.has("horizons")) {
             if (!root.get("horizons").isArray() || root.get("horizons").isEmpty()) {
@@ -70,7 +84,8 @@ public final class StrategyConfigFile {
             }
         }
         SizingConfig sizing = new SizingConfig(method, num(src, root, "risk_pct", s.riskPct(), 0.01, 5),
-                num(src, root, "kelly_fraction", s.kellyFraction(), 0.01, 1), s.kellyMinTrades(), s.regimeMultipliers(),
+                num(src, root, "kelly_fraction", s.kellyFraction(), 0.01, 1), s.kellyMinTrades(),
+                regimeMultipliers(src, root, s.regimeMultipliers()),
                 s.uncertaintyScaling(), num(src, root, "uncertainty_threshold_pct", s.uncertaintyThresholdPct(), 0.05, 5),
                 s.maxPositionRiskPct(), s.maxTotalRiskPct(), s.drawdownStartPct(), s.drawdownFactor(), s.lotStep());
         RiskLimits r = base.risk();
@@ -83,7 +98,81 @@ public final class StrategyConfigFile {
                 (int) num(src, root, "lookback", base.lookback(), 2, 100_000),
                 num(src, root, "min_strength", base.minStrength(), 0, 1),
                 (int) num(src, root, "top_n", base.topN(), 1, 100), sizing, risk, base.volumeWindow(),
-                base.calibration());
+                base.calibration(), quality(src, root, base.quality()));
+    }
+
+    private static QualitySettings quality(String src, JsonNode root, QualitySettings q) {
+        Double threshold = q.threshold();
+        if (root.has("quality_threshold")) {
+            threshold = num(src, root, "quality_threshold", 0, 0, 1);
+        }
+        QualityWeights weights = q.weights();
+        if (root.has("quality_weights")) {
+            Map<QualityDimension, Double> w = new EnumMap<>(weights.weights());
+            for (Map.Entry<String, JsonNode> e : fields(src, root, "quality_weights")) {
+                QualityDimension d = named(src, "quality_weights." + e.getKey(), e.getKey(), QualityDimension.class);
+                w.put(d, num(src, e.getValue(), "quality_weights." + e.getKey(), 0, 100));
+            }
+            weights = new QualityWeights(w);
+        }
+        List<Timeframe> mtf = q.mtfTimeframes();
+        if (root.has("mtf_timeframes")) {
+            if (!root.get("mtf_timeframes").isArray()) {
+                throw new BadInputException(src, 0, "mtf_timeframes", "must be a list of timeframes like [\"H4\", \"D1\"]");
+            }
+            mtf = new java.util.ArrayList<>();
+            for (JsonNode n : root.get("mtf_timeframes")) {
+                try {
+                    mtf.add(Timeframe.parse(n.asText()));
+                } catch (RuntimeException e) {
+                    throw new BadInputException(src, 0, "mtf_timeframes", "'" + n.asText() + "' is not a timeframe");
+                }
+            }
+        }
+        return new QualitySettings(weights, threshold, mtf);
+    }
+
+    private static Map<Regime, Double> regimeMultipliers(String src, JsonNode root, Map<Regime, Double> base) {
+        if (!root.has("regime_multipliers")) {
+            return base;
+        }
+        Map<Regime, Double> m = new EnumMap<>(Regime.class);
+        m.putAll(base);
+        for (Map.Entry<String, JsonNode> e : fields(src, root, "regime_multipliers")) {
+            m.put(named(src, "regime_multipliers." + e.getKey(), e.getKey(), Regime.class),
+                    num(src, e.getValue(), "regime_multipliers." + e.getKey(), 0, 5));
+        }
+        return m;
+    }
+
+    private static List<Map.Entry<String, JsonNode>> fields(String src, JsonNode root, String key) {
+        JsonNode n = root.get(key);
+        if (!n.isObject()) {
+            throw new BadInputException(src, 0, key, "must be an object of name: number");
+        }
+        List<Map.Entry<String, JsonNode>> out = new java.util.ArrayList<>();
+        n.fields().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static <E extends Enum<E>> E named(String src, String key, String name, Class<E> type) {
+        try {
+            return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(src, 0, key, "'" + name + "' is not one of " + java.util.Arrays.stream(
+                    type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+        }
+    }
+
+    private static double num(String src, JsonNode n, String key, double min, double max) {
+        if (!n.isNumber()) {
+            throw new BadInputException(src, 0, key, "must be a number, got " + n);
+        }
+        double v = n.asDouble();
+        if (!(v >= min && v <= max)) {
+            throw new BadInputException(src, 0, key, v + " is outside [" + min + ", " + max + "]");
+        }
+        return v;
     }
 
     private static double num(String src, JsonNode root, String key, double dflt, double min, double max) {

@@ -5,9 +5,11 @@ import com.forexdiffusion.trading.broker.Side;
 /**
  * A closed trade as reported: times in epoch ms, prices in the quote currency, money in the account currency.
  *
- * @param regime the regime label when the trade was opened, or null when no detector ran
+ * @param regime     the regime label when the trade was opened, or null when no detector ran
+ * @param spreadCost spread and slippage of entry and exit against bid fills (inside pricePnl; positive)
  */
 public record TradeRecord(String positionId, String symbol, Side side, double lots, long openedAt, double entry,
                           long closedAt, double exit, String reason, double pricePnl, double swap, double commission,
-                          double netPnl, String signalId, double uncertaintyPct, double quality, String regime) {
+                          double netPnl, String signalId, double uncertaintyPct, double quality, String regime,
+                          double spreadCost) {
 }

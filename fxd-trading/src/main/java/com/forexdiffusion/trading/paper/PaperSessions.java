@@ -11,7 +11,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.core.type.TypeReference;
 
 /**
  * Paper-trading sessions in the database (table paper_sessions): the series and forecaster an account trades, the
@@ -27,12 +30,26 @@ public final class PaperSessions {
     }
 
     /**
+     * @param symbol    the symbol traded, or several joined by commas (one engine each on the one account)
      * @param lastBarTs the label of the last bar processed, or null before the first
-     * @param state     the engine's state after that bar, or null before the first
+     * @param state     the engine's state after that bar, or null before the first (one symbol)
+     * @param states    with several symbols: each engine's state by symbol, or null before the first bar
      */
     public record Session(String accountId, String symbol, Timeframe timeframe, String forecaster, String configJson,
-                          long firstBarTs, Long lastBarTs, ForecastEngine.State state) {
+                          long firstBarTs, Long lastBarTs, ForecastEngine.State state,
+                          Map<String, ForecastEngine.State> states) {
+        public Session(String accountId, String symbol, Timeframe timeframe, String forecaster, String configJson,
+                       long firstBarTs, Long lastBarTs, ForecastEngine.State state) {
+            this(accountId, symbol, timeframe, forecaster, configJson, firstBarTs, lastBarTs, state, null);
+        }
+
+        public List<String> symbols() {
+            return List.of(symbol.split(","));
+        }
     }
+
+    private static final TypeReference<Map<String, ForecastEngine.State>> STATES = new TypeReference<>() {
+    };
 
     public Optional<Session> find(String accountId) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT symbol, timeframe, "
@@ -43,9 +60,12 @@ public final class PaperSessions {
                     return Optional.empty();
                 }
                 String state = rs.getString(7);
-                return Optional.of(new Session(accountId, rs.getString(1), Timeframe.parse(rs.getString(2)),
+                String symbol = rs.getString(1);
+                boolean several = symbol.contains(",");
+                return Optional.of(new Session(accountId, symbol, Timeframe.parse(rs.getString(2)),
                         rs.getString(3), rs.getString(4), rs.getLong(5), (Long) rs.getObject(6, Long.class),
-                        state == null ? null : JSON.readValue(state, ForecastEngine.State.class)));
+                        state == null || several ? null : JSON.readValue(state, ForecastEngine.State.class),
+                        state == null || !several ? null : JSON.readValue(state, STATES)));
             }
         } catch (SQLException e) {
             throw db.failure("cannot read paper session " + accountId + " from", e);
@@ -74,13 +94,31 @@ public final class PaperSessions {
 
     /** Records that the bar labelled {@code barTs} is done and what the engine remembers after it. */
     public void advance(String accountId, long barTs, ForecastEngine.State state, long now) {
+        try (Connection c = db.connection()) {
+            advance(c, accountId, barTs, state, now);
+        } catch (SQLException e) {
+            throw db.failure("cannot advance paper session " + accountId + " in", e);
+        }
+    }
+
+    /** As above, on {@code c}: inside the bar's transaction, so the state commits with the broker's writes. */
+    public void advance(Connection c, String accountId, long barTs, ForecastEngine.State state, long now) {
+        write(c, accountId, barTs, state, now);
+    }
+
+    /** A session of several symbols: each engine's state by symbol, on {@code c} (the bar's transaction). */
+    public void advance(Connection c, String accountId, long barTs, Map<String, ForecastEngine.State> states, long now) {
+        write(c, accountId, barTs, new java.util.TreeMap<>(states), now);
+    }
+
+    private void write(Connection c, String accountId, long barTs, Object state, long now) {
         String json;
         try {
             json = JSON.writeValueAsString(state);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("engine state of " + accountId + " cannot be written: " + e.getMessage(), e);
         }
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+        try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE paper_sessions SET last_bar_ts = ?, state_json = ?, updated_at = ? WHERE account_id = ?")) {
             ps.setLong(1, barTs);
             ps.setString(2, json);

@@ -65,4 +65,19 @@ public record PerformanceMetrics(double totalReturn, double cagr, double sharpe,
         return new PerformanceMetrics(total, cagr, sharpe, sortino, maxDd, calmar, pf,
                 t == 0 ? Double.NaN : (double) wins / t, t == 0 ? Double.NaN : (gains - losses) / t, t);
     }
+
+    /**
+     * The same figures with the maximum drawdown taken from {@code barEquity}, the marked-to-market equity after every
+     * bar (a fall and recovery inside a day counts; end-of-day equity alone misses it), Calmar with it.
+     */
+    public PerformanceMetrics withBarDrawdown(double[] barEquity, int length) {
+        double peak = length > 0 ? barEquity[0] : 0;
+        double dd = maxDrawdown;
+        for (int i = 0; i < length; i++) {
+            peak = Math.max(peak, barEquity[i]);
+            dd = Math.max(dd, (peak - barEquity[i]) / peak);
+        }
+        return new PerformanceMetrics(totalReturn, cagr, sharpe, sortino, dd, dd > 0 ? cagr / dd : Double.NaN,
+                profitFactor, winRate, expectancy, trades);
+    }
 }

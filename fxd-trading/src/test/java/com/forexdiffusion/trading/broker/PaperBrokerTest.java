@@ -180,4 +180,108 @@ class PaperBrokerTest {
             assertThat(rs.getDouble(1)).isCloseTo(again.balance(), within(1e-9));
         }
     }
+
+    /** Swap of one lot long EURUSD (−$6 a night) held from {@code open} to {@code close}, bars every hour between. */
+    private double swapHeld(String account, String open, String close) {
+        PaperBroker b = PaperBroker.open(db, account, BrokerConfig.defaults(), 10_000, ms(open));
+        b.submit(new OrderRequest("EURUSD", Side.BUY, 1.0, 1.10000, null, null, ms(open)));
+        // Hourly bars through the weekend too: Saturday's and Sunday's 17:00 New York are no rollovers.
+        for (long t = ms(open); t < ms(close); t += 3_600_000L) {
+            b.onBar("EURUSD", Timeframe.H1, new Bar(t, 1.1, 1.1001, 1.0999, 1.1, 1));
+        }
+        return b.openPositions().get(0).swap();
+    }
+
+    @Test
+    void swapIsOneNightFridayToMondayThreeOverWednesdayAndSevenAWeek() {
+        // Friday 2024-01-12 noon UTC to Monday noon: only Friday's 22:00 UTC rollover.
+        assertThat(swapHeld("fri", "2024-01-12T12:00:00Z", "2024-01-15T12:00:00Z")).isCloseTo(-6.0, within(1e-9));
+        // Wednesday noon to Thursday noon: Wednesday's rollover carries the weekend, three nights.
+        assertThat(swapHeld("wed", "2024-01-10T12:00:00Z", "2024-01-11T12:00:00Z")).isCloseTo(-18.0, within(1e-9));
+        // Tuesday noon to the next Tuesday noon: Tue 1 + Wed 3 + Thu 1 + Fri 1 + Mon 1 = 7 nights.
+        assertThat(swapHeld("week", "2024-01-09T12:00:00Z", "2024-01-16T12:00:00Z")).isCloseTo(-42.0, within(1e-9));
+        assertThat(SwapSchedule.nightsBetween(ms("2024-01-09T12:00:00Z"), ms("2024-01-16T12:00:00Z"))).isEqualTo(7);
+        // Across the winter/summer time change (2024-03-10) the rollover follows New York: 21:00 UTC afterwards.
+        assertThat(SwapSchedule.nightsBetween(ms("2024-03-11T20:30:00Z"), ms("2024-03-11T21:30:00Z"))).isEqualTo(1);
+    }
+
+    @Test
+    void spreadAndSlippageAreReportedAsCosts() {
+        PaperBroker b = broker();
+        // A long: entry 0.8 spread + 0.1 slippage above the bid, exit 0.1 below: 1.0 pip on 100 000 = $10.
+        OrderResult r = b.submit(new OrderRequest("EURUSD", Side.BUY, 1.0, 1.10000, null, null, TUE_NOON));
+        assertThat(b.close(r.position().id(), 1.10000, TUE_NOON + 60_000, "manual").spreadCost())
+                .isCloseTo(10.0, within(1e-6));
+        // A short closed at its target: entry 0.1 slippage, the exit at the ask pays the 0.8 spread: $4.5 on half a lot.
+        OrderResult s = b.submit(new OrderRequest("EURUSD", Side.SELL, 0.5, 1.10000, null, 1.0990, TUE_NOON + 120_000));
+        List<ClosedTrade> t = b.onBar("EURUSD", Timeframe.M15, new Bar(TUE_NOON + 900_000, 1.0995, 1.0996, 1.0970,
+                1.0980, 1));
+        assertThat(t.get(0).reason()).isEqualTo("target");
+        assertThat(t.get(0).spreadCost()).isCloseTo(4.5, within(1e-6));
+    }
+
+    @Test
+    void aCrossIsSettledInUsdAtTheStoredRateOfItsConversionPair() {
+        // GBPUSD H1 bars: 1.2700 closes the 11:00 bar, 1.2500 the 12:00 bar (closing at 13:00, after the trade).
+        try (var w = db.candles().writer()) {
+            w.add("GBPUSD", Timeframe.H1, ms("2024-01-09T11:00:00Z"), 1.27, 1.271, 1.269, 1.2700, 1, "test");
+            w.add("GBPUSD", Timeframe.H1, ms("2024-01-09T12:00:00Z"), 1.25, 1.251, 1.249, 1.2500, 1, "test");
+            w.commit();
+        }
+        PaperBroker b = broker().withRates(ConversionRates.stored(db.candles(), Timeframe.H1));
+        OrderResult r = b.submit(new OrderRequest("EURGBP", Side.BUY, 1.0, 0.86000, null, null, TUE_NOON));
+        assertThat(r.accepted()).as(r.rejection()).isTrue();
+        ClosedTrade t = b.close(r.position().id(), 0.86200, TUE_NOON + 600_000, "manual");
+        // Entry 0.86000 + 0.9 pips = 0.86009, exit 0.86200 − 0.1 pip = 0.86199: 0.00190 GBP per EUR,
+        // · 100 000 = £190, at the 12:10 rate (the 11:00 bar's close, 1.2700): $241.30.
+        assertThat(t.pricePnl()).isCloseTo(190 * 1.27, within(1e-6));
+        assertThat(t.netPnl()).isCloseTo(190 * 1.27 - 7, within(1e-6));
+        // Without a stored rate the cross is refused with a message naming the missing pair.
+        PaperBroker bare = PaperBroker.open(db, "bare", BrokerConfig.defaults(), 10_000, TUE_NOON);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                bare.submit(new OrderRequest("EURJPY", Side.BUY, 0.1, 160.0, null, null, TUE_NOON)))
+                .hasMessageContaining("no conversion from JPY").hasMessageContaining("USDJPY");
+    }
+
+    private List<String> rows(String sql) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (Connection c = db.connection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                StringBuilder b = new StringBuilder();
+                for (int k = 1; k <= rs.getMetaData().getColumnCount(); k++) {
+                    b.append(k > 1 ? " " : "").append(rs.getString(k));
+                }
+                out.add(b.toString());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void stopAndTargetAreOrdersOneCancellingTheOtherAndEveryChangeIsAnEvent() throws Exception {
+        PaperBroker b = broker();
+        OrderResult r = b.submit(new OrderRequest("EURUSD", Side.BUY, 1.0, 1.10000, 1.09900, 1.10100, TUE_NOON));
+        String p = r.position().id();
+        assertThat(rows("SELECT order_id, kind, status, price FROM trading_orders ORDER BY order_id")).containsExactly(
+                "acc-o1 market filled 1.1", p + "-sl stop pending 1.099", p + "-tp limit pending 1.101");
+        // A trailing stop moves the stop-loss order: an amendment with its reason.
+        b.onBar("EURUSD", Timeframe.M15, new Bar(TUE_NOON + 900_000, 1.1002, 1.1006, 1.1001, 1.1005, 1));
+        b.modifyStop(p, 1.10000, TUE_NOON + 1_800_000);
+        // The target is reached: the take-profit fills, the stop-loss is cancelled (OCO).
+        b.onBar("EURUSD", Timeframe.M15, new Bar(TUE_NOON + 1_800_000, 1.1005, 1.1012, 1.1003, 1.1010, 1));
+        assertThat(rows("SELECT order_id, status, price FROM trading_orders WHERE kind <> 'market' ORDER BY order_id"))
+                .containsExactly(p + "-sl cancelled 1.1", p + "-tp filled 1.101");
+        assertThat(rows("SELECT order_id, status, reason FROM trading_order_events ORDER BY id")).containsExactly(
+                "acc-o1 submitted null", "acc-o1 accepted null", "acc-o1 filled null",
+                p + "-sl accepted stop-loss of " + p, p + "-tp accepted take-profit of " + p,
+                p + "-sl amended trailing-stop amendment from 1.099",
+                "acc-o2 submitted null", "acc-o2 accepted null", "acc-o2 filled target",
+                p + "-sl cancelled oco: position closed (target)", p + "-tp filled target reached");
+        // A rejected order: submitted, then rejected with the reason.
+        b.submit(new OrderRequest("EURUSD", Side.BUY, 50.0, 1.1, null, null, TUE_NOON + 3_600_000));
+        assertThat(rows("SELECT status, reason FROM trading_order_events WHERE order_id = 'acc-o3' ORDER BY id"))
+                .hasSize(2).first().isEqualTo("submitted null");
+        assertThat(rows("SELECT status FROM trading_order_events WHERE order_id = 'acc-o3' ORDER BY id").get(1))
+                .isEqualTo("rejected");
+    }
 }

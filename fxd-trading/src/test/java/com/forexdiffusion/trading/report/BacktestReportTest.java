@@ -26,10 +26,10 @@ class BacktestReportTest {
     void exposureAndRegimeBreakdownByHand() {
         com.forexdiffusion.trading.engine.TradeRecord a = new com.forexdiffusion.trading.engine.TradeRecord("p1", "EURUSD",
                 com.forexdiffusion.trading.broker.Side.BUY, 1, 0, 1.1, 25, 1.2, "target", 100, 0, 7, 93, "s", 0.1, 0.7,
-                "TRENDING_UP");
+                "TRENDING_UP", 0);
         com.forexdiffusion.trading.engine.TradeRecord b = new com.forexdiffusion.trading.engine.TradeRecord("p2", "EURUSD",
                 com.forexdiffusion.trading.broker.Side.SELL, 1, 50, 1.2, 75, 1.25, "stop", -50, 0, 7, -57, "s", 0.1, 0.7,
-                "TRENDING_UP");
+                "TRENDING_UP", 0);
         // Held 25 + 25 of 100 time units.
         assertThat(BacktestReport.exposure(List.of(a, b), 0, 100)).isEqualTo(0.5);
         BacktestReport.RegimeStats s = BacktestReport.byRegime(List.of(a, b)).get("TRENDING_UP");

@@ -40,4 +40,13 @@ class PerformanceMetricsTest {
         assertThat(m.profitFactor()).isNaN();
         assertThat(m.winRate()).isNaN();
     }
+
+    @Test
+    void drawdownInsideADayCountsFromBarEquity() {
+        // Days end at 100, 110, 121: no drawdown by day; inside the second day equity fell from 110 to 88 (20 %).
+        PerformanceMetrics daily = PerformanceMetrics.of(new double[]{100, 110, 121}, 2, java.util.List.of());
+        assertThat(daily.maxDrawdown()).isEqualTo(0.0);
+        PerformanceMetrics bars = daily.withBarDrawdown(new double[]{100, 110, 99, 88, 105, 121}, 6);
+        assertThat(bars.maxDrawdown()).isCloseTo(0.2, org.assertj.core.api.Assertions.within(1e-12));
+    }
 }
