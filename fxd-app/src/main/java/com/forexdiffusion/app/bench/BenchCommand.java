@@ -110,7 +110,8 @@ public final class BenchCommand {
 
     @Command(name = "portfolio", mixinStandardHelpOptions = true,
             description = "Four symbols (EURUSD, GBPUSD, USDJPY, EURGBP) x a year of synthetic M5 on one account with "
-                    + "forecasts already made, and a paper session replaying stored M5 bars on SQLite (bars/s).")
+                    + "forecasts already made, and a paper session replaying stored M5 bars on SQLite (bars/s).",
+            footer = {"%nExamples:", "  fxd bench portfolio --json"})
     public static final class PortfolioBench implements Callable<Integer> {
         @Option(names = "--json", description = "Print one JSON object.")
         boolean json;

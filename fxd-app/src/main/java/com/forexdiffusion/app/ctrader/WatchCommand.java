@@ -2,13 +2,12 @@ package com.forexdiffusion.app.ctrader;
 
 import com.forexdiffusion.app.DbOptions;
 import com.forexdiffusion.app.data.TimeframeConverter;
-import com.forexdiffusion.core.Bar;
 import com.forexdiffusion.core.InstrumentCatalog;
 import com.forexdiffusion.core.Timeframe;
 import com.forexdiffusion.ctrader.client.CTraderClient;
 import com.forexdiffusion.ctrader.client.SymbolCache;
 import com.forexdiffusion.ctrader.live.LiveBarSource;
-import com.forexdiffusion.data.store.CandleWriter;
+import com.forexdiffusion.ctrader.live.LiveBarStore;
 import com.forexdiffusion.data.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,9 +54,10 @@ public final class WatchCommand implements Callable<Integer> {
         CountDownLatch done = new CountDownLatch(bars > 0 ? 1 : Integer.MAX_VALUE);
         try (Database d = db.open(); CTraderClient client = ctrader.client()) {
             long[] seen = {0};
+            LiveBarStore keeper = new LiveBarStore(d.candles());
             LiveBarSource.Listener listener = (s, tf, bar) -> {
                 if (store) {
-                    keep(d, s, tf, bar);
+                    keeper.bar(s, tf, bar);
                 }
                 out.println(bar.time() + " " + s + " " + tf + " o=" + bar.open() + " h=" + bar.high() + " l="
                         + bar.low() + " c=" + bar.close() + " v=" + (long) bar.volume());
@@ -75,12 +75,5 @@ public final class WatchCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private static void keep(Database d, String symbol, Timeframe tf, Bar bar) {
-        try (CandleWriter w = d.candles().writer()) {
-            w.add(symbol, tf, bar.ts(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume(), "ctrader live");
-            w.commit();
-        }
     }
 }

@@ -6,6 +6,8 @@ import com.forexdiffusion.app.CalibrationOption;
 import com.forexdiffusion.app.DbOptions;
 import com.forexdiffusion.app.Json;
 import com.forexdiffusion.app.TimeArg;
+import com.forexdiffusion.app.ctrader.CTraderConnection;
+import com.forexdiffusion.ctrader.live.LiveFeed;
 import com.forexdiffusion.app.console.ConsoleProgress;
 import com.forexdiffusion.app.data.TimeframeConverter;
 import com.forexdiffusion.app.forecast.ForecastCommand;
@@ -119,6 +121,20 @@ public final class PaperCommand implements Callable<Integer> {
             description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    private static final long LIVE_START_TIMEOUT_S = 600;
+
+    @Option(names = "--live", description = "Trade on the live feed of --source: each closed bar is stored as it "
+            + "arrives (bars missed while the connection was down are fetched back first), then forecast and decided; "
+            + "runs until --to or Ctrl-C. The bars before it come from the store (fxd data fetch).")
+    boolean live;
+
+    @Option(names = "--source", defaultValue = "ctrader", description = "The live feed with --live: ctrader "
+            + "(default: ${DEFAULT-VALUE}).")
+    String source;
+
+    @Mixin
+    CTraderConnection ctrader;
+
     @Option(names = "--follow", description = "After the stored bars, poll for new ones until interrupted.")
     boolean follow;
 
@@ -156,6 +172,9 @@ public final class PaperCommand implements Callable<Integer> {
         if (!(deposit > 0)) {
             throw new ParameterException(spec.commandLine(), "--deposit must be a positive amount, got " + deposit);
         }
+        if (live && !"ctrader".equalsIgnoreCase(source)) {
+            throw new ParameterException(spec.commandLine(), "--source must be ctrader, got '" + source + "'");
+        }
         if ((symbol == null) == (symbols == null || symbols.isEmpty())) {
             throw new ParameterException(spec.commandLine(), "give --symbol S or --symbols S1,S2,... (one of them)");
         }
@@ -172,7 +191,8 @@ public final class PaperCommand implements Callable<Integer> {
                 from == null ? null : TimeArg.parse("--from", from), toMs, trainBars, horizons, samples, deposit, seed,
                 calibration.mode, configFile == null ? null : readConfig(configFile));
         try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice()); Database d = db.open();
-             PaperTrader trader = PaperTrader.open(d, settings,
+             LiveFeed feed = live ? LiveFeed.start(d, ctrader.client(false, null, seed), list, timeframe) : null;
+             PaperTrader trader = PaperTrader.open(d, awaitFirstBars(d, feed, list, settings),
                      (name, hs) -> ForecasterSpecs.factory(name, hs, registry), Clock.system())) {
             PaperSessions.Session session = trader.session();
             out.printf("%s session %s: %s %s with %s %s, calibration %s, from %s%s%n",
@@ -185,6 +205,7 @@ public final class PaperCommand implements Callable<Integer> {
             long polls = 0;
             try (ConsoleProgress progress = new ConsoleProgress("paper " + id, "bars")) {
                 long before = 0;
+                long seen = 0;
                 while (true) {
                     long base = before;
                     Ldm4tsSettings live = liveSettings ? new SettingsStore(d).load() : null;
@@ -192,6 +213,16 @@ public final class PaperCommand implements Callable<Integer> {
                             live != null ? TradingSettings.tuning(live) : SignalTuning.defaults(),
                             (done, total) -> progress.update(base + done, base + total));
                     before = processed;
+                    if (feed != null) {
+                        Long done = trader.lastBarDone();
+                        if (done != null && done + timeframe.millis() >= toMs) {
+                            out.printf("live feed: %d reconnects%n", feed.reconnects());
+                            break;
+                        }
+                        seen = feed.awaitMore(seen, Math.round(pollSeconds * 1000));
+                        trader.refresh();
+                        continue;
+                    }
                     if (!follow || (maxPolls > 0 && polls >= maxPolls)) {
                         break;
                     }
@@ -212,4 +243,26 @@ public final class PaperCommand implements Callable<Integer> {
         return 0;
     }
 
+
+    /**
+     * A new live session starts at --from: wait until the feed has stored a bar there for every symbol (the bars
+     * since the last stored one are fetched back at the first price).
+     */
+    private PaperTrader.Settings awaitFirstBars(Database d, LiveFeed feed, List<String> symbols,
+                                                PaperTrader.Settings s) throws InterruptedException {
+        if (feed == null || s.from() == null) {
+            return s;
+        }
+        long seen = 0;
+        long deadline = System.nanoTime() + LIVE_START_TIMEOUT_S * 1_000_000_000L;
+        while (!symbols.stream().allMatch(sym -> d.candles().info(sym, timeframe)
+                .map(i -> i.lastTs() >= s.from()).orElse(false))) {
+            if (System.nanoTime() > deadline) {
+                throw new FxdException("the live feed delivered no " + timeframe + " bar at or after --from "
+                        + TimeArg.format(s.from()) + " for " + symbols + " within " + LIVE_START_TIMEOUT_S + " s");
+            }
+            seen = feed.awaitMore(seen, 1000);
+        }
+        return s;
+    }
 }

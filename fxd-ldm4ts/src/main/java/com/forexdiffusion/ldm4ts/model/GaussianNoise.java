@@ -27,24 +27,28 @@ public final class GaussianNoise {
     }
 
     /**
-     * Antithetic noise for B · S rows of width d: window i's first ⌊S/2⌋ rows come from its own generator and the
-     * next ⌊S/2⌋ are their negations (an odd last row is drawn fresh). Every row is still standard normal, so each
-     * sample keeps its distribution, but the error of the mean of a window's samples shrinks as far as the head is
-     * odd in its noise: with 50 draws whose spread matches the outcome's, independent draws add 1/50 of the
-     * outcome's variance to the MSE of the mean forecast, which is the margin by which a forecaster beats or loses
-     * to the random walk on FX.
+     * Antithetic noise for B · S rows of width d: window i's rows come in pairs (ζ, −ζ), ζ drawn from its own
+     * generator (an odd last row is drawn fresh), so the first rows of a larger forecast are the rows of a smaller
+     * one. Every row is still standard normal, so each sample keeps its distribution, but the error of the mean of a
+     * window's samples shrinks as far as the head is odd in its noise: with 50 independent draws whose spread
+     * matches the outcome's, 1/50 of the outcome's variance is added to the MSE of the mean forecast, which is the
+     * margin by which a forecaster beats or loses to the random walk on FX.
      */
     static NDArray antithetic(NDManager m, int windows, int samples, int d, SplittableRandom[] perWindow) {
         float[] v = new float[windows * samples * d];
-        int half = samples / 2;
+        int pairs = samples / 2;
+        float[] z = new float[(pairs + 1) * d];
         for (int i = 0; i < windows; i++) {
+            fillGaussian(z, 0, pairs * d, perWindow[i]);
             int base = i * samples * d;
-            fillGaussian(v, base, half * d, perWindow[i]);
-            for (int j = 0; j < half * d; j++) {
-                v[base + half * d + j] = -v[base + j];
+            for (int k = 0; k < pairs; k++) {
+                for (int j = 0; j < d; j++) {
+                    v[base + 2 * k * d + j] = z[k * d + j];
+                    v[base + (2 * k + 1) * d + j] = -z[k * d + j];
+                }
             }
             if (samples % 2 == 1) {
-                fillGaussian(v, base + 2 * half * d, d, perWindow[i]);
+                fillGaussian(v, base + 2 * pairs * d, d, perWindow[i]);
             }
         }
         return Tensors.of(m, v, new Shape((long) windows * samples, d));

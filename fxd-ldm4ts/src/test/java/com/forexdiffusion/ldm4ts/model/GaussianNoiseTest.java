@@ -27,8 +27,10 @@ class GaussianNoiseTest {
         double sq = 0;
         for (int i = 0; i < windows; i++) {
             int base = i * samples * d;
-            for (int j = 0; j < 2 * d; j++) {
-                assertThat(v[base + 2 * d + j]).isEqualTo(-v[base + j]);
+            for (int k = 0; k < 2; k++) {
+                for (int j = 0; j < d; j++) {
+                    assertThat(v[base + (2 * k + 1) * d + j]).isEqualTo(-v[base + 2 * k * d + j]);
+                }
             }
             // the odd fifth row is a fresh draw, not a copy of any other
             assertThat(v[base + 4 * d]).isNotEqualTo(v[base]).isNotEqualTo(-v[base]);
