@@ -131,6 +131,12 @@ public final class TrainCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     String fusion;
 
+    @Option(names = "--fusion-form", defaultValue = "mix", description = "mix (the two pathways mixed by a gate "
+            + "read from both) or residual (the implicit pathway reads the denoised and the clean latent and forecasts a "
+            + "correction to the explicit one, so the model starts exactly at its explicit pathway; experimental: it "
+            + "broke the spread on the known-volatility test). Default: ${DEFAULT-VALUE}.")
+    String fusionForm;
+
     @Option(names = "--explicit", defaultValue = "linear", description = "The explicit pathway: linear (DLinear's "
             + "map of the lookback, started at its least-squares fit) or patchtst (patches of the lookback through a "
             + "small transformer encoder). Default: ${DEFAULT-VALUE}.")
@@ -207,7 +213,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (!Ldm4tsConfig.EXPLICIT_LINEAR.equals(pathway) && !Ldm4tsConfig.EXPLICIT_PATCHTST.equals(pathway)) {
             throw new FxdException("--explicit must be linear or patchtst, got '" + explicit + "'");
         }
-        base = base.toBuilder().explicitPathway(pathway).build();
+        String form = fusionForm.toLowerCase(Locale.ROOT);
+        if (!Ldm4tsConfig.FUSION_MIX.equals(form) && !Ldm4tsConfig.FUSION_RESIDUAL.equals(form)) {
+            throw new FxdException("--fusion-form must be mix or residual, got '" + fusionForm + "'");
+        }
+        base = base.toBuilder().explicitPathway(pathway).fusionForm(form).build();
         String lossKind = loss.toLowerCase(Locale.ROOT);
         if (!Ldm4tsConfig.LOSS_CRPS.equals(lossKind) && !Ldm4tsConfig.LOSS_MSE.equals(lossKind)) {
             throw new FxdException("--loss must be crps or mse, got '" + loss + "'");

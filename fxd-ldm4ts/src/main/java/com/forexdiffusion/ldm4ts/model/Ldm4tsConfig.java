@@ -23,7 +23,8 @@ import java.util.List;
  *                       window, the default) or "mse" (of every draw, for comparison); null in older checkpoints (mse)
  * @param headNoise      noise inputs of the fusion's sample head (0: none, the spread comes from diffusion alone)
  * @param explicitPathway "linear" (DLinear-style map of the lookback) or "patchtst"; null in older checkpoints
- * @param fusionForm     "residual" (the implicit pathway corrects the explicit one), null in older checkpoints
+ * @param fusionForm     "mix" (default; null in older checkpoints) or "residual" (the implicit pathway corrects the
+ *                       explicit one and the model starts exactly at it; it broke the spread on the known-σ test)
  * @param shrinkage      per horizon, the factor in [0, 1] the validation split chose to scale the point forecast
  *                       towards zero return (the mean of the samples moves, their spread stays); null: none
  */
@@ -65,6 +66,8 @@ public record Ldm4tsConfig(
     public static final String EXPLICIT_PATCHTST = "patchtst";
     /** The fusion whose implicit pathway forecasts a correction to the explicit one (see TemporalFusion). */
     public static final String FUSION_RESIDUAL = "residual";
+    /** The original fusion: two free pathways mixed by a gate computed from both (the default). */
+    public static final String FUSION_MIX = "mix";
 
     public Ldm4tsConfig {
         horizons = List.copyOf(horizons);
@@ -90,6 +93,9 @@ public record Ldm4tsConfig(
         if (explicitPathway != null && !EXPLICIT_LINEAR.equals(explicitPathway)
                 && !EXPLICIT_PATCHTST.equals(explicitPathway)) {
             throw new IllegalArgumentException("explicit pathway must be linear or patchtst, got " + explicitPathway);
+        }
+        if (fusionForm != null && !FUSION_MIX.equals(fusionForm) && !FUSION_RESIDUAL.equals(fusionForm)) {
+            throw new IllegalArgumentException("fusion form must be mix or residual, got " + fusionForm);
         }
         if (shrinkage != null) {
             shrinkage = List.copyOf(shrinkage);
@@ -125,7 +131,7 @@ public record Ldm4tsConfig(
                 .frequencyHidden(256).diffusion(DiffusionConfig.of(50)).fusionHidden(256).seed(seed).build();
     }
 
-    /** A builder with the defaults every new model gets (gated residual fusion, crps loss, 50 samples). */
+    /** A builder with the defaults every new model gets (gated mix fusion, crps loss, 50 samples). */
     public static Builder builder() {
         return new Builder();
     }
@@ -184,7 +190,7 @@ public record Ldm4tsConfig(
         private int fusionHidden = 128;
         private TemporalFusion.Mode fusionMode = TemporalFusion.Mode.GATED;
         private String explicitPathway = EXPLICIT_LINEAR;
-        private String fusionForm = FUSION_RESIDUAL;
+        private String fusionForm = FUSION_MIX;
         private double lossLambda = 1.0;
         private String loss = LOSS_CRPS;
         private int headNoise = 16;

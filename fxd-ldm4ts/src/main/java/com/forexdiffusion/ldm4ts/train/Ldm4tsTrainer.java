@@ -261,15 +261,16 @@ public final class Ldm4tsTrainer {
         int perLatent = config.vae().latentChannels() * config.latentSize() * config.latentSize();
         float[] trainLatents = latentFree ? new float[train.size() * perLatent] : encode(model, config, ds, train, scale);
         float[] valLatents = latentFree ? new float[valEval.size() * perLatent] : encode(model, config, ds, valEval, scale);
+        WindowFeatures features = new WindowFeatures(config, model.tokenizer());
+        if (resumed == null) {
+            // Before the EMA copies the weights: its shadow must start from the fitted pathway, not the random one.
+            ExplicitStart.fit(model, ds, train, features);
+        }
         List<NDArray> params = model.params().train(model::trainedInStageTwo);
         AdamW opt = new AdamW(params, 0.9, 0.999, 1e-8, tc.weightDecay());
         Ema ema = new Ema(params, tc.emaDecay());
-        Stage2 st = new Stage2(model, config, ds, train, valEval, trainLatents, valLatents,
-                new WindowFeatures(config, model.tokenizer()), opt, ema, params);
+        Stage2 st = new Stage2(model, config, ds, train, valEval, trainLatents, valLatents, features, opt, ema, params);
         Progress p = new Progress();
-        if (resumed == null) {
-            ExplicitStart.fit(model, ds, train, st.features());
-        }
         if (resumed != null) {
             if (!Files.isRegularFile(out.resolve(Checkpoint.MODEL))) {
                 // The resumed checkpoint's weights are its best; the output holds them until this run improves on them.

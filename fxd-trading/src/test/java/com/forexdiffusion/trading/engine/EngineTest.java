@@ -29,7 +29,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EngineTest {
+public class EngineTest {
     @TempDir
     Path dir;
 
@@ -39,7 +39,7 @@ class EngineTest {
      * A momentum forecaster for engine tests: expects the last bar's return to continue, with a narrow spread, so
      * that it produces strong signals both ways. It reads only its window.
      */
-    static final class Momentum implements Forecaster {
+    public static final class Momentum implements Forecaster {
         public String name() {
             return "momentum";
         }
