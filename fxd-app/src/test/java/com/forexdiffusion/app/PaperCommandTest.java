@@ -147,8 +147,7 @@ class PaperCommandTest {
         // Horizon weights: a 1h weight of 0 leaves the 1h signals no strength, so the trades change.
         List<String> longOnly = sessionUnder(db, "long", with(0.5, true, Map.of(15, 0.0, 60, 0.0, 240, 1.0)));
         assertThat(longOnly).isNotEqualTo(base);
-        // Uncertainty threshold: at 0.001 % every forecast is past it: the penalty discounts every signal and the
-        // sizer refuses every size, so nothing trades.
+        // Uncertainty threshold T of the sizer: at 0.001 % every forecast has u >= T, so no order is sized.
         Ldm4tsSettings tight = with(0.5, true, equal);
         tight = new Ldm4tsSettings(tight.enabled(), tight.checkpoint(), tight.horizons(), tight.mcSamples(),
                 tight.window(), 0.001, tight.minStrength(), tight.positionScaling(), tight.horizonWeights(),

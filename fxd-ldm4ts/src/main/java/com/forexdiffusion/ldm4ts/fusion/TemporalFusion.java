@@ -54,10 +54,6 @@ public final class TemporalFusion {
 
     /** The fused forecast of each row and the features the sample head reads. */
     public record Fused(NDArray centre, NDArray features) {
-        /** The same with the centre scaled per horizon (the shrinkage of point forecasts towards zero return). */
-        public Fused scaled(NDArray factors) {
-            return new Fused(centre.mul(factors), features);
-        }
     }
 
     public TemporalFusion(Params p, String prefix, Spec spec) {

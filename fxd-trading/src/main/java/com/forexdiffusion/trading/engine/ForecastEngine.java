@@ -54,7 +54,7 @@ public final class ForecastEngine {
     private final StrategyConfig cfg;
     private final InstrumentCatalog instruments;
     private final RegimeDetector.Estimate[] regimes;
-    private final SignalGenerator signals;
+    private final SignalGenerator signals = SignalGenerator.defaults();
     private final SignalQualityScorer scorer;
     private final SignalTuning tuning;
     // The same pipeline with the uncertainty terms switched off, only to count what those terms changed.
@@ -92,10 +92,8 @@ public final class ForecastEngine {
                           Broker broker, StrategyConfig cfg, InstrumentCatalog instruments,
                           RegimeDetector.Estimate[] regimes, SignalTuning tuning) {
         this.tuning = tuning;
-        // SPEC §7's one uncertainty threshold T: the signal's penalty starts where the sizer's scaling ends.
-        this.signals = new SignalGenerator(cfg.sizing().uncertaintyThresholdPct(), SignalGenerator.PENALTY_SCALE_PCT);
         this.scorer = new SignalQualityScorer(cfg.quality().weights(), cfg.quality().threshold() != null
-                ? cfg.quality().threshold() : tuning.qualityThreshold(), Map.of(), Map.of(), signals);
+                ? cfg.quality().threshold() : tuning.qualityThreshold(), Map.of(), Map.of(), SignalGenerator.defaults());
         this.series = series;
         this.forecaster = forecaster;
         this.forecastCache = forecastCache;

@@ -25,11 +25,8 @@ public final class SignalGenerator {
     }
 
     /** SPEC defaults: penalty above 0.5%, reaching zero at 1.0%. */
-    /** The default uncertainty (percent of price) at which the penalty has brought strength to zero. */
-    public static final double PENALTY_SCALE_PCT = 1.0;
-
     public static SignalGenerator defaults() {
-        return new SignalGenerator(0.5, PENALTY_SCALE_PCT);
+        return new SignalGenerator(0.5, 1.0);
     }
 
     /** The multiplier applied to strength and quality score at uncertainty u (percent). */
