@@ -10,32 +10,18 @@ import com.forexdiffusion.app.ctrader.CTraderConnection;
 import com.forexdiffusion.ctrader.live.LiveFeed;
 import com.forexdiffusion.app.console.ConsoleProgress;
 import com.forexdiffusion.app.data.TimeframeConverter;
-import com.forexdiffusion.app.forecast.ForecastCommand;
 import com.forexdiffusion.app.forecast.ForecasterSpecs;
 import com.forexdiffusion.core.BadInputException;
-import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.FxdException;
 import com.forexdiffusion.core.Horizon;
 import com.forexdiffusion.core.Instrument;
-import com.forexdiffusion.core.InstrumentCatalog;
 import com.forexdiffusion.core.Timeframe;
 import com.forexdiffusion.data.store.Database;
-import com.forexdiffusion.forecast.Forecaster;
-import com.forexdiffusion.forecast.conformal.CalibrationConfig;
-import com.forexdiffusion.forecast.conformal.CalibrationMode;
-import com.forexdiffusion.forecast.log.LoggedForecaster;
 import com.forexdiffusion.ldm4ts.service.ModelRegistry;
-import com.forexdiffusion.trading.broker.BrokerConfig;
-import com.forexdiffusion.trading.broker.IntrabarBars;
 import com.forexdiffusion.trading.broker.PaperBroker;
-import com.forexdiffusion.trading.engine.EngineEvent;
-import com.forexdiffusion.trading.engine.ForecastEngine;
-import com.forexdiffusion.trading.engine.StrategyConfig;
-import com.forexdiffusion.trading.engine.TradeRecord;
 import com.forexdiffusion.trading.paper.PaperSessions;
 import com.forexdiffusion.trading.paper.PaperTrader;
 import com.forexdiffusion.core.Clock;
-import com.forexdiffusion.trading.regime.RegimeDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,13 +35,8 @@ import com.forexdiffusion.web.settings.TradingSettings;
 import com.forexdiffusion.trading.engine.SignalTuning;
 
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 
 @Command(name = "paper", mixinStandardHelpOptions = true,
         description = {"Paper trading: the backtest's engine on each stored bar as it arrives, one forecast per bar",
