@@ -32,6 +32,7 @@ import com.forexdiffusion.trading.broker.BrokerConfig;
 import com.forexdiffusion.trading.broker.PaperBroker;
 import com.forexdiffusion.trading.engine.Backtest;
 import com.forexdiffusion.trading.engine.StrategyConfig;
+import com.forexdiffusion.trading.engine.TradeRecord;
 import com.forexdiffusion.trading.engine.StrategyConfigFile;
 import com.forexdiffusion.trading.regime.RegimeDetector;
 import com.forexdiffusion.trading.report.BacktestReport;
@@ -376,9 +377,8 @@ public final class BacktestCommand implements Callable<Integer> {
             m.put("win_rate", p.winRate());
             m.put("expectancy", p.expectancy());
         }
-        // Everything trading cost: commission, swap paid and the spread and slippage of the fills.
-        m.put("costs_paid", r.trades().stream().mapToDouble(t -> t.commission() - t.swap() + t.spreadCost()).sum());
-        m.put("spread_cost", r.trades().stream().mapToDouble(t -> t.spreadCost()).sum());
+        m.put("costs_paid", r.trades().stream().mapToDouble(TradeRecord::costsPaid).sum());
+        m.put("spread_cost", r.trades().stream().mapToDouble(TradeRecord::spreadCost).sum());
         m.put("exposure", BacktestReport.exposure(r.trades(), r.startTime(), r.endTime()));
         m.put("turnover", BacktestReport.turnover(r.trades(), instruments, r.dailyEquity()[0]));
         Map<String, Object> regimes = new LinkedHashMap<>();

@@ -124,7 +124,7 @@ public final class Portfolio {
         m.put("wins", wins);
         m.put("win_rate", trades.isEmpty() ? null : (double) wins / trades.size());
         m.put("net_pnl", trades.stream().mapToDouble(TradeRecord::netPnl).sum());
-        m.put("costs_paid", trades.stream().mapToDouble(t -> t.commission() - t.swap() + t.spreadCost()).sum());
+        m.put("costs_paid", trades.stream().mapToDouble(TradeRecord::costsPaid).sum());
         m.put("profit_factor", losses > 0 ? gains / losses : null);
         return m;
     }

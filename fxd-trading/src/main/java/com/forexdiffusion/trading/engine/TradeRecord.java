@@ -12,4 +12,8 @@ public record TradeRecord(String positionId, String symbol, Side side, double lo
                           long closedAt, double exit, String reason, double pricePnl, double swap, double commission,
                           double netPnl, String signalId, double uncertaintyPct, double quality, String regime,
                           double spreadCost) {
+    /** Everything the trade cost: commission, swap paid (a swap credit lowers it) and its fills' spread and slippage. */
+    public double costsPaid() {
+        return commission - swap + spreadCost;
+    }
 }
