@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
         subcommands = {BenchCommand.Data.class, BenchCommand.Vision.class, BenchCommand.BacktestBench.class,
                 BenchCommand.PortfolioBench.class,
                 BenchModelCommand.class, BenchForecastCommand.class, BenchOptimizeCommand.class, BenchServeCommand.class,
-                BenchCtraderCommand.class})
+                BenchCtraderCommand.class, BenchLiveCommand.class})
 public final class BenchCommand {
 
     @Command(name = "data", mixinStandardHelpOptions = true,

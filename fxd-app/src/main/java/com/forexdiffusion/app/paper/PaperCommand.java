@@ -20,6 +20,7 @@ import com.forexdiffusion.data.store.Database;
 import com.forexdiffusion.ldm4ts.service.ModelRegistry;
 import com.forexdiffusion.trading.broker.PaperBroker;
 import com.forexdiffusion.trading.paper.PaperSessions;
+import com.forexdiffusion.trading.paper.LiveLoop;
 import com.forexdiffusion.trading.paper.PaperTrader;
 import com.forexdiffusion.core.Clock;
 import picocli.CommandLine.Command;
@@ -32,7 +33,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import com.forexdiffusion.web.settings.Ldm4tsSettings;
 import com.forexdiffusion.web.settings.SettingsStore;
 import com.forexdiffusion.web.settings.TradingSettings;
-import com.forexdiffusion.trading.engine.SignalTuning;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -182,34 +182,14 @@ public final class PaperCommand implements Callable<Integer> {
                     TimeArg.format(session.firstBarTs()),
                     trader.resumed() ? ", last bar done " + TimeArg.format(session.lastBarTs()) : "");
             out.flush();
-            long processed = 0;
-            long polls = 0;
+            long processed;
             try (ConsoleProgress progress = new ConsoleProgress("paper " + id, "bars")) {
-                long before = 0;
-                long seen = 0;
-                while (true) {
-                    long base = before;
-                    Ldm4tsSettings live = liveSettings ? new SettingsStore(d).load() : null;
-                    processed += trader.catchUp(live != null ? s -> TradingSettings.strategy(s, live) : s -> s,
-                            live != null ? TradingSettings.tuning(live) : SignalTuning.defaults(),
-                            (done, total) -> progress.update(base + done, base + total));
-                    before = processed;
-                    if (feed != null) {
-                        Long done = trader.lastBarDone();
-                        if (done != null && done + timeframe.millis() >= toMs) {
-                            out.printf("live feed: %d reconnects%n", feed.reconnects());
-                            break;
-                        }
-                        seen = feed.awaitMore(seen, Math.round(pollSeconds * 1000));
-                        trader.refresh();
-                        continue;
-                    }
-                    if (!follow || (maxPolls > 0 && polls >= maxPolls)) {
-                        break;
-                    }
-                    Thread.sleep(Math.round(pollSeconds * 1000));
-                    polls++;
-                    trader.refresh();
+                if (feed != null) {
+                    processed = LiveLoop.run(trader, feed, toMs, Math.round(pollSeconds * 1000), () -> tuning(d),
+                            progress);
+                    out.printf("live feed: %d reconnects%n", feed.reconnects());
+                } else {
+                    processed = replay(trader, d, progress);
                 }
             }
             PaperBroker broker = trader.broker();
@@ -225,24 +205,36 @@ public final class PaperCommand implements Callable<Integer> {
     }
 
 
-    /**
-     * A new live session starts at --from: wait until the feed has stored a bar there for every symbol (the bars
-     * since the last stored one are fetched back at the first price).
-     */
+    /** The stored bars not yet done; with --follow, then those stored later, polled for. */
+    private long replay(PaperTrader trader, Database d, ConsoleProgress progress) throws InterruptedException {
+        long processed = 0;
+        for (long polls = 0; ; polls++) {
+            long base = processed;
+            LiveLoop.Tuning t = tuning(d);
+            processed += trader.catchUp(t.strategy(), t.signals(),
+                    (done, total) -> progress.update(base + done, base + total));
+            if (!follow || (maxPolls > 0 && polls >= maxPolls)) {
+                return processed;
+            }
+            Thread.sleep(Math.round(pollSeconds * 1000));
+            trader.refresh();
+        }
+    }
+
+    /** With --live-settings, the dashboard's saved settings as they are now; else the session's own. */
+    private LiveLoop.Tuning tuning(Database d) {
+        if (!liveSettings) {
+            return LiveLoop.Tuning.unchanged();
+        }
+        Ldm4tsSettings live = new SettingsStore(d).load();
+        return new LiveLoop.Tuning(s -> TradingSettings.strategy(s, live), TradingSettings.tuning(live));
+    }
+
+    /** A new live session starts at --from, once the feed has stored a bar there for every symbol. */
     private PaperTrader.Settings awaitFirstBars(Database d, LiveFeed feed, List<String> symbols,
                                                 PaperTrader.Settings s) throws InterruptedException {
-        if (feed == null || s.from() == null) {
-            return s;
-        }
-        long seen = 0;
-        long deadline = System.nanoTime() + LIVE_START_TIMEOUT_S * 1_000_000_000L;
-        while (!symbols.stream().allMatch(sym -> d.candles().info(sym, timeframe)
-                .map(i -> i.lastTs() >= s.from()).orElse(false))) {
-            if (System.nanoTime() > deadline) {
-                throw new FxdException("the live feed delivered no " + timeframe + " bar at or after --from "
-                        + TimeArg.format(s.from()) + " for " + symbols + " within " + LIVE_START_TIMEOUT_S + " s");
-            }
-            seen = feed.awaitMore(seen, 1000);
+        if (feed != null && s.from() != null) {
+            LiveLoop.awaitBarsFrom(d.candles(), feed, symbols, timeframe, s.from(), LIVE_START_TIMEOUT_S * 1000);
         }
         return s;
     }

@@ -43,6 +43,7 @@ public final class FakeServer implements AutoCloseable {
     final long heartbeatMs;
     final long writeSeed;
     final boolean fragmentWrites;
+    final java.util.function.LongConsumer onTick;
     final List<RequestLog.Entry> log = new CopyOnWriteArrayList<>();
     final AtomicInteger historyRequests = new AtomicInteger();
     final AtomicInteger connections = new AtomicInteger();
@@ -69,6 +70,7 @@ public final class FakeServer implements AutoCloseable {
         this.heartbeatMs = b.heartbeat.toMillis();
         this.writeSeed = b.writeSeed;
         this.fragmentWrites = b.fragmentWrites;
+        this.onTick = b.onTick;
         this.rateWindow = new RateWindow(ratePermits, rateWindowMs);
         this.server = (SSLServerSocket) SelfSignedCertificate.serverContext().getServerSocketFactory()
                 .createServerSocket(b.port, 50, InetAddress.getLoopbackAddress());
@@ -226,6 +228,7 @@ public final class FakeServer implements AutoCloseable {
         private Duration heartbeat = Duration.ofSeconds(10);
         private long writeSeed;
         private boolean fragmentWrites;
+        private java.util.function.LongConsumer onTick = t -> { };
 
         public Builder candles(CandleStore c) {
             this.candles = c;
@@ -296,6 +299,15 @@ public final class FakeServer implements AutoCloseable {
         public Builder spots(double speed, long fromMs, long untilMs) {
             this.spotsUntilMs = untilMs;
             return spots(speed, fromMs);
+        }
+
+        /**
+         * Told each replay tick's time (epoch ms) just before its spots are sent, on the replay's thread: a bar has
+         * closed on this server when the tick at its end time is told (what live-latency figures start from).
+         */
+        public Builder onTick(java.util.function.LongConsumer listener) {
+            this.onTick = Objects.requireNonNull(listener, "listener");
+            return this;
         }
 
         public Builder heartbeat(Duration d) {

@@ -86,6 +86,7 @@ final class SpotReplay {
                 sleepSimulated(tick - last);
                 last = tick;
                 now.set(tick);
+                server.onTick.accept(tick);
                 for (int i = 0; i < series.size(); i++) {
                     if (cursor[i] < series.get(i).size() && series.get(i).ts(cursor[i]) == t) {
                         emit(i + 1, series.get(i), cursor[i], k, tick);

@@ -3,6 +3,7 @@ package com.forexdiffusion.ctrader.live;
 import com.forexdiffusion.core.Timeframe;
 import com.forexdiffusion.ctrader.client.CTraderClient;
 import com.forexdiffusion.ctrader.client.SymbolCache;
+import com.forexdiffusion.data.feed.BarArrivals;
 import com.forexdiffusion.data.store.Database;
 import com.forexdiffusion.data.store.SeriesInfo;
 
@@ -14,7 +15,7 @@ import java.util.List;
  * resuming after the last bar stored for it, so the store stays gapless across restarts and dropped connections.
  * A paper session reads the store as it reads history, which is how live and replay trade through one engine.
  */
-public final class LiveFeed implements AutoCloseable {
+public final class LiveFeed implements BarArrivals, AutoCloseable {
     private final CTraderClient client;
     private final List<LiveBarSource> sources;
     private final LiveBarStore store;
@@ -44,12 +45,12 @@ public final class LiveFeed implements AutoCloseable {
         return new LiveFeed(client, sources, store);
     }
 
-    /** Waits until more than {@code seen} live bars are stored or the timeout passes; returns the count stored. */
+    @Override
     public long awaitMore(long seen, long timeoutMs) throws InterruptedException {
         return store.awaitMore(seen, timeoutMs);
     }
 
-    /** Connections lost and made again so far. */
+    @Override
     public long reconnects() {
         return client.reconnects();
     }

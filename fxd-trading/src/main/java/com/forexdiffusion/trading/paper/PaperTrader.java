@@ -28,6 +28,7 @@ import com.forexdiffusion.trading.engine.SignalTuning;
 import com.forexdiffusion.trading.engine.StrategyConfig;
 import com.forexdiffusion.trading.engine.StrategyConfigFile;
 import com.forexdiffusion.trading.engine.TradeRecord;
+import com.forexdiffusion.trading.engine.WorkerForecaster;
 import com.forexdiffusion.trading.regime.RegimeDetector;
 
 import java.time.Instant;
@@ -40,7 +41,10 @@ import java.util.TreeMap;
 import com.forexdiffusion.data.feed.BarEvent;
 import com.forexdiffusion.data.feed.HistoricalFeed;
 import java.util.OptionalDouble;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
+import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -81,13 +85,16 @@ public final class PaperTrader implements AutoCloseable {
         BarSeries bars;
         final int first;
         final RegimeDetector regimes;
+        final WorkerForecaster worker;
         final LoggedForecaster logged;
 
-        Leg(String symbol, BarSeries bars, int first, RegimeDetector regimes, LoggedForecaster logged) {
+        Leg(String symbol, BarSeries bars, int first, RegimeDetector regimes, WorkerForecaster worker,
+            LoggedForecaster logged) {
             this.symbol = symbol;
             this.bars = bars;
             this.first = first;
             this.regimes = regimes;
+            this.worker = worker;
             this.logged = logged;
         }
     }
@@ -108,6 +115,8 @@ public final class PaperTrader implements AutoCloseable {
     private long lastDone;
     private BarTransaction tx;
     private boolean closed;
+    private ExecutorService forecastWorker;
+    private LongConsumer stepDone = ts -> { };
 
     private PaperTrader(Database db, PaperSessions sessions, PaperSessions.Session session, StrategyConfig strategy,
                         Forecaster fitted, List<Leg> legs, PaperBroker broker, Clock.Simulated barClock, Clock wall,
@@ -172,12 +181,13 @@ public final class PaperTrader implements AutoCloseable {
             BarSeries train = bars.slice(first - fitBars, first);
             Forecaster fitted = factories.apply(session.forecaster(), strategy.horizons()).fit(train);
             firstFit = firstFit == null ? fitted : firstFit;
+            WorkerForecaster worker = new WorkerForecaster(fitted);
             // Inside a bar the log writes into the bar's transaction; its final flush (close) commits on its own.
-            LoggedForecaster logged = new LoggedForecaster(fitted,
+            LoggedForecaster logged = new LoggedForecaster(worker,
                     () -> self[0].tx != null ? self[0].tx.shared() : d.connection(),
                     () -> Instant.ofEpochMilli(barClock.millis()), (sy, tf, ts) -> self[0].closeAt(sy, tf, ts), 100,
                     3_600_000L);
-            legs.add(new Leg(sym, bars, first, RegimeDetector.fit(train, 20, strategy.seed()), logged));
+            legs.add(new Leg(sym, bars, first, RegimeDetector.fit(train, 20, strategy.seed()), worker, logged));
             if (first < bars.size()) {
                 firstTs = Math.min(firstTs, bars.ts(first));
                 m1.put(sym, IntrabarBars.storedM1(d.candles(), sym, session.timeframe(), bars.ts(first), s.to())
@@ -301,7 +311,11 @@ public final class PaperTrader implements AutoCloseable {
             legOf.put(l.symbol, k);
         }
         HistoricalFeed feed = HistoricalFeed.of(series, starts);
-        long total = feed.remaining();
+        List<BarEvent> events = new ArrayList<>();
+        for (Optional<BarEvent> next = feed.next(); next.isPresent(); next = feed.next()) {
+            events.add(next.get());
+        }
+        long total = events.size();
         long done = 0;
         try (BarTransaction t = BarTransaction.open(db)) {
             tx = t;
@@ -309,8 +323,11 @@ public final class PaperTrader implements AutoCloseable {
             // One transaction per time step: the bars of every symbol closing at that instant commit together, so
             // the session's last bar says exactly which bars are done.
             long step = Long.MIN_VALUE;
-            for (Optional<BarEvent> next = feed.next(); next.isPresent(); next = feed.next()) {
-                BarEvent b = next.get();
+            for (int i = 0; i < events.size(); i++) {
+                BarEvent b = events.get(i);
+                if (b.bar().ts() != step) {
+                    prefetchStep(events, i, cfg, legOf);
+                }
                 if (step != Long.MIN_VALUE && b.bar().ts() != step) {
                     commitStep(t, step);
                 }
@@ -328,9 +345,56 @@ public final class PaperTrader implements AutoCloseable {
         } finally {
             broker.inTransaction(null);
             tx = null;
+            legs.forEach(l -> l.worker.discardBefore(Long.MAX_VALUE));
             engines.forEach(e -> trades.addAll(e.trades()));
         }
         return done;
+    }
+
+    /**
+     * With a worker: asks it for the forecasts of every bar of the time step starting at event {@code i} before the
+     * loop handles any of them (those the engine then has no use for are dropped).
+     */
+    private void prefetchStep(List<BarEvent> events, int i, StrategyConfig cfg, Map<String, Integer> legOf) {
+        if (forecastWorker == null) {
+            return;
+        }
+        long ts = events.get(i).bar().ts();
+        for (int j = i; j < events.size() && events.get(j).bar().ts() == ts; j++) {
+            BarEvent b = events.get(j);
+            Leg l = legs.get(legOf.get(b.symbol()));
+            if (b.index() >= cfg.lookback()) {
+                l.worker.prefetch(ForecastEngine.request(l.bars.slice(0, b.index() + 1), b.index(), cfg));
+            }
+        }
+    }
+
+    /**
+     * Live mode: from now on forecasts are computed on one worker thread and handed to the loop, which settles fills
+     * and decides; the outcome is the same as on the loop's own thread.
+     */
+    public PaperTrader forecastOnWorker() {
+        if (forecastWorker == null) {
+            forecastWorker = Executors.newSingleThreadExecutor(r -> {
+                Thread th = new Thread(r, "forecast-worker " + session.accountId());
+                th.setDaemon(true);
+                return th;
+            });
+            legs.forEach(l -> l.worker.useWorker(forecastWorker));
+        }
+        return this;
+    }
+
+    /** Called on the loop after each time step committed, with the step's bar open time. */
+    public PaperTrader onStepCommitted(LongConsumer listener) {
+        this.stepDone = listener;
+        return this;
+    }
+
+    /** The thread the last forecast computed on the worker ran on (null before one, or without a worker). */
+    public String workerThread() {
+        return legs.stream().map(l -> l.worker.workerThread()).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
     }
 
     private void commitStep(BarTransaction t, long barTs) {
@@ -341,6 +405,7 @@ public final class PaperTrader implements AutoCloseable {
         }
         t.commit();
         lastDone = barTs;
+        stepDone.accept(barTs);
     }
 
     /** Reads the stored bars again (new ones may have arrived) for the next {@link #catchUp}. */
@@ -395,6 +460,9 @@ public final class PaperTrader implements AutoCloseable {
         if (!closed) {
             closed = true;
             legs.forEach(l -> l.logged.close());
+            if (forecastWorker != null) {
+                forecastWorker.shutdownNow();
+            }
         }
     }
 }

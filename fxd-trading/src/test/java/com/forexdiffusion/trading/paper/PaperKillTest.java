@@ -59,7 +59,7 @@ class PaperKillTest {
     }
 
     /** The rows a resumed session must reproduce, each table in a fixed order, wall-clock columns left out. */
-    private static List<String> endState(Path file) throws SQLException {
+    static List<String> endState(Path file) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Database d = Database.open("sqlite:" + file); Connection c = d.connection(); Statement s = c.createStatement()) {
             for (String q : List.of("SELECT * FROM trading_orders ORDER BY order_id",
