@@ -78,7 +78,7 @@ class PaperLiveTest {
         }
     }
 
-    private static List<String> rows(String db, String sql) throws Exception {
+    static List<String> rows(String db, String sql) throws Exception {
         List<String> out = new ArrayList<>();
         try (Database d = Database.open(db); Connection c = d.readConnection();
              ResultSet rs = c.createStatement().executeQuery(sql)) {
