@@ -12,7 +12,6 @@ import com.forexdiffusion.trading.broker.fill.SimulatedBroker;
 import com.forexdiffusion.trading.broker.store.AccountStore;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +32,7 @@ public final class PaperBroker implements SimulatedBroker {
     private final String accountId;
     private final BrokerConfig cfg;
     private final Map<String, Position> open = new LinkedHashMap<>();
-    private final Map<String, PendingOrder> resting = new LinkedHashMap<>();
+    private RestingEntries resting;
     private final List<Execution> executions = new ArrayList<>();
     private final Valuation value;
     private FillModel fills = new BarFillModel(null);
@@ -61,7 +60,7 @@ public final class PaperBroker implements SimulatedBroker {
             b.open.put(p.id(), p);
             b.value.see(p.symbol(), p.entry());
         }
-        l.pending().forEach(o -> b.resting.put(o.id(), o));
+        b.resting = new RestingEntries(b.store, l.pending());
         return b;
     }
 
@@ -96,11 +95,9 @@ public final class PaperBroker implements SimulatedBroker {
 
     /** Why an entry filling at {@code fill} cannot open a position now, or null when it can. */
     private String entryRejection(String sym, Side side, double lots, double fill, Double stop, Double target) {
-        if (stop != null && (stop - fill) * side.sign() >= 0) {
-            return "stop " + stop + " is not on the losing side of the fill " + fill;
-        }
-        if (target != null && (target - fill) * side.sign() <= 0) {
-            return "target " + target + " is not on the winning side of the fill " + fill;
+        String levels = OrderChecks.protectiveLevels(side, fill, stop, target);
+        if (levels != null) {
+            return levels;
         }
         double used = value.usedMargin(open.values());
         double need = value.margin(sym, lots, fill);
@@ -143,36 +140,11 @@ public final class PaperBroker implements SimulatedBroker {
         SymbolCosts k = cfg.costs(sym);
         double pip = value.pip(sym);
         double quote = r.side() == Side.BUY ? r.price() + k.spreadPips() * pip : r.price();
-        PendingOrder o = new PendingOrder(orderId, sym, r.side(), r.type(), r.lots(), r.level(), r.stop(), r.target(),
-                r.time(), r.expiresAt());
-        // A stop above a buy's ask (below a sell's bid) and a limit the other way: else it would fill at once.
-        boolean beyond = (r.level() - quote) * r.side().sign() > 0;
-        String rejection;
-        if (!(r.lots() > 0) || !(r.price() > 0) || !(r.level() > 0)) {
-            rejection = "lots, price and level must be positive";
-        } else if (r.expiresAt() <= r.time()) {
-            rejection = "good-till time " + java.time.Instant.ofEpochMilli(r.expiresAt()) + " is not after the order";
-        } else if (r.type() == OrderType.STOP ? !beyond : beyond || r.level() == quote) {
-            rejection = r.type().db() + " " + r.side().db() + " at " + r.level() + " would fill at once (the "
-                    + (r.side() == Side.BUY ? "ask" : "bid") + " is " + quote + ")";
-        } else {
-            double expected = r.level() + (r.type() == OrderType.STOP ? r.side().sign() * k.slippagePips() * pip : 0);
-            rejection = entryRejection(sym, r.side(), r.lots(), expected, r.stop(), r.target());
-        }
-        String why = rejection;
-        store.write("cannot record order " + orderId + " in", c -> {
-            store.resting(c, o, why == null ? "pending" : "rejected", why);
-            if (why == null) {
-                OrderEvents.accepted(store, c, o);
-            } else {
-                OrderEvents.rejectedAtOnce(store, c, orderId, r.time(), r.level(), why);
-            }
-        });
-        if (why != null) {
-            return new OrderResult(orderId, null, Double.NaN, why);
-        }
-        resting.put(orderId, o);
-        return new OrderResult(orderId, null, Double.NaN, null);
+        // Margin and protective levels against the fill it expects: its level, a stop's with slippage.
+        double expected = r.level() + (r.type() == OrderType.STOP ? r.side().sign() * k.slippagePips() * pip : 0);
+        String why = resting.submit(orderId, sym, r, quote, expected,
+                (fill, stop, target) -> entryRejection(sym, r.side(), r.lots(), fill, stop, target));
+        return new OrderResult(orderId, null, Double.NaN, why);
     }
 
     /** Opens a position filled at {@code fill} for order {@code orderId} and records it with its protective orders. */
@@ -206,16 +178,7 @@ public final class PaperBroker implements SimulatedBroker {
         if (o == null) {
             throw new FxdException("no resting order " + orderId + " to cancel");
         }
-        end(o, "cancelled", time, reason);
-    }
-
-    /** A resting entry's last state without a fill: cancelled, expired, or rejected when it came to fill. */
-    private void end(PendingOrder o, String status, long time, String reason) {
-        store.write("cannot record the " + status + " order " + o.id() + " in", c -> {
-            store.update(c, o.id(), status, null, null, reason, time);
-            store.event(c, o.id(), time, status, null, reason);
-        });
-        resting.remove(o.id());
+        resting.end(o, "cancelled", time, reason);
     }
 
     @Override
@@ -252,10 +215,9 @@ public final class PaperBroker implements SimulatedBroker {
                 }
             }
         }
-        for (PendingOrder o : new ArrayList<>(resting.values())) {
-            if (o.symbol().equals(sym) && o.placedAt() < at) {
-                entryBar(o, bar, at, spread, slip).ifPresent(closed::add);
-            }
+        // Only bars opening once an entry rests can fill it.
+        for (PendingOrder o : resting.restingBefore(sym, bar.ts())) {
+            entryBar(o, bar, at, spread, slip).ifPresent(closed::add);
         }
         value.see(sym, bar.close());
         chargeSwap(at);
@@ -270,7 +232,7 @@ public final class PaperBroker implements SimulatedBroker {
     private Optional<ClosedTrade> entryBar(PendingOrder o, Bar bar, long at, double spread, double slip) {
         if (at > o.expiresAt()) {
             String why = "good-till " + java.time.Instant.ofEpochMilli(o.expiresAt()) + " passed unfilled";
-            end(o, "expired", o.expiresAt(), why);
+            resting.end(o, "expired", o.expiresAt(), why);
             executions.add(Execution.ended(o, Execution.Kind.EXPIRED, why));
             return Optional.empty();
         }
@@ -281,11 +243,11 @@ public final class PaperBroker implements SimulatedBroker {
         double fill = f.get().price();
         String rejection = entryRejection(o.symbol(), o.side(), o.lots(), fill, null, o.target());
         if (rejection != null) {
-            end(o, "rejected", at, rejection);
+            resting.end(o, "rejected", at, rejection);
             executions.add(Execution.ended(o, Execution.Kind.REJECTED, rejection));
             return Optional.empty();
         }
-        resting.remove(o.id());
+        resting.filled(o);
         String how = (f.get().gapped() ? "gap through the " : "bar reached the ") + o.type().db() + " entry at "
                 + o.level() + (f.get().gapped() ? ": filled at the open" : "");
         Position p = openPosition(o.id(), o.id().replace(accountId + "-o", accountId + "-p"), o.symbol(), o.side(),
@@ -405,7 +367,7 @@ public final class PaperBroker implements SimulatedBroker {
 
     @Override
     public List<PendingOrder> pendingOrders() {
-        return List.copyOf(resting.values());
+        return resting.all();
     }
 
     @Override

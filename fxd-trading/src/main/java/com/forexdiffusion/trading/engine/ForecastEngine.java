@@ -16,17 +16,12 @@ import com.forexdiffusion.trading.broker.Position;
 import com.forexdiffusion.trading.broker.Side;
 import com.forexdiffusion.trading.broker.fill.SimulatedBroker;
 import com.forexdiffusion.trading.risk.Exposure;
-import com.forexdiffusion.trading.quality.QualityContext;
-import com.forexdiffusion.trading.quality.QualityScore;
-import com.forexdiffusion.trading.quality.QualityWeights;
-import com.forexdiffusion.trading.quality.SignalQualityScorer;
 import com.forexdiffusion.trading.ranking.ScoredSignal;
 import com.forexdiffusion.trading.ranking.SignalRanker;
 import com.forexdiffusion.trading.regime.RegimeDetector;
 import com.forexdiffusion.trading.risk.RiskManager;
 import com.forexdiffusion.trading.signal.Direction;
 import com.forexdiffusion.trading.signal.Signal;
-import com.forexdiffusion.trading.signal.SignalGenerator;
 import com.forexdiffusion.trading.sizing.PositionSizer;
 import com.forexdiffusion.trading.sizing.SizingDecision;
 import com.forexdiffusion.trading.sizing.SizingRequest;
@@ -59,13 +54,7 @@ public final class ForecastEngine {
     private final StrategyConfig cfg;
     private final InstrumentCatalog instruments;
     private final RegimeDetector.Estimate[] regimes;
-    private final SignalGenerator signals = SignalGenerator.defaults();
-    private final SignalQualityScorer scorer;
-    private final SignalTuning tuning;
-    // The same pipeline with the uncertainty terms switched off, only to count what those terms changed.
-    private final SignalGenerator signalsWithoutPenalty = new SignalGenerator(Double.POSITIVE_INFINITY, 1.0);
-    private final SignalQualityScorer scorerWithoutPenalty = new SignalQualityScorer(QualityWeights.defaults(),
-            SignalQualityScorer.DEFAULT_THRESHOLD, Map.of(), Map.of(), signalsWithoutPenalty);
+    private final SignalScoring scoring;
     private final SignalRanker ranker;
     private final PositionSizer sizer;
     private final PositionSizer sizerWithoutUncertainty;
@@ -96,9 +85,7 @@ public final class ForecastEngine {
     public ForecastEngine(BarSeries series, Forecaster forecaster, Function<Integer, Forecast> forecastCache,
                           SimulatedBroker broker, StrategyConfig cfg, InstrumentCatalog instruments,
                           RegimeDetector.Estimate[] regimes, SignalTuning tuning) {
-        this.tuning = tuning;
-        this.scorer = new SignalQualityScorer(cfg.quality().weights(), cfg.quality().threshold() != null
-                ? cfg.quality().threshold() : tuning.qualityThreshold(), Map.of(), Map.of(), SignalGenerator.defaults());
+        this.scoring = new SignalScoring(cfg, tuning);
         this.series = series;
         this.forecaster = forecaster;
         this.forecastCache = forecastCache;
@@ -192,7 +179,9 @@ public final class ForecastEngine {
 
     private void decide(String sym, EngineEvent.BarClosed b, Forecast f, long now) {
         RegimeDetector.Estimate regime = regimes == null ? null : regimes[b.index()];
-        List<ScoredSignal> scored = score(f, regime, BarFigures.volumeRatio(series, b.index(), cfg.volumeWindow()));
+        List<ScoredSignal> scored = scoring.score(f, regime, BarFigures.volumeRatio(series, b.index(),
+                cfg.volumeWindow()), t -> BarFigures.higherTimeframes(series, cfg.quality().mtfTimeframes(), t),
+                this::correlationRisk, ranker, uncertainty);
         java.util.Set<String> held = new java.util.HashSet<>();
         broker.openPositions().forEach(p -> held.add(p.symbol()));
         broker.pendingOrders().forEach(o -> held.add(o.symbol()));
@@ -263,33 +252,6 @@ public final class ForecastEngine {
         signalOf.remove(id);
         qualityOf.remove(id);
         regimeOf.remove(id);
-    }
-
-    /**
-     * The forecast's signals, scored; each is also scored without the uncertainty penalty to count the decisions the
-     * penalty changed.
-     */
-    private List<ScoredSignal> score(Forecast f, RegimeDetector.Estimate regime, double volumeRatio) {
-        List<Signal> raw = signals.signals(f);
-        List<Direction> dirs = raw.stream().map(Signal::direction).toList();
-        List<Signal> sigs = raw.stream().map(tuning::apply).toList();
-        List<Signal> unpenalised = signalsWithoutPenalty.signals(f).stream().map(tuning::apply).toList();
-        double confidence = regime == null ? 1.0 : regime.confidence();
-        List<Direction> higher = raw.isEmpty() ? List.of()
-                : BarFigures.higherTimeframes(series, cfg.quality().mtfTimeframes(), raw.get(0).time());
-        List<ScoredSignal> scored = new ArrayList<>();
-        for (int k = 0; k < sigs.size(); k++) {
-            QualityContext ctx = new QualityContext(dirs, higher, regime == null ? null : regime.regime(),
-                    confidence, volumeRatio, null, correlationRisk(sigs.get(k)));
-            QualityScore q = scorer.score(sigs.get(k), ctx);
-            ScoredSignal s = new ScoredSignal(sigs.get(k), q, confidence);
-            ScoredSignal without = new ScoredSignal(unpenalised.get(k), scorerWithoutPenalty.score(unpenalised.get(k),
-                    ctx), confidence);
-            uncertainty.signal(sigs.get(k).metadata().uncertaintyPct(), q.penalty() < 1, ranker.eligible(without),
-                    ranker.eligible(s));
-            scored.add(s);
-        }
-        return scored;
     }
 
     /**

@@ -112,8 +112,8 @@ public final class AccountStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Position(rs.getString(1), rs.getString(2), Side.fromDb(rs.getString(3)),
-                            rs.getDouble(4), rs.getDouble(5), rs.getObject(6, Double.class),
-                            rs.getObject(7, Double.class), rs.getLong(8), rs.getDouble(9), rs.getDouble(10)));
+                            rs.getDouble(4), rs.getDouble(5), nullable(rs, 6), nullable(rs, 7), rs.getLong(8),
+                            rs.getDouble(9), rs.getDouble(10)));
                 }
             }
         }
@@ -130,13 +130,18 @@ public final class AccountStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new PendingOrder(rs.getString(1), rs.getString(2), Side.fromDb(rs.getString(3)),
-                            OrderType.fromDb(rs.getString(4)), rs.getDouble(5), rs.getDouble(6),
-                            rs.getObject(7, Double.class), rs.getObject(8, Double.class), rs.getLong(9),
-                            rs.getLong(10)));
+                            OrderType.fromDb(rs.getString(4)), rs.getDouble(5), rs.getDouble(6), nullable(rs, 7),
+                            nullable(rs, 8), rs.getLong(9), rs.getLong(10)));
                 }
             }
         }
         return out;
+    }
+
+    /** A price column that may be NULL (the SQLite driver cannot read NULL as a Double object). */
+    private static Double nullable(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
     }
 
     /** The order ids ACCOUNT-oN handed out: market entries and closes, and resting entries. */
