@@ -225,4 +225,25 @@ class RestingOrderTest {
         assertThat(broker().pendingOrders()).isEmpty();
         assertThat(broker().openPositions()).hasSize(2);
     }
+
+    @FunctionalInterface
+    interface Case {
+        void run() throws Exception;
+    }
+
+    /** The same lifecycle on PostgreSQL (the V14 table, its CHECK of the statuses, NULL levels read back). */
+    @Test
+    void onPostgresqlEveryStateIsStoredAlike() throws Exception {
+        for (Case c : List.<Case>of(this::aBarGappingThroughABuyStopFillsAtTheOpenAskPlusSlippage,
+                this::aSellLimitTouchedIntrabarFillsAtItsLevelAndItsTargetCancelsTheStopLoss,
+                this::theFirstBarClosingAfterTheGoodTillTimeExpiresTheOrderUnfilled,
+                this::aRestingOrderCanBeCancelledOnceAndOneThatWouldFillAtOnceIsRejected,
+                this::aBrokerReopenedOnTheSameDatabaseHoldsTheRestingOrderAndFillsItAlike)) {
+            try (com.forexdiffusion.trading.testing.TestPostgres pg = com.forexdiffusion.trading.testing.TestPostgres
+                    .create(); Database d = pg.open()) {
+                db = d;
+                c.run();
+            }
+        }
+    }
 }
