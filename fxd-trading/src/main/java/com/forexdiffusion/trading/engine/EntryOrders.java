@@ -27,7 +27,8 @@ final class EntryOrders {
 
     /**
      * The signal with its entry at the price the order is meant to fill at, or empty when the quantile is not on the
-     * favourable side of the close (the limit would be no better than the market).
+     * favourable side of the close (the limit would be no better than the market) or a stop entry's level is not
+     * short of the target.
      */
     Optional<Signal> plan(Signal s, Forecast f, double pip) {
         if (cfg.type() == OrderType.MARKET) {
@@ -42,6 +43,10 @@ final class EntryOrders {
             }
         } else {
             level = s.entry() + (bull ? 1 : -1) * cfg.stopOffsetPips() * pip;
+            // A target short of the level leaves nothing to gain (the broker would refuse the order).
+            if (bull ? s.target() <= level : s.target() >= level) {
+                return Optional.empty();
+            }
         }
         return Optional.of(new Signal(s.id(), s.symbol(), s.timeframe(), s.time(), s.horizon(), s.direction(),
                 s.strength(), level, s.target(), s.stop(), s.validUntil(), s.metadata()));
