@@ -35,8 +35,10 @@ import java.util.function.Function;
 
 /**
  * The event-driven engine shared by backtest, paper and live trading (DESIGN "Engine"). On each closed bar of a
- * symbol it lets the broker resolve stops, targets and swap, applies the risk limits, closes positions whose
- * signal has expired, and, when allowed, turns the forecast for that bar into scored, ranked, sized orders. It
+ * symbol it hands the bar to the simulated broker (resting entries, stops, targets, swap) and takes the broker's
+ * executions, applies the risk limits, closes positions whose signal has expired, and, when allowed, turns the
+ * forecast for that bar into scored, ranked, sized orders (market, stop or limit entries, each admitted against
+ * the account's total exposure). It
  * reads only the bars up to the event (the series it is given is cut at the event's index), and every decision is
  * a function of the events so far, so a replay decides exactly as the original run did.
  * <p>
@@ -49,6 +51,7 @@ public final class ForecastEngine {
     private final Forecaster forecaster;
     private final Function<Integer, Forecast> forecastCache;
     private final Broker broker;
+    /** The same broker as the market that fills it: a live broker would see prices itself. */
     private final SimulatedBroker market;
     private final EntryOrders entries;
     private final StrategyConfig cfg;
