@@ -139,6 +139,27 @@ class BacktestCommandTest {
     }
 
     @Test
+    void tooFewTrainingBarsIsAUsageErrorNamingTheOption() {
+        String db = "sqlite:" + dir.resolve("fxd.db");
+        assertThat(Cli.run("data", "synth", "--db", db, "--days", "24").code()).isZero();
+        assertThat(Cli.run("data", "resample", "--db", db, "--symbol", "EURUSD", "--to", "H1").code()).isZero();
+        // 30 bars: GARCH alone failed with an IllegalArgumentException and its trace; 219 is one below the regime
+        // model's 200 rows after its 20-bar window.
+        for (String n : new String[]{"30", "219"}) {
+            for (String symbols : new String[]{"--symbol=EURUSD", "--symbols=EURUSD,GBPUSD"}) {
+                Cli r = Cli.run("backtest", "--db", db, symbols, "--timeframe", "H1", "--train-bars", n,
+                        "--horizons", "60", "--out", dir.resolve("bt").toString());
+                assertThat(r.code()).as(n + " " + symbols + ": " + r.err()).isEqualTo(2);
+                assertThat(r.err()).contains("--train-bars must be at least 220").contains("got " + n)
+                        .doesNotContain("Exception").doesNotContain("\tat ");
+            }
+        }
+        Cli ok = Cli.run("backtest", "--db", db, "--symbol", "EURUSD", "--timeframe", "H1", "--train-bars", "220",
+                "--horizons", "60", "--out", dir.resolve("bt").toString());
+        assertThat(ok.code()).as(ok.err()).isZero();
+    }
+
+    @Test
     void tooLittleHistoryIsAClearError() {
         String db = "sqlite:" + dir.resolve("fxd.db");
         assertThat(Cli.run("data", "synth", "--db", db, "--days", "10").code()).isZero();

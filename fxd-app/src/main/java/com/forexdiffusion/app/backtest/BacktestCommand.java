@@ -137,6 +137,9 @@ public final class BacktestCommand implements Callable<Integer> {
             + "and report.")
     Path out;
 
+    /** Bars of the regime model's rolling features. */
+    private static final int REGIME_WINDOW = 20;
+
     @Spec
     CommandSpec spec;
 
@@ -154,6 +157,13 @@ public final class BacktestCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw BadInputException.ofField("out", out + " is an existing file; --out names a directory for the "
                     + "report");
+        }
+        // Checked here: below the regime model's minimum a fit fails deep inside (GARCH below 51 bars with a trace).
+        int minTrain = RegimeDetector.minTrainingBars(REGIME_WINDOW);
+        if (trainBars < minTrain) {
+            throw new ParameterException(spec.commandLine(), "--train-bars must be at least " + minTrain
+                    + " (the regime model's " + REGIME_WINDOW + "-bar window plus 200 bars to fit on), got "
+                    + trainBars);
         }
         List<String> syms = symbolList();
         if (syms.size() > 1) {
@@ -181,7 +191,8 @@ public final class BacktestCommand implements Callable<Integer> {
             Forecaster f = folds.get(0).forecaster();
             RegimeDetector.Estimate[] regimes = new RegimeDetector.Estimate[all.size()];
             for (Backtest.Fold fold : folds) {
-                RegimeDetector.Estimate[] e = RegimeDetector.fit(all.slice(fold.from() - trainBars, fold.from()), 20, seed)
+                RegimeDetector.Estimate[] e = RegimeDetector.fit(all.slice(fold.from() - trainBars, fold.from()),
+                        REGIME_WINDOW, seed)
                         .estimates(all.slice(0, fold.to()));
                 System.arraycopy(e, fold.from(), regimes, fold.from(), fold.to() - fold.from());
             }
@@ -301,7 +312,8 @@ public final class BacktestCommand implements Callable<Integer> {
                 }
                 Backtest.Fold fold = new Backtest.Fold(start, all.size(),
                         factory.fit(all.slice(start - trainBars, start)));
-                RegimeDetector.Estimate[] regimes = RegimeDetector.fit(all.slice(start - trainBars, start), 20, seed)
+                RegimeDetector.Estimate[] regimes = RegimeDetector.fit(all.slice(start - trainBars, start),
+                        REGIME_WINDOW, seed)
                         .estimates(all);
                 Map<Integer, com.forexdiffusion.forecast.Forecast> f = Backtest.forecasts(all, List.of(fold), cfg,
                         cache, hits, (x, y) -> { });

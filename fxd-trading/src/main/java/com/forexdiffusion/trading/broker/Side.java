@@ -12,11 +12,11 @@ public enum Side {
         return this == BUY ? SELL : BUY;
     }
 
-    String db() {
+    public String db() {
         return this == BUY ? "buy" : "sell";
     }
 
-    static Side fromDb(String s) {
+    public static Side fromDb(String s) {
         return s.equals("buy") ? BUY : SELL;
     }
 }

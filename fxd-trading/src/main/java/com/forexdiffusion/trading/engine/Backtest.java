@@ -10,7 +10,7 @@ import com.forexdiffusion.forecast.ForecastRequest;
 import com.forexdiffusion.forecast.Forecaster;
 import com.forexdiffusion.forecast.conformal.OnlineCalibrator;
 import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
-import com.forexdiffusion.trading.broker.Broker;
+import com.forexdiffusion.trading.broker.fill.SimulatedBroker;
 import com.forexdiffusion.trading.regime.RegimeDetector;
 import com.forexdiffusion.trading.report.PerformanceMetrics;
 
@@ -79,7 +79,7 @@ public final class Backtest {
         return folds;
     }
 
-    public static Result run(BarSeries bars, int start, Forecaster forecaster, StrategyConfig cfg, Broker broker,
+    public static Result run(BarSeries bars, int start, Forecaster forecaster, StrategyConfig cfg, SimulatedBroker broker,
                              InstrumentCatalog instruments, RegimeDetector.Estimate[] regimes,
                              ProgressListener progress) {
         return run(bars, List.of(new Fold(start, bars.size(), forecaster)), cfg, broker, instruments, regimes, null,
@@ -90,7 +90,7 @@ public final class Backtest {
      * The folds must be contiguous and cover the decision bars to the end of {@code bars}. With a cache, forecasts
      * already stored for a fold's model version are read instead of computed, and new ones are stored.
      */
-    public static Result run(BarSeries bars, List<Fold> folds, StrategyConfig cfg, Broker broker,
+    public static Result run(BarSeries bars, List<Fold> folds, StrategyConfig cfg, SimulatedBroker broker,
                              InstrumentCatalog instruments, RegimeDetector.Estimate[] regimes, ForecastCache store,
                              ProgressListener progress) {
         int start = folds.get(0).from();
@@ -162,7 +162,7 @@ public final class Backtest {
      * of a backtest, which is all an optimisation trial runs.
      */
     public static Result replay(BarSeries bars, Forecaster forecaster, java.util.function.Function<Integer, Forecast> cache,
-                                int start, StrategyConfig cfg, Broker broker, InstrumentCatalog instruments,
+                                int start, StrategyConfig cfg, SimulatedBroker broker, InstrumentCatalog instruments,
                                 RegimeDetector.Estimate[] regimes, SignalTuning tuning, long cachedForecasts,
                                 ProgressListener progress) {
         int n = bars.size();

@@ -9,21 +9,19 @@ import com.forexdiffusion.forecast.Forecaster;
 import com.forexdiffusion.forecast.conformal.OnlineCalibrator;
 import com.forexdiffusion.trading.broker.Broker;
 import com.forexdiffusion.trading.broker.ClosedTrade;
-import com.forexdiffusion.trading.broker.OrderRequest;
+import com.forexdiffusion.trading.broker.Execution;
 import com.forexdiffusion.trading.broker.OrderResult;
+import com.forexdiffusion.trading.broker.PendingOrder;
 import com.forexdiffusion.trading.broker.Position;
 import com.forexdiffusion.trading.broker.Side;
-import com.forexdiffusion.trading.quality.QualityContext;
-import com.forexdiffusion.trading.quality.QualityScore;
-import com.forexdiffusion.trading.quality.QualityWeights;
-import com.forexdiffusion.trading.quality.SignalQualityScorer;
+import com.forexdiffusion.trading.broker.fill.SimulatedBroker;
+import com.forexdiffusion.trading.risk.Exposure;
 import com.forexdiffusion.trading.ranking.ScoredSignal;
 import com.forexdiffusion.trading.ranking.SignalRanker;
 import com.forexdiffusion.trading.regime.RegimeDetector;
 import com.forexdiffusion.trading.risk.RiskManager;
 import com.forexdiffusion.trading.signal.Direction;
 import com.forexdiffusion.trading.signal.Signal;
-import com.forexdiffusion.trading.signal.SignalGenerator;
 import com.forexdiffusion.trading.sizing.PositionSizer;
 import com.forexdiffusion.trading.sizing.SizingDecision;
 import com.forexdiffusion.trading.sizing.SizingRequest;
@@ -37,8 +35,10 @@ import java.util.function.Function;
 
 /**
  * The event-driven engine shared by backtest, paper and live trading (DESIGN "Engine"). On each closed bar of a
- * symbol it lets the broker resolve stops, targets and swap, applies the risk limits, closes positions whose
- * signal has expired, and, when allowed, turns the forecast for that bar into scored, ranked, sized orders. It
+ * symbol it hands the bar to the simulated broker (resting entries, stops, targets, swap) and takes the broker's
+ * executions, applies the risk limits, closes positions whose signal has expired, and, when allowed, turns the
+ * forecast for that bar into scored, ranked, sized orders (market, stop or limit entries, each admitted against
+ * the account's total exposure). It
  * reads only the bars up to the event (the series it is given is cut at the event's index), and every decision is
  * a function of the events so far, so a replay decides exactly as the original run did.
  * <p>
@@ -51,16 +51,13 @@ public final class ForecastEngine {
     private final Forecaster forecaster;
     private final Function<Integer, Forecast> forecastCache;
     private final Broker broker;
+    /** The same broker as the market that fills it: a live broker would see prices itself. */
+    private final SimulatedBroker market;
+    private final EntryOrders entries;
     private final StrategyConfig cfg;
     private final InstrumentCatalog instruments;
     private final RegimeDetector.Estimate[] regimes;
-    private final SignalGenerator signals = SignalGenerator.defaults();
-    private final SignalQualityScorer scorer;
-    private final SignalTuning tuning;
-    // The same pipeline with the uncertainty terms switched off, only to count what those terms changed.
-    private final SignalGenerator signalsWithoutPenalty = new SignalGenerator(Double.POSITIVE_INFINITY, 1.0);
-    private final SignalQualityScorer scorerWithoutPenalty = new SignalQualityScorer(QualityWeights.defaults(),
-            SignalQualityScorer.DEFAULT_THRESHOLD, Map.of(), Map.of(), signalsWithoutPenalty);
+    private final SignalScoring scoring;
     private final SignalRanker ranker;
     private final PositionSizer sizer;
     private final PositionSizer sizerWithoutUncertainty;
@@ -82,22 +79,22 @@ public final class ForecastEngine {
      * @param regimes       regime estimates by bar index, or null when no detector is used
      */
     public ForecastEngine(BarSeries series, Forecaster forecaster, Function<Integer, Forecast> forecastCache,
-                          Broker broker, StrategyConfig cfg, InstrumentCatalog instruments,
+                          SimulatedBroker broker, StrategyConfig cfg, InstrumentCatalog instruments,
                           RegimeDetector.Estimate[] regimes) {
         this(series, forecaster, forecastCache, broker, cfg, instruments, regimes, SignalTuning.defaults());
     }
 
     /** As above, with the signal settings an optimisation tunes (quality threshold, stop/target multiples, ...). */
     public ForecastEngine(BarSeries series, Forecaster forecaster, Function<Integer, Forecast> forecastCache,
-                          Broker broker, StrategyConfig cfg, InstrumentCatalog instruments,
+                          SimulatedBroker broker, StrategyConfig cfg, InstrumentCatalog instruments,
                           RegimeDetector.Estimate[] regimes, SignalTuning tuning) {
-        this.tuning = tuning;
-        this.scorer = new SignalQualityScorer(cfg.quality().weights(), cfg.quality().threshold() != null
-                ? cfg.quality().threshold() : tuning.qualityThreshold(), Map.of(), Map.of(), SignalGenerator.defaults());
+        this.scoring = new SignalScoring(cfg, tuning);
         this.series = series;
         this.forecaster = forecaster;
         this.forecastCache = forecastCache;
         this.broker = broker;
+        this.market = broker;
+        this.entries = new EntryOrders(cfg.entry());
         this.cfg = cfg;
         this.instruments = instruments;
         this.regimes = regimes;
@@ -123,9 +120,8 @@ public final class ForecastEngine {
         String sym = Instrument.normalise(b.symbol());
         // First of all: outcomes that this bar's close makes known, so the forecast below is calibrated on them.
         calibrator.onBarClose(b.bar().ts(), b.bar().close());
-        for (ClosedTrade t : broker.onBar(sym, b.timeframe(), b.bar())) {
-            record(t);
-        }
+        market.onBar(sym, b.timeframe(), b.bar());
+        broker.executions(sym).forEach(this::executed);
         long now = b.time();
         Map<String, Double> bid = Map.of(sym, b.bar().close());
         // On one account with other symbols' engines, this engine manages (and prices) only its own positions.
@@ -148,6 +144,14 @@ public final class ForecastEngine {
         for (String id : toClose) {
             record(broker.close(id, b.bar().close(), now, act.flattenAll() ? "daily-loss" : "expired"));
         }
+        if (act.flattenAll()) {
+            for (PendingOrder o : broker.pendingOrders()) {
+                if (o.symbol().equals(sym)) {
+                    broker.cancel(o.id(), now, "daily-loss: trading stopped for the day");
+                    forget(o.id());
+                }
+            }
+        }
         act.newStops().forEach((id, stop) -> {
             if (broker.openPositions().stream().anyMatch(p -> p.id().equals(id))) {
                 broker.modifyStop(id, stop, now);
@@ -158,7 +162,7 @@ public final class ForecastEngine {
     }
 
     private void forecastAndDecide(String sym, EngineEvent.BarClosed b, long now) {
-        boolean mayOpen = risk.mayOpen(broker.openPositions().size());
+        boolean mayOpen = risk.mayOpen(broker.openPositions().size() + broker.pendingOrders().size());
         // A calibrator sees every bar's forecast, not only those of bars where the risk manager lets the engine
         // open: otherwise what it learns, and so later stops and sizes, would depend on past trading results.
         if (b.index() < cfg.lookback() || !mayOpen && !calibrator.active()) {
@@ -178,84 +182,79 @@ public final class ForecastEngine {
 
     private void decide(String sym, EngineEvent.BarClosed b, Forecast f, long now) {
         RegimeDetector.Estimate regime = regimes == null ? null : regimes[b.index()];
-        List<ScoredSignal> scored = score(f, regime, volumeRatio(b.index()));
+        List<ScoredSignal> scored = scoring.score(f, regime, BarFigures.volumeRatio(series, b.index(),
+                cfg.volumeWindow()), t -> BarFigures.higherTimeframes(series, cfg.quality().mtfTimeframes(), t),
+                this::correlationRisk, ranker, uncertainty);
         java.util.Set<String> held = new java.util.HashSet<>();
         broker.openPositions().forEach(p -> held.add(p.symbol()));
+        broker.pendingOrders().forEach(o -> held.add(o.symbol()));
         for (ScoredSignal best : ranker.select(scored, held)) {
-            Signal s = best.signal();
+            Optional<Signal> planned = entries.plan(best.signal(), f, instruments.resolve(sym).pipSize());
+            if (planned.isEmpty()) {
+                continue;
+            }
+            Signal s = planned.get();
             SizingRequest req = sizingRequest(s, sym, regime, b.index());
             double lots = lots(sizer.size(req), sym, b.bar().close());
             uncertainty.sized(lots, lots(sizerWithoutUncertainty.size(req), sym, b.bar().close()));
             if (lots <= 0) {
                 continue;
             }
-            Side side = s.direction() == Direction.BULL ? Side.BUY : Side.SELL;
-            OrderResult r = broker.submit(new OrderRequest(sym, side, lots, b.bar().close(), s.stop(),
-                    s.target(), now));
-            orders.add(new OrderDecision(now, s.id(), s.direction(), s.entry(), s.stop(), s.target(), lots,
-                    s.metadata().uncertaintyPct(), r.accepted()));
-            if (r.accepted()) {
-                signalOf.put(r.position().id(), s);
-                qualityOf.put(r.position().id(), best.quality().composite());
-                if (regime != null) {
-                    regimeOf.put(r.position().id(), regime.regime().name());
-                }
-            }
-        }
-    }
-
-    /**
-     * The forecast's signals, scored; each is also scored without the uncertainty penalty to count the decisions the
-     * penalty changed.
-     */
-    private List<ScoredSignal> score(Forecast f, RegimeDetector.Estimate regime, double volumeRatio) {
-        List<Signal> raw = signals.signals(f);
-        List<Direction> dirs = raw.stream().map(Signal::direction).toList();
-        List<Signal> sigs = raw.stream().map(tuning::apply).toList();
-        List<Signal> unpenalised = signalsWithoutPenalty.signals(f).stream().map(tuning::apply).toList();
-        double confidence = regime == null ? 1.0 : regime.confidence();
-        List<Direction> higher = raw.isEmpty() ? List.of() : higherTimeframes(raw.get(0).time());
-        List<ScoredSignal> scored = new ArrayList<>();
-        for (int k = 0; k < sigs.size(); k++) {
-            QualityContext ctx = new QualityContext(dirs, higher, regime == null ? null : regime.regime(),
-                    confidence, volumeRatio, null, correlationRisk(sigs.get(k)));
-            QualityScore q = scorer.score(sigs.get(k), ctx);
-            ScoredSignal s = new ScoredSignal(sigs.get(k), q, confidence);
-            ScoredSignal without = new ScoredSignal(unpenalised.get(k), scorerWithoutPenalty.score(unpenalised.get(k),
-                    ctx), confidence);
-            uncertainty.signal(sigs.get(k).metadata().uncertaintyPct(), q.penalty() < 1, ranker.eligible(without),
-                    ranker.eligible(s));
-            scored.add(s);
-        }
-        return scored;
-    }
-
-    /**
-     * The sizer's inputs. Volatility: the forecast's σ at the signal's horizon (percent of price) against the realised
-     * volatility of the last {@code lookback} bars' log returns scaled to that horizon, so volatility-adjusted sizing
-     * trades smaller when the model expects more movement than the market has shown.
-     */
-    /**
-     * The direction of each configured higher timeframe at {@code t} (the decision bar's label): the close of that bar
-     * against the last close at least one higher-timeframe period before it; neutral when there is none yet.
-     */
-    private List<Direction> higherTimeframes(long t) {
-        List<com.forexdiffusion.core.Timeframe> tfs = cfg.quality().mtfTimeframes();
-        if (tfs.isEmpty()) {
-            return List.of();
-        }
-        int now = series.lowerBound(t + 1) - 1;
-        List<Direction> out = new ArrayList<>(tfs.size());
-        for (com.forexdiffusion.core.Timeframe tf : tfs) {
-            int then = series.lowerBound(t - tf.millis() + 1) - 1;
-            if (now < 0 || then < 0 || then >= now) {
-                out.add(Direction.NEUTRAL);
+            RiskManager.Admission admitted = admit(s, sym, lots);
+            if (admitted.rejected()) {
+                orders.add(OrderDecision.of(now, s, lots, false, admitted.reason()));
                 continue;
             }
-            double d = series.close(now) - series.close(then);
-            out.add(d > 0 ? Direction.BULL : d < 0 ? Direction.BEAR : Direction.NEUTRAL);
+            OrderResult r = broker.submit(entries.order(s, admitted.lots(), b.bar().close(), now));
+            orders.add(OrderDecision.of(now, s, admitted.lots(), r.accepted(),
+                    r.accepted() ? admitted.reason() : r.rejection()));
+            if (r.accepted()) {
+                remember(r.resting() ? r.orderId() : r.position().id(), s, best, regime);
+            }
         }
-        return out;
+    }
+
+    /** SPEC §7 total exposure across every symbol of the account, resting entries included. */
+    private RiskManager.Admission admit(Signal s, String sym, double lots) {
+        Instrument inst = instruments.resolve(sym);
+        double perLot = inst.contractSize() * broker.quoteToAccount(sym, s.entry());
+        Exposure committed = Exposure.of(broker, x -> instruments.resolve(x).contractSize());
+        return risk.admit(committed, lots, perLot * s.stopDistance(), perLot * s.entry(), broker.equity(),
+                cfg.sizing().lotStep());
+    }
+
+    private void remember(String id, Signal s, ScoredSignal best, RegimeDetector.Estimate regime) {
+        signalOf.put(id, s);
+        qualityOf.put(id, best.quality().composite());
+        if (regime != null) {
+            regimeOf.put(id, regime.regime().name());
+        }
+    }
+
+    /** What the broker did on its own: a closed position is a trade; a filled entry carries its signal over. */
+    private void executed(Execution x) {
+        switch (x.kind()) {
+            case CLOSED -> record(x.closed());
+            case FILLED -> {
+                rekey(signalOf, x.orderId(), x.opened().id());
+                rekey(qualityOf, x.orderId(), x.opened().id());
+                rekey(regimeOf, x.orderId(), x.opened().id());
+            }
+            case EXPIRED, REJECTED -> forget(x.orderId());
+        }
+    }
+
+    private static <V> void rekey(Map<String, V> m, String from, String to) {
+        V v = m.remove(from);
+        if (v != null) {
+            m.put(to, v);
+        }
+    }
+
+    private void forget(String id) {
+        signalOf.remove(id);
+        qualityOf.remove(id);
+        regimeOf.remove(id);
     }
 
     /**
@@ -294,28 +293,11 @@ public final class ForecastEngine {
             }
         }
         double forecastVolPct = 100 * s.metadata().sigma() / s.entry();
-        double realisedVolPct = 100 * realisedVol(index) * Math.sqrt(s.horizon().bars(series.timeframe()));
+        double realisedVolPct = 100 * BarFigures.realisedVol(series, index, cfg.lookback())
+                * Math.sqrt(s.horizon().bars(series.timeframe()));
         return new SizingRequest(s.entry(), s.stop(), s.metadata().uncertaintyPct(),
                 regime == null ? null : regime.regime(), broker.equity(), peakEquity, inst.contractSize(),
                 broker.quoteToAccount(sym, s.entry()), openRisk, pnls, forecastVolPct, realisedVolPct);
-    }
-
-    /** Standard deviation of the log returns of the {@code lookback} bars up to {@code index} (none after it). */
-    private double realisedVol(int index) {
-        int from = Math.max(1, index - cfg.lookback() + 1);
-        int n = index - from + 1;
-        if (n < 2) {
-            return 0;
-        }
-        double sum = 0;
-        double sq = 0;
-        for (int i = from; i <= index; i++) {
-            double r = Math.log(series.close(i) / series.close(i - 1));
-            sum += r;
-            sq += r * r;
-        }
-        double mean = sum / n;
-        return Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1)));
     }
 
     /**
@@ -330,19 +312,6 @@ public final class ForecastEngine {
         double lots = Math.min(size.lots(), Math.floor(broker.maxLots(sym, close) / step + 1e-9) * step);
         return java.math.BigDecimal.valueOf(step).multiply(java.math.BigDecimal.valueOf(Math.round(lots / step)))
                 .doubleValue();
-    }
-
-    private double volumeRatio(int index) {
-        int from = Math.max(0, index - cfg.volumeWindow());
-        if (index - from < 1) {
-            return 1;
-        }
-        double sum = 0;
-        for (int i = from; i < index; i++) {
-            sum += series.volume(i);
-        }
-        double avg = sum / (index - from);
-        return avg > 0 ? series.volume(index) / avg : 1;
     }
 
     private void record(ClosedTrade t) {
@@ -408,6 +377,7 @@ public final class ForecastEngine {
     public void restore(State s) {
         java.util.Set<String> open = new java.util.HashSet<>();
         broker.openPositions().forEach(p -> open.add(p.id()));
+        broker.pendingOrders().forEach(o -> open.add(o.id()));
         retainOpen(s.signals(), signalOf, open);
         retainOpen(s.quality(), qualityOf, open);
         retainOpen(s.regimes(), regimeOf, open);

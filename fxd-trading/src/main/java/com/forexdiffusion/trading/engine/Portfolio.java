@@ -8,7 +8,7 @@ import com.forexdiffusion.data.feed.BarEvent;
 import com.forexdiffusion.data.feed.HistoricalFeed;
 import com.forexdiffusion.forecast.Forecast;
 import com.forexdiffusion.forecast.Forecaster;
-import com.forexdiffusion.trading.broker.Broker;
+import com.forexdiffusion.trading.broker.fill.SimulatedBroker;
 import com.forexdiffusion.trading.regime.RegimeDetector;
 import com.forexdiffusion.trading.report.PerformanceMetrics;
 
@@ -42,7 +42,7 @@ public final class Portfolio {
     public record Result(Backtest.Result account, Map<String, List<TradeRecord>> bySymbol) {
     }
 
-    public static Result run(List<Leg> legs, StrategyConfig cfg, Broker broker, InstrumentCatalog instruments,
+    public static Result run(List<Leg> legs, StrategyConfig cfg, SimulatedBroker broker, InstrumentCatalog instruments,
                              SignalTuning tuning, int correlationWindow, ProgressListener progress) {
         Map<String, BarSeries> series = new LinkedHashMap<>();
         legs.forEach(l -> series.put(l.bars().symbol(), l.bars()));

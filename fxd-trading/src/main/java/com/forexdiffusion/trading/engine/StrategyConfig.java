@@ -16,10 +16,11 @@ import java.util.List;
  * @param calibration how the raw forecasts are calibrated before anything reads them (not part of the forecast
  *                    cache's key: the cache holds raw forecasts)
  * @param quality     quality weights, threshold and higher timeframes
+ * @param entry       market, limit or stop entries (market when null)
  */
 public record StrategyConfig(List<Horizon> horizons, int samples, long seed, int lookback, double minStrength,
                              int topN, SizingConfig sizing, RiskLimits risk, int volumeWindow,
-                             CalibrationConfig calibration, QualitySettings quality) {
+                             CalibrationConfig calibration, QualitySettings quality, EntrySettings entry) {
     public StrategyConfig {
         horizons = List.copyOf(horizons);
         if (calibration == null) {
@@ -28,17 +29,33 @@ public record StrategyConfig(List<Horizon> horizons, int samples, long seed, int
         if (quality == null) {
             quality = QualitySettings.defaults();
         }
+        if (entry == null) {
+            entry = EntrySettings.market();
+        }
+    }
+
+    /** With market entries. */
+    public StrategyConfig(List<Horizon> horizons, int samples, long seed, int lookback, double minStrength, int topN,
+                          SizingConfig sizing, RiskLimits risk, int volumeWindow, CalibrationConfig calibration,
+                          QualitySettings quality) {
+        this(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow, calibration, quality,
+                null);
     }
 
     /** With the default quality settings. */
     public StrategyConfig(List<Horizon> horizons, int samples, long seed, int lookback, double minStrength, int topN,
                           SizingConfig sizing, RiskLimits risk, int volumeWindow, CalibrationConfig calibration) {
-        this(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow, calibration, null);
+        this(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow, calibration, null, null);
     }
 
     public StrategyConfig withQuality(QualitySettings q) {
         return new StrategyConfig(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow,
-                calibration, q);
+                calibration, q, entry);
+    }
+
+    public StrategyConfig withEntry(EntrySettings e) {
+        return new StrategyConfig(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow,
+                calibration, quality, e);
     }
 
     public static StrategyConfig defaults() {
@@ -48,6 +65,6 @@ public record StrategyConfig(List<Horizon> horizons, int samples, long seed, int
 
     public StrategyConfig withCalibration(CalibrationConfig c) {
         return new StrategyConfig(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow, c,
-                quality);
+                quality, entry);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.trading.broker.OrderType;
 import com.forexdiffusion.trading.risk.RiskLimits;
 import com.forexdiffusion.trading.sizing.SizingConfig;
 import com.forexdiffusion.trading.sizing.SizingMethod;
@@ -29,13 +30,16 @@ import java.util.Set;
  *  "risk_pct": 1.0, "sizing": "fixed_fractional", "uncertainty_threshold_pct": 0.5,
  *  "daily_loss_pct": 3.0, "max_open_positions": 5, "max_holding_minutes": 0, "trailing_stop_pips": 0,
  *  "quality_threshold": 0.65, "quality_weights": {"pattern_strength": 0.25, "mtf_agreement": 0.2, ...},
- *  "mtf_timeframes": ["H4", "D1"], "regime_multipliers": {"trending_up": 1.2, "ranging": 0.7, ...}}</pre>
+ *  "mtf_timeframes": ["H4", "D1"], "regime_multipliers": {"trending_up": 1.2, "ranging": 0.7, ...},
+ *  "max_total_exposure_pct": 20, "max_notional_pct": 0,
+ *  "entry": "limit", "entry_limit_quantile": 0.25, "entry_stop_offset_pips": 5, "entry_expiry_minutes": 60}</pre>
  */
 public final class StrategyConfigFile {
     private static final Set<String> KEYS = Set.of("horizons", "samples", "seed", "lookback", "min_strength", "top_n",
             "risk_pct", "sizing", "kelly_fraction", "uncertainty_threshold_pct", "daily_loss_pct",
             "max_open_positions", "max_holding_minutes", "trailing_stop_pips", "quality_threshold", "quality_weights",
-            "mtf_timeframes", "regime_multipliers");
+            "mtf_timeframes", "regime_multipliers", "max_total_exposure_pct", "max_notional_pct", "entry",
+            "entry_limit_quantile", "entry_stop_offset_pips", "entry_expiry_minutes");
 
     private StrategyConfigFile() {
     }
@@ -83,22 +87,36 @@ public final class StrategyConfigFile {
                         + "' is not one of fixed_fractional, kelly, volatility_adjusted");
             }
         }
+        RiskLimits r = base.risk();
+        // One figure for SPEC's total exposure: the sizer caps each order at it, the risk manager the portfolio.
+        double exposure = num(src, root, "max_total_exposure_pct", r.maxTotalExposurePct(), 0.1, 100);
         SizingConfig sizing = new SizingConfig(method, num(src, root, "risk_pct", s.riskPct(), 0.01, 5),
                 num(src, root, "kelly_fraction", s.kellyFraction(), 0.01, 1), s.kellyMinTrades(),
                 regimeMultipliers(src, root, s.regimeMultipliers()),
                 s.uncertaintyScaling(), num(src, root, "uncertainty_threshold_pct", s.uncertaintyThresholdPct(), 0.05, 5),
-                s.maxPositionRiskPct(), s.maxTotalRiskPct(), s.drawdownStartPct(), s.drawdownFactor(), s.lotStep());
-        RiskLimits r = base.risk();
+                s.maxPositionRiskPct(), root.has("max_total_exposure_pct") ? exposure : s.maxTotalRiskPct(),
+                s.drawdownStartPct(), s.drawdownFactor(), s.lotStep());
         RiskLimits risk = new RiskLimits(num(src, root, "daily_loss_pct", r.dailyLossPct(), 0.1, 100),
                 (int) num(src, root, "max_open_positions", r.maxOpenPositions(), 1, 100),
                 (long) num(src, root, "max_holding_minutes", r.maxHoldingMinutes(), 0, 525_600),
-                num(src, root, "trailing_stop_pips", r.trailingStopPips(), 0, 10_000));
+                num(src, root, "trailing_stop_pips", r.trailingStopPips(), 0, 10_000), exposure,
+                num(src, root, "max_notional_pct", r.maxNotionalPct(), 0, 10_000));
         return new StrategyConfig(horizons, (int) num(src, root, "samples", base.samples(), 2, 10_000),
                 (long) num(src, root, "seed", base.seed(), Long.MIN_VALUE, Long.MAX_VALUE),
                 (int) num(src, root, "lookback", base.lookback(), 2, 100_000),
                 num(src, root, "min_strength", base.minStrength(), 0, 1),
                 (int) num(src, root, "top_n", base.topN(), 1, 100), sizing, risk, base.volumeWindow(),
-                base.calibration(), quality(src, root, base.quality()));
+                base.calibration(), quality(src, root, base.quality()), entry(src, root, base.entry()));
+    }
+
+    private static EntrySettings entry(String src, JsonNode root, EntrySettings e) {
+        OrderType type = e.type();
+        if (root.has("entry")) {
+            type = named(src, "entry", root.get("entry").asText(), OrderType.class);
+        }
+        return new EntrySettings(type, num(src, root, "entry_limit_quantile", e.limitQuantile(), 0.06, 0.5),
+                num(src, root, "entry_stop_offset_pips", e.stopOffsetPips(), 0.1, 10_000),
+                (long) num(src, root, "entry_expiry_minutes", e.expiryMinutes(), 1, 525_600));
     }
 
     private static QualitySettings quality(String src, JsonNode root, QualitySettings q) {

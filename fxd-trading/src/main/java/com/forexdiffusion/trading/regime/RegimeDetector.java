@@ -34,14 +34,21 @@ public final class RegimeDetector {
     public record Estimate(Regime regime, double confidence, Map<Regime, Double> posterior) {
     }
 
+    /** The fewest training bars a fit with this rolling window accepts: 200 feature rows after the window. */
+    public static int minTrainingBars(int window) {
+        return MIN_ROWS + window;
+    }
+
+    private static final int MIN_ROWS = 200;
+
     public static RegimeDetector fit(BarSeries train, int window, long seed) {
         if (window < 2) {
             throw BadInputException.ofField("regime.window", "rolling window must be at least 2 bars, got " + window);
         }
         double[][] raw = features(train, window);
         int n = raw.length;
-        if (n < 200) {
-            throw BadInputException.ofField("regime", "fitting the regime model needs at least " + (200 + window)
+        if (n < MIN_ROWS) {
+            throw BadInputException.ofField("regime", "fitting the regime model needs at least " + minTrainingBars(window)
                     + " bars, got " + train.size());
         }
         double[] m = new double[FEATURES];

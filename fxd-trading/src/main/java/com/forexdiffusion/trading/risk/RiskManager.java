@@ -89,6 +89,56 @@ public final class RiskManager {
         return new Actions(false, close, stops);
     }
 
+    /** The lots an order may have under the exposure limits, and why fewer than asked (null when all). */
+    public record Admission(double lots, String reason) {
+        public boolean rejected() {
+            return !(lots > 0);
+        }
+    }
+
+    /**
+     * SPEC §7 total exposure, across the portfolio: an order of {@code lots} adding {@code riskPerLot} at its stop and
+     * {@code notionalPerLot} (account currency) to what the account already carries ({@code committed}, every
+     * symbol) is reduced, on the lot grid, to what keeps the risk at the stops within
+     * {@link RiskLimits#maxTotalExposurePct()} of equity (and the notional within {@link RiskLimits#maxNotionalPct()}
+     * when set), or rejected when not even one lot step fits.
+     */
+    public Admission admit(Exposure committed, double lots, double riskPerLot, double notionalPerLot, double equity,
+                           double lotStep) {
+        // A relative tolerance, so that an order the sizer already fitted to the same room is not cut by rounding.
+        double eps = 1e-9 * Math.max(1, equity);
+        double riskRoom = limits.maxTotalExposurePct() / 100 * equity - committed.riskAtStops();
+        double allowed = lots;
+        String reason = null;
+        if (lots * riskPerLot > riskRoom + eps) {
+            allowed = riskRoom / riskPerLot;
+            reason = String.format(java.util.Locale.ROOT, "total exposure limit of %s%% of equity: %.2f of %.2f "
+                            + "already at risk at the stops", num(limits.maxTotalExposurePct()), committed.riskAtStops(),
+                    limits.maxTotalExposurePct() / 100 * equity);
+        }
+        if (limits.maxNotionalPct() > 0) {
+            double notionalRoom = limits.maxNotionalPct() / 100 * equity - committed.notional();
+            if (allowed * notionalPerLot > notionalRoom + eps) {
+                allowed = notionalRoom / notionalPerLot;
+                reason = String.format(java.util.Locale.ROOT, "notional limit of %s%% of equity: %.2f of %.2f "
+                        + "already open", num(limits.maxNotionalPct()), committed.notional(),
+                        limits.maxNotionalPct() / 100 * equity);
+            }
+        }
+        if (reason == null) {
+            return new Admission(lots, null);
+        }
+        double onGrid = Math.max(0, Math.floor(allowed / lotStep + 1e-9)) * lotStep;
+        onGrid = java.math.BigDecimal.valueOf(lotStep).multiply(java.math.BigDecimal.valueOf(Math.round(onGrid / lotStep)))
+                .doubleValue();
+        return new Admission(onGrid, onGrid > 0 ? "reduced from " + lots + " to " + onGrid + " lots by the " + reason
+                : "rejected by the " + reason);
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
     /** Whether a new position may be opened now. */
     public boolean mayOpen(int openPositions) {
         return !haltedForDay && openPositions < limits.maxOpenPositions();

@@ -52,4 +52,28 @@ class StrategyConfigFileTest {
         assertThatThrownBy(() -> StrategyConfigFile.read(write("{\"samples\": \"many\"}"), StrategyConfig.defaults()))
                 .hasMessageContaining("samples").hasMessageContaining("number");
     }
+
+    @Test
+    void entryAndExposureKeys() throws Exception {
+        StrategyConfig d = StrategyConfig.defaults();
+        assertThat(d.entry().type()).isEqualTo(com.forexdiffusion.trading.broker.OrderType.MARKET);
+        StrategyConfig c = StrategyConfigFile.read(write("""
+                {"entry": "limit", "entry_limit_quantile": 0.2, "entry_expiry_minutes": 30,
+                 "max_total_exposure_pct": 8, "max_notional_pct": 500}
+                """), d);
+        assertThat(c.entry()).isEqualTo(new EntrySettings(com.forexdiffusion.trading.broker.OrderType.LIMIT, 0.2, 5,
+                30));
+        // One figure for the SPEC's total exposure: the risk manager's and the sizer's.
+        assertThat(c.risk().maxTotalExposurePct()).isEqualTo(8);
+        assertThat(c.sizing().maxTotalRiskPct()).isEqualTo(8);
+        assertThat(c.risk().maxNotionalPct()).isEqualTo(500);
+        assertThat(StrategyConfigFile.read(write("{\"entry\": \"STOP\"}"), d).entry().type())
+                .isEqualTo(com.forexdiffusion.trading.broker.OrderType.STOP);
+        assertThatThrownBy(() -> StrategyConfigFile.read(write("{\"entry\": \"iceberg\"}"), d))
+                .hasMessageContaining("strategy.json").hasMessageContaining("entry").hasMessageContaining("'iceberg'");
+        assertThatThrownBy(() -> StrategyConfigFile.read(write("{\"entry_limit_quantile\": 0.05}"), d))
+                .hasMessageContaining("entry_limit_quantile").hasMessageContaining("outside");
+        assertThatThrownBy(() -> StrategyConfigFile.read(write("{\"entry_expiry_minutes\": 0}"), d))
+                .hasMessageContaining("entry_expiry_minutes");
+    }
 }
