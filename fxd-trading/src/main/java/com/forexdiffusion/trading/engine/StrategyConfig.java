@@ -4,6 +4,7 @@ import com.forexdiffusion.core.Horizon;
 import com.forexdiffusion.forecast.conformal.CalibrationConfig;
 import com.forexdiffusion.trading.risk.RiskLimits;
 import com.forexdiffusion.trading.sizing.SizingConfig;
+import com.forexdiffusion.trading.skill.SkillGateConfig;
 
 import java.util.List;
 
@@ -16,10 +17,12 @@ import java.util.List;
  * @param calibration how the raw forecasts are calibrated before anything reads them (not part of the forecast
  *                    cache's key: the cache holds raw forecasts)
  * @param quality     quality weights, threshold and higher timeframes
+ * @param skillGate   when the forecaster's record lets the engine trade (null: {@link SkillGateConfig#defaults()},
+ *                    on)
  */
 public record StrategyConfig(List<Horizon> horizons, int samples, long seed, int lookback, double minStrength,
                              int topN, SizingConfig sizing, RiskLimits risk, int volumeWindow,
-                             CalibrationConfig calibration, QualitySettings quality) {
+                             CalibrationConfig calibration, QualitySettings quality, SkillGateConfig skillGate) {
     public StrategyConfig {
         horizons = List.copyOf(horizons);
         if (calibration == null) {
@@ -28,17 +31,33 @@ public record StrategyConfig(List<Horizon> horizons, int samples, long seed, int
         if (quality == null) {
             quality = QualitySettings.defaults();
         }
+        if (skillGate == null) {
+            skillGate = SkillGateConfig.defaults();
+        }
     }
 
-    /** With the default quality settings. */
+    /** With the default skill gate (on). */
+    public StrategyConfig(List<Horizon> horizons, int samples, long seed, int lookback, double minStrength, int topN,
+                          SizingConfig sizing, RiskLimits risk, int volumeWindow, CalibrationConfig calibration,
+                          QualitySettings quality) {
+        this(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow, calibration, quality,
+                null);
+    }
+
+    /** With the default quality settings and skill gate (on). */
     public StrategyConfig(List<Horizon> horizons, int samples, long seed, int lookback, double minStrength, int topN,
                           SizingConfig sizing, RiskLimits risk, int volumeWindow, CalibrationConfig calibration) {
-        this(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow, calibration, null);
+        this(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow, calibration, null, null);
     }
 
     public StrategyConfig withQuality(QualitySettings q) {
         return new StrategyConfig(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow,
-                calibration, q);
+                calibration, q, skillGate);
+    }
+
+    public StrategyConfig withSkillGate(SkillGateConfig g) {
+        return new StrategyConfig(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow,
+                calibration, quality, g);
     }
 
     public static StrategyConfig defaults() {
@@ -48,6 +67,6 @@ public record StrategyConfig(List<Horizon> horizons, int samples, long seed, int
 
     public StrategyConfig withCalibration(CalibrationConfig c) {
         return new StrategyConfig(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow, c,
-                quality);
+                quality, skillGate);
     }
 }

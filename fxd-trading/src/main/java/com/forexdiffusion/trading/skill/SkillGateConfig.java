@@ -5,12 +5,18 @@ import com.forexdiffusion.core.BadInputException;
 /**
  * When the engine may trade a forecaster (SPEC §7 skill gate): over the latest {@code window} forecasts of the judged
  * horizon whose outcome is known, the forecaster shows skill when the mean CRPS against the random walk's is below
- * {@code maxCrpsRatio}, or (with {@code requireBoth}: and) the lower bound of the {@code confidence} Wilson interval
- * of its directional accuracy is above {@code minDirectionLcb}. Before {@code warmup} resolved forecasts it has no
- * record and the engine stands aside.
+ * {@code maxCrpsRatio} and (with {@code requireBoth} false: or) the lower bound of the {@code confidence} Wilson
+ * interval of its directional accuracy is above {@code minDirectionLcb}. Before {@code warmup} resolved forecasts it
+ * has no record and the engine stands aside.
+ * <p>
+ * Both by default, although SPEC §7 reads "or": the gate looks again at every bar, and a rolling 95% bound of a coin's
+ * accuracy rises above 50% somewhere in 47% of 2 500-bar runs (91% of 10 000-bar runs; simulated, docs/trading.md),
+ * so with "either" a forecaster without skill on a pure random walk opened the gate in 4 of 6 seeded runs. A
+ * directional forecast without skill raises the CRPS above the random walk's, so requiring both keeps such a one out,
+ * and a σ forecast better than the walk's alone (CRPS below 1 with no directional edge) does not trade either.
  *
  * @param horizonMinutes the horizon judged; null: the strategy's shortest (the one whose record fills fastest)
- * @param requireBoth    false (SPEC): either criterion shows skill; true: both must
+ * @param requireBoth    true (default): both criteria must show skill; false: either suffices (SPEC's literal "or")
  */
 public record SkillGateConfig(boolean enabled, int window, int warmup, double maxCrpsRatio, double minDirectionLcb,
                               double confidence, Integer horizonMinutes, boolean requireBoth) {
@@ -38,11 +44,11 @@ public record SkillGateConfig(boolean enabled, int window, int warmup, double ma
     }
 
     /**
-     * On, over the latest 500 resolved forecasts after a warm-up of 200: CRPS ratio below 1 or the 95% Wilson lower
-     * bound of directional accuracy above 50% (SPEC §7), judged at the shortest horizon.
+     * On, over the latest 500 resolved forecasts after a warm-up of 200: CRPS ratio below 1 and the 95% Wilson lower
+     * bound of directional accuracy above 50%, judged at the shortest horizon.
      */
     public static SkillGateConfig defaults() {
-        return new SkillGateConfig(true, 500, 200, 1.0, 0.5, 0.95, null, false);
+        return new SkillGateConfig(true, 500, 200, 1.0, 0.5, 0.95, null, true);
     }
 
     /** The gate off: the engine trades whatever the forecaster's record (the behaviour before the gate). */
