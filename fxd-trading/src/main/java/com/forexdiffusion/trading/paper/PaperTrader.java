@@ -29,6 +29,7 @@ import com.forexdiffusion.trading.engine.StrategyConfig;
 import com.forexdiffusion.trading.engine.StrategyConfigFile;
 import com.forexdiffusion.trading.engine.TradeRecord;
 import com.forexdiffusion.trading.regime.RegimeDetector;
+import com.forexdiffusion.trading.skill.SkillGateConfig;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -214,6 +215,8 @@ public final class PaperTrader implements AutoCloseable {
         cfg.put("train_bars", s.trainBars());
         cfg.put("deposit", s.deposit());
         cfg.put("calibration", s.calibration().label());
+        // Marks a session started with the skill gate in the code: its defaults apply unless the strategy says.
+        cfg.put("skill_gate", true);
         if (s.strategy() != null) {
             StrategyConfigFile.parse(s.strategy(), "--config", StrategyConfig.defaults());
             cfg.set("strategy", s.strategy());
@@ -235,7 +238,8 @@ public final class PaperTrader implements AutoCloseable {
         StrategyConfig base = StrategyConfig.defaults();
         StrategyConfig session = new StrategyConfig(Horizon.parseList(cfg.get("horizons").asText()),
                 cfg.get("samples").asInt(), cfg.get("seed").asLong(), base.lookback(), base.minStrength(), base.topN(),
-                base.sizing(), base.risk(), base.volumeWindow(), sessionCalibration(cfg));
+                base.sizing(), base.risk(), base.volumeWindow(), sessionCalibration(cfg), null,
+                sessionSkillGate(cfg));
         return cfg.has("strategy") ? StrategyConfigFile.parse(cfg.get("strategy"), "paper_sessions.config_json.strategy",
                 session) : session;
     }
@@ -248,6 +252,14 @@ public final class PaperTrader implements AutoCloseable {
         JsonNode mode = cfg.get("calibration");
         return CalibrationConfig.defaults().withMode(mode == null ? CalibrationMode.NONE
                 : CalibrationMode.parse("paper_sessions.config_json.calibration", mode.asText()));
+    }
+
+    /**
+     * Sessions recorded before the skill gate existed traded without it; they keep doing so (their saved engine
+     * state has no record to judge by), as they keep their calibration.
+     */
+    private static SkillGateConfig sessionSkillGate(JsonNode cfg) {
+        return cfg.has("skill_gate") ? SkillGateConfig.defaults() : SkillGateConfig.disabled();
     }
 
     /** A stored close: from a session's series already read when it is one, else from the store. */

@@ -187,6 +187,27 @@ class SkillGateTradingTest {
         assertThat(pieces).isNotEmpty().isEqualTo(whole.trades());
     }
 
+    @Test
+    void theReportAndMetricsSayWhenAndWhyItStoodAside() {
+        Backtest.Result r = backtest(SkillSeries.ar1(4, 1500, 0, SIGMA), new SkillSeries.Coin(),
+                SkillGateConfig.defaults(), "report");
+        SkillGate.Summary g = gate(r);
+        java.util.Map<String, Object> m = com.forexdiffusion.trading.report.SkillGateFigures.json(r.skillGate());
+        assertThat(m).containsEntry("enabled", true).containsEntry("state", "no skill")
+                .containsEntry("horizon_minutes", 15).containsEntry("require", "both")
+                .containsEntry("signals_stood_aside", g.signals());
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> eur = (java.util.Map<String, Object>) ((java.util.Map<String, Object>)
+                m.get("by_symbol")).get("EURUSD");
+        assertThat(eur).containsEntry("resolved_forecasts", 500).containsEntry("bars_gated", g.decisionBars())
+                .containsEntry("first_open_at", null);
+        assertThat((Double) eur.get("crps_ratio")).isGreaterThan(1.1);
+        String html = com.forexdiffusion.trading.report.BacktestReport.html(r, java.util.List.of("test"));
+        assertThat(html).contains("<h2>Skill gate</h2>").contains("stood aside on " + g.signals() + " of "
+                + g.signals() + " signals").contains("it never opened")
+                .contains("at the end: no skill: CRPS ratio to the random walk");
+    }
+
     /** An engine forecasting on each event, as a paper session runs, with the default gate. */
     private static ForecastEngine paper(BarSeries bars, Database db) {
         PaperBroker broker = PaperBroker.open(db, "p", BrokerConfig.defaults(), 100_000, bars.ts(0));

@@ -27,7 +27,8 @@ public final class TradingSettings {
                 z.regimeMultipliers(), s.positionScaling(), s.uncertaintyThreshold(), z.maxPositionRiskPct(),
                 z.maxTotalRiskPct(), z.drawdownStartPct(), z.drawdownFactor(), z.lotStep());
         return new StrategyConfig(base.horizons(), s.mcSamples(), base.seed(), base.lookback(), s.minStrength(),
-                base.topN(), sizing, base.risk(), base.volumeWindow(), base.calibration(), base.quality());
+                base.topN(), sizing, base.risk(), base.volumeWindow(), base.calibration(), base.quality(),
+                base.skillGate());
     }
 
     /** The signal tuning: quality threshold, directional confidence and strength weights; stop and target as forecast. */
