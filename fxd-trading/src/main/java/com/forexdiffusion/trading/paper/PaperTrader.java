@@ -29,6 +29,7 @@ import com.forexdiffusion.trading.engine.StrategyConfig;
 import com.forexdiffusion.trading.engine.StrategyConfigFile;
 import com.forexdiffusion.trading.engine.TradeRecord;
 import com.forexdiffusion.trading.regime.RegimeDetector;
+import com.forexdiffusion.trading.skill.SkillGate;
 import com.forexdiffusion.trading.skill.SkillGateConfig;
 
 import java.time.Instant;
@@ -106,6 +107,7 @@ public final class PaperTrader implements AutoCloseable {
     private final boolean resumed;
     private final List<TradeRecord> trades = new ArrayList<>();
     private final Map<String, ForecastEngine.State> states = new TreeMap<>();
+    private final Map<String, SkillGate.Summary> gates = new TreeMap<>();
     private long lastDone;
     private BarTransaction tx;
     private boolean closed;
@@ -341,6 +343,9 @@ public final class PaperTrader implements AutoCloseable {
             broker.inTransaction(null);
             tx = null;
             engines.forEach(e -> trades.addAll(e.trades()));
+            for (int k = 0; k < legs.size(); k++) {
+                gates.put(legs.get(k).symbol, engines.get(k).skillGate());
+            }
         }
         return done;
     }
@@ -386,6 +391,14 @@ public final class PaperTrader implements AutoCloseable {
     /** Trades closed by this process (not those of earlier runs of the session). */
     public List<TradeRecord> trades() {
         return List.copyOf(trades);
+    }
+
+    /**
+     * By symbol, the skill gate after the last {@link #catchUp}: its verdict and what it stood aside on over the
+     * session's whole life (the counts are part of the saved state).
+     */
+    public Map<String, SkillGate.Summary> skillGate() {
+        return Map.copyOf(gates);
     }
 
     public long forecastsLogged() {

@@ -18,17 +18,9 @@ public final class SkillGateFigures {
      * symbol the record at the end and what the gate held back.
      */
     public static Map<String, Object> json(Map<String, SkillGate.Summary> bySymbol) {
-        Map<String, Object> m = new LinkedHashMap<>();
         SkillGate.Summary first = bySymbol.values().iterator().next();
-        SkillGateConfig c = first.config();
-        m.put("enabled", c.enabled());
+        Map<String, Object> m = setting(first.config());
         m.put("horizon_minutes", first.horizonMinutes());
-        m.put("window", c.window());
-        m.put("warmup", c.warmup());
-        m.put("max_crps_ratio", c.maxCrpsRatio());
-        m.put("min_direction_lcb", c.minDirectionLcb());
-        m.put("confidence", c.confidence());
-        m.put("require", c.requireBoth() ? "both" : "either");
         m.put("state", bySymbol.values().stream().map(s -> s.end().state().label()).distinct().reduce((a, b) -> "mixed")
                 .orElse("off"));
         m.put("signals", bySymbol.values().stream().mapToLong(SkillGate.Summary::signals).sum());
@@ -36,6 +28,20 @@ public final class SkillGateFigures {
         Map<String, Object> symbols = new LinkedHashMap<>();
         bySymbol.forEach((sym, s) -> symbols.put(sym, symbol(s)));
         m.put("by_symbol", symbols);
+        return m;
+    }
+
+    /** The setting with the config file's keys (a run's config_json records it). */
+    public static Map<String, Object> setting(SkillGateConfig c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("enabled", c.enabled());
+        m.put("window", c.window());
+        m.put("warmup", c.warmup());
+        m.put("max_crps_ratio", c.maxCrpsRatio());
+        m.put("min_direction_lcb", c.minDirectionLcb());
+        m.put("confidence", c.confidence());
+        m.put("horizon", c.horizonMinutes());
+        m.put("require", c.requireBoth() ? "both" : "either");
         return m;
     }
 
