@@ -81,7 +81,7 @@ final class Fixture {
         Forecaster rw = com.forexdiffusion.forecast.baseline.RandomWalkForecaster.ewma(50, 0.97);
         for (int i = 50; i < bars.size(); i++) {
             gate.onBarClose(bars.ts(i), bars.close(i));
-            gate.observe(rw.forecast(new ForecastRequest(bars.slice(i - 49, i + 1), h15, 1, 0, false)), bars, i, 50);
+            gate.observe(rw.forecast(new ForecastRequest(bars.slice(i - 49, i + 1), h15, 1, 0, false)), bars, i);
             gate.allows(bars.ts(i), 1);
         }
         return gate;

@@ -178,7 +178,7 @@ public final class ForecastEngine {
         }
         Optional<Forecast> calibrated = calibrator.calibrate(raw);
         // The gate judges the forecast as it would be traded: calibrated where the calibrator issued one.
-        gate.observe(calibrated.orElse(raw), series, b.index(), cfg.lookback());
+        gate.observe(calibrated.orElse(raw), series, b.index());
         if (mayOpen && calibrated.isPresent()) {
             decide(sym, b, calibrated.get(), now);
         }

@@ -4,9 +4,6 @@ import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.Horizon;
 import com.forexdiffusion.forecast.Forecast;
-import com.forexdiffusion.forecast.ForecastRequest;
-import com.forexdiffusion.forecast.HorizonForecast;
-import com.forexdiffusion.forecast.baseline.RandomWalkForecaster;
 
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +23,7 @@ public final class SkillGate {
     private final SkillGateConfig cfg;
     private final Horizon horizon;
     private final SkillRecord record;
-    private final RandomWalkForecaster reference;
+    private final RandomWalkReference reference;
     private long signals;
     private long stoodAside;
     private long decisionBars;
@@ -49,7 +46,7 @@ public final class SkillGate {
                     + "horizons " + horizons.stream().map(Horizon::minutes).toList());
         }
         this.record = new SkillRecord(cfg.window());
-        this.reference = RandomWalkForecaster.ewma(lookback, EWMA_LAMBDA);
+        this.reference = new RandomWalkReference(lookback, EWMA_LAMBDA);
     }
 
     public boolean enabled() {
@@ -68,18 +65,14 @@ public final class SkillGate {
     }
 
     /**
-     * The forecast the engine would trade at bar {@code index} of {@code series} (cut at that bar) joins the record,
-     * with the random walk's from the {@code lookback} bars ending there; both wait for their outcome.
+     * The forecast the engine would trade at bar {@code index} of {@code series} joins the record, with the random
+     * walk's from the lookback bars ending there (nothing after {@code index} is read); both wait for their outcome.
      */
-    public void observe(Forecast judged, BarSeries series, int index, int lookback) {
+    public void observe(Forecast judged, BarSeries series, int index) {
         if (!cfg.enabled()) {
             return;
         }
-        int from = Math.max(0, index - lookback + 1);
-        Forecast rw = reference.forecast(new ForecastRequest(series.slice(from, index + 1), List.of(horizon), 1, 0,
-                false));
-        HorizonForecast model = judged.at(horizon);
-        record.add(model, rw.at(horizon), judged.lastClose());
+        record.add(judged.at(horizon), reference.at(series, index, horizon), judged.lastClose());
     }
 
     /** The record itself: tests in this package feed it resolved forecasts without building bars. */
