@@ -24,6 +24,7 @@ public final class SkillGate {
     private final Horizon horizon;
     private final SkillRecord record;
     private final RandomWalkReference reference;
+    private final double z;
     private long signals;
     private long stoodAside;
     private long decisionBars;
@@ -47,6 +48,7 @@ public final class SkillGate {
         }
         this.record = new SkillRecord(cfg.window());
         this.reference = new RandomWalkReference(lookback, EWMA_LAMBDA);
+        this.z = WilsonBound.z(cfg.confidence());
     }
 
     public boolean enabled() {
@@ -80,6 +82,21 @@ public final class SkillGate {
         return record;
     }
 
+    /** The verdict's state alone: what every decision bar asks, without the words the report reads. */
+    private Verdict.State judge() {
+        if (!cfg.enabled()) {
+            return Verdict.State.OFF;
+        }
+        if (record.size() < cfg.warmup()) {
+            return Verdict.State.WARMING_UP;
+        }
+        long calls = record.calls();
+        boolean crpsSkill = record.crpsRatio() < cfg.maxCrpsRatio();
+        boolean directionSkill = calls > 0 && WilsonBound.lowerAtZ(record.hits(), calls, z) > cfg.minDirectionLcb();
+        boolean skill = cfg.requireBoth() ? crpsSkill && directionSkill : crpsSkill || directionSkill;
+        return skill ? Verdict.State.OPEN : Verdict.State.NO_SKILL;
+    }
+
     /** Whether the record shows skill now, and why (or why not). */
     public Verdict verdict() {
         if (!cfg.enabled()) {
@@ -88,7 +105,7 @@ public final class SkillGate {
         double ratio = record.crpsRatio();
         long calls = record.calls();
         double accuracy = calls == 0 ? Double.NaN : (double) record.hits() / calls;
-        double lcb = calls == 0 ? Double.NaN : WilsonBound.lower(record.hits(), calls, cfg.confidence());
+        double lcb = calls == 0 ? Double.NaN : WilsonBound.lowerAtZ(record.hits(), calls, z);
         if (record.size() < cfg.warmup()) {
             return new Verdict(Verdict.State.WARMING_UP, String.format(Locale.ROOT, "warming up: %d of %d resolved "
                     + "forecasts", record.size(), cfg.warmup()), record.size(), ratio, accuracy, lcb, calls);
@@ -118,19 +135,19 @@ public final class SkillGate {
      * lets it; the bar and the signals are counted either way.
      */
     public boolean allows(long time, int selected) {
-        Verdict v = verdict();
-        if (v.state() == Verdict.State.OFF) {
+        Verdict.State v = judge();
+        if (v == Verdict.State.OFF) {
             return true;
         }
         decisionBars++;
         signals += selected;
-        boolean open = v.state() == Verdict.State.OPEN;
+        boolean open = v == Verdict.State.OPEN;
         if (open && firstOpenAt == null) {
             firstOpenAt = time;
         }
         if (!open) {
             stoodAside += selected;
-            if (v.state() == Verdict.State.WARMING_UP) {
+            if (v == Verdict.State.WARMING_UP) {
                 warmupBars++;
             } else {
                 noSkillBars++;

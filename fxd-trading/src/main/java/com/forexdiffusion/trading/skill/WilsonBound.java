@@ -18,13 +18,17 @@ public final class WilsonBound {
 
     /** The lower bound for {@code hits} of {@code n}; NaN without a single trial. */
     public static double lower(long hits, long n, double confidence) {
+        return lowerAtZ(hits, n, z(confidence));
+    }
+
+    /** The same with z given (a caller asking at every bar computes it once). */
+    public static double lowerAtZ(long hits, long n, double z) {
         if (hits < 0 || hits > n) {
             throw new IllegalArgumentException(hits + " hits of " + n);
         }
         if (n == 0) {
             return Double.NaN;
         }
-        double z = z(confidence);
         double p = (double) hits / n;
         double z2 = z * z;
         double centre = p + z2 / (2.0 * n);

@@ -175,7 +175,7 @@ class SkillGateTradingTest {
         try (Database db = Database.open("sqlite:" + file)) {
             var session = new com.forexdiffusion.trading.paper.PaperSessions(db).find("p").orElseThrow();
             // Through the database's JSON: the gate's record is back, not a new warm-up.
-            assertThat(session.state().skillGate().record().window()).hasSize(500);
+            assertThat(session.state().skillGate().record().size()).isEqualTo(500);
             ForecastEngine e = paper(bars, db);
             e.restore(session.state());
             for (int i = cut; i < bars.size(); i++) {

@@ -52,18 +52,23 @@ final class SkillGateView {
         o.put("bars_no_skill", g.path("noSkillBars").asLong());
         o.put("signals", g.path("signals").asLong());
         o.put("signals_stood_aside", g.path("stoodAside").asLong());
-        JsonNode window = g.path("record").path("window");
+        // The record's window as the engine saves it: three columns, oldest first (SkillRecord.State).
+        JsonNode r = g.path("record");
         double model = 0;
         double rw = 0;
+        for (JsonNode x : r.path("modelCrps")) {
+            model += x.asDouble();
+        }
+        for (JsonNode x : r.path("randomWalkCrps")) {
+            rw += x.asDouble();
+        }
         long calls = 0;
         long hits = 0;
-        for (JsonNode s : window) {
-            model += s.path("modelCrps").asDouble();
-            rw += s.path("randomWalkCrps").asDouble();
-            calls += s.path("call").asInt() >= 0 ? 1 : 0;
-            hits += s.path("call").asInt() == 1 ? 1 : 0;
+        for (JsonNode c : r.path("calls")) {
+            calls += c.asInt() >= 0 ? 1 : 0;
+            hits += c.asInt() == 1 ? 1 : 0;
         }
-        o.put("resolved_forecasts", window.size());
+        o.put("resolved_forecasts", r.path("calls").size());
         if (rw > 0) {
             o.put("crps_ratio", model / rw);
         } else {
