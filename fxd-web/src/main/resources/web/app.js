@@ -254,7 +254,9 @@ async function accountPage() {
   sel.onchange = e => { setQuery({ id: e.target.value }); location.reload(); };
   const a = await api('/api/accounts/' + encodeURIComponent(params.get('id')));
   const sess = a.session ? `${esc(a.session.symbol)} ${esc(a.session.timeframe)} with ${esc(a.session.forecaster)}, last bar <span id="last-bar">${esc(a.session.last_bar_ts_iso)}</span>` : 'no paper session';
-  main.append(el(`<div class="panel"><h3>${esc(a.account.account_id)} · ${sess}</h3>
+  const gates = Object.entries((a.session && a.session.skill_gate) || {});
+  const gateLine = gates.length ? `<p id="account-skill-gate">${gates.map(([s, g]) => `<span data-symbol="${esc(s)}" data-state="${esc(g.state)}">${gateLight(g.state)} ${esc(s)} skill gate ${esc(g.state)}${g.state === 'off' ? '' : `: stood aside on ${g.signals_stood_aside} of ${g.signals} signals; ${g.resolved_forecasts} resolved forecasts, CRPS ratio to the random walk ${fmt(g.crps_ratio, 3)}, direction ${pct(g.direction_accuracy)}`}</span>`).join(' · ')}</p>` : '';
+  main.append(el(`<div class="panel"><h3>${esc(a.account.account_id)} · ${sess}</h3>${gateLine}
     <p>Balance <b id="balance">${fmt(a.account.balance, 2)}</b> ${esc(a.account.currency)} · equity (marked at the last close) <b id="equity">${fmt(a.equity, 2)}</b></p>
     <div class="grid"><div class="small-chart" id="equity-chart"></div><div class="small-chart" id="dd-chart"></div></div></div>`));
   const eqBox = document.getElementById('equity-chart'), ddBox = document.getElementById('dd-chart');
@@ -339,13 +341,20 @@ async function runsPage() {
   liveHandlers.push(m => { if ((m.type === 'run' || m.type === 'job') && !pending) pending = setTimeout(() => { pending = null; refresh(); }, 200); });
 }
 
+/** A light for a skill gate state: green open, orange closed (warming up, no skill), grey off. */
+function gateLight(state) {
+  return `<span class="light ${state === 'open' ? 'green' : state === 'off' ? 'grey' : 'orange'}"></span>`;
+}
+
 async function runDetail(id) {
   const r = await api('/api/runs/' + encodeURIComponent(id));
+  const g = r.metrics && r.metrics.skill_gate;
+  const gate = g ? `<p id="run-skill-gate" data-state="${esc(g.state)}">${gateLight(g.state)} skill gate ${esc(g.state)}${g.enabled ? `: stood aside on ${g.signals_stood_aside} of ${g.signals} signals${Object.entries(g.by_symbol || {}).map(([s, x]) => ` · ${esc(s)}: ${esc(x.reason)}`).join('')}` : ''}</p>` : '';
   const metrics = r.metrics ? Object.entries(r.metrics).filter(([, v]) => typeof v !== 'object') : [];
   const trades = r.trades || [];
   const cols = trades.length ? Object.keys(trades[0]) : [];
   main.append(el(`<div class="panel" id="run-detail"><h3>${esc(r.kind)} ${esc(r.run_id)} · ${esc(r.symbol)} ${esc(r.timeframe)} · ${esc(r.status)}
-    ${r.report_path ? ` · <a href="/api/runs/${encodeURIComponent(r.run_id)}/report" target="_blank">report</a>` : ''}</h3>
+    ${r.report_path ? ` · <a href="/api/runs/${encodeURIComponent(r.run_id)}/report" target="_blank">report</a>` : ''}</h3>${gate}
     <table id="run-metrics"><tbody>${metrics.map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(typeof v === 'number' ? +v.toFixed(6) : v)}</td></tr>`).join('')}</tbody></table>
     <h3>Trades (${trades.length})</h3><table id="run-trades"><thead><tr>${cols.map(c => `<th>${esc(c)}</th>`).join('')}</tr></thead>
     <tbody>${trades.map(t => `<tr>${cols.map(c => `<td>${esc(t[c])}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`));

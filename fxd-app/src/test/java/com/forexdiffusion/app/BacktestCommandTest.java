@@ -38,6 +38,7 @@ class BacktestCommandTest {
         assertThat(Files.readString(out.resolve("report.html"))).contains("<svg").contains("Monthly returns")
                 .contains("Calibration and uncertainty").contains("calibration aci at 90%");
         calibrationFigures(m, trades);
+        skillGateFigures(m, r.out(), Files.readString(out.resolve("report.html")));
         try (Database d = Database.open(db); Connection c = d.connection();
              ResultSet rs = c.createStatement().executeQuery("SELECT status, progress, report_path, seed, config_json "
                      + "FROM backtest_runs")) {
@@ -48,6 +49,7 @@ class BacktestCommandTest {
             assertThat(rs.getLong(4)).isEqualTo(42);
             JsonNode cfg = new ObjectMapper().readTree(rs.getString(5));
             assertThat(cfg.get("calibration").get("mode").asText()).isEqualTo("aci");
+            assertThat(cfg.get("skill_gate").get("enabled").asBoolean()).isTrue();
         }
         // The synthetic M1 bars are stored, so one-bar stop/target ambiguities are resolved from them.
         assertThat(Files.readString(out.resolve("report.html"))).contains("ordered by").contains("stored M1 bars");
@@ -61,6 +63,30 @@ class BacktestCommandTest {
         assertThat(m.get("cached_forecasts").asLong()).isZero();
         assertThat(m2.get("cached_forecasts").asLong()).isEqualTo(m.get("forecasts").asLong()).isPositive();
         assertThat(lines(again.resolve("trades.csv"))).isEqualTo(lines(out.resolve("trades.csv")));
+    }
+
+    /**
+     * The skill gate is on by default: metrics.json says its setting, its state at the end and what it stood aside
+     * on; the output and the report say it in words.
+     */
+    private static void skillGateFigures(JsonNode m, String out, String html) {
+        JsonNode g = m.get("skill_gate");
+        assertThat(g.get("enabled").asBoolean()).isTrue();
+        assertThat(g.get("horizon_minutes").asInt()).isEqualTo(60);
+        assertThat(g.get("window").asInt()).isEqualTo(500);
+        assertThat(g.get("require").asText()).isEqualTo("both");
+        JsonNode e = g.get("by_symbol").get("EURUSD");
+        assertThat(e.get("state").asText()).isEqualTo(g.get("state").asText()).isIn("open", "no skill", "warming up");
+        assertThat(e.get("resolved_forecasts").asInt()).isEqualTo(500);
+        assertThat(e.get("crps_ratio").asDouble()).isPositive();
+        assertThat(e.get("signals_stood_aside").asLong()).isEqualTo(g.get("signals_stood_aside").asLong())
+                .isLessThanOrEqualTo(e.get("signals").asLong());
+        assertThat(e.get("bars_gated").asLong()).isEqualTo(e.get("bars_warming_up").asLong()
+                + e.get("bars_no_skill").asLong()).isPositive();
+        assertThat(out).contains("skill gate (60 min, latest 500 resolved forecasts): stood aside on "
+                + e.get("signals_stood_aside").asLong() + " of " + e.get("signals").asLong() + " signals");
+        assertThat(html).contains("<h2>Skill gate</h2>").contains(e.get("reason").asText().replace(">", "&gt;")
+                .replace("<", "&lt;"));
     }
 
     /** The calibration and uncertainty block of metrics.json: the default ACI, its coverage and what u changed. */
@@ -103,6 +129,11 @@ class BacktestCommandTest {
         Cli help = Cli.run("backtest", "--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("--calibration=aci|split|none").containsPattern("\\(default:\\s+aci\\)");
+    }
+
+    /** A strategy config that switches the skill gate off, for tests of other parts with a forecaster without skill. */
+    static Path noGate(Path dir) throws java.io.IOException {
+        return Files.writeString(dir.resolve("no-gate.json"), "{\"skill_gate\": {\"enabled\": false}}");
     }
 
     /** The trade rows without the position ids, which carry the run id. */
@@ -207,9 +238,11 @@ class BacktestCommandTest {
             assertThat(Cli.run("data", "resample", "--db", db, "--symbol", syms[k], "--to", "H1").code()).isZero();
         }
         Path out = dir.resolve("pf");
-        // No --from: trading starts at the first bar after the training bars.
+        // No --from: trading starts at the first bar after the training bars. DLinear has no skill on the synthetic
+        // walk, and this test is about the figures per symbol: the skill gate off.
         Cli r = Cli.run("backtest", "--db", db, "--symbols", String.join(",", syms), "--timeframe", "H1",
-                "--forecaster", "dlinear", "--train-bars", "300", "--horizons", "60,240", "--out", out.toString());
+                "--forecaster", "dlinear", "--train-bars", "300", "--horizons", "60,240", "--out", out.toString(),
+                "--config", noGate(dir).toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode m = new ObjectMapper().readTree(Files.readString(out.resolve("metrics.json")));
         assertThat(m.get("symbols").toString()).isEqualTo("[\"EURUSD\",\"GBPUSD\",\"USDJPY\",\"EURGBP\"]");
@@ -219,6 +252,8 @@ class BacktestCommandTest {
             sum += m.get("by_symbol").get(s).get("trades").asLong();
         }
         assertThat(sum).isEqualTo(m.get("trades").asLong()).isPositive();
+        assertThat(m.get("skill_gate").get("state").asText()).isEqualTo("off");
+        assertThat(m.get("skill_gate").get("by_symbol").size()).isEqualTo(4);
         assertThat(Files.readAllLines(out.resolve("trades.csv"))).hasSize((int) sum + 1);
         Cli both = Cli.run("backtest", "--db", db, "--symbol", "EURUSD", "--symbols", "GBPUSD", "--timeframe", "H1",
                 "--horizons", "60", "--out", dir.resolve("x").toString());

@@ -55,11 +55,12 @@ class PaperCommandTest {
     @Test
     void aStoppedSessionResumesAndTradesLikeAnUninterruptedOne() throws Exception {
         String[] common = {"--symbol", "EURUSD", "--timeframe", "H1", "--account", "p", "--train-bars", "600",
-                "--horizons", "60,240", "--samples", "20", "--forecaster", "dlinear"};
+                "--horizons", "60,240", "--samples", "20", "--forecaster", "dlinear", "--config", noGate()};
         String straight = market("straight");
         Cli s = Cli.run(concat(new String[]{"paper", "--db", straight, "--from", "2023-02-07"}, common));
         assertThat(s.code()).as(s.err()).isZero();
         assertThat(s.out()).contains("starting session p").contains("calibration aci");
+        assertThat(s.out()).contains("EURUSD skill gate off");
 
         String split = market("split");
         Cli first = Cli.run(concat(new String[]{"paper", "--db", split, "--from", "2023-02-07", "--to", "2023-02-22"},
@@ -113,13 +114,13 @@ class PaperCommandTest {
     }
 
     /** Runs a fresh session named {@code account} under the dashboard's settings {@code s}. */
-    private static List<String> sessionUnder(String db, String account, Ldm4tsSettings s) throws Exception {
+    private List<String> sessionUnder(String db, String account, Ldm4tsSettings s) throws Exception {
         try (Database d = Database.open(db)) {
             new SettingsStore(d).save(s, System.currentTimeMillis());
         }
         Cli r = Cli.run("paper", "--db", db, "--symbol", "EURUSD", "--timeframe", "H1", "--account", account,
                 "--train-bars", "600", "--horizons", "60,240", "--samples", "20", "--forecaster", "dlinear",
-                "--from", "2023-02-07", "--to", "2023-02-21", "--live-settings");
+                "--from", "2023-02-07", "--to", "2023-02-21", "--live-settings", "--config", noGate());
         assertThat(r.code()).as(r.err()).isZero();
         return positions(db, account);
     }
@@ -169,7 +170,8 @@ class PaperCommandTest {
     @Test
     void aSessionOfFourSymbolsResumesLikeAnUninterruptedOne() throws Exception {
         String[] common = {"--symbols", "EURUSD,GBPUSD,USDJPY,EURGBP", "--timeframe", "H1", "--session", "pf",
-                "--train-bars", "300", "--horizons", "60,240", "--samples", "20", "--forecaster", "dlinear"};
+                "--train-bars", "300", "--horizons", "60,240", "--samples", "20", "--forecaster", "dlinear",
+                "--config", noGate()};
         String straight = fourSymbols("straight4");
         Cli s = Cli.run(concat(new String[]{"paper", "--db", straight, "--from", "2023-01-23"}, common));
         assertThat(s.code()).as(s.err()).isZero();
@@ -186,6 +188,14 @@ class PaperCommandTest {
         Cli broke = Cli.run(concat(new String[]{"paper", "--db", split, "--deposit", "-5"}, common));
         assertThat(broke.code()).isEqualTo(2);
         assertThat(broke.err()).contains("--deposit must be a positive amount");
+    }
+
+    /**
+     * These tests are about sessions, resumption and the dashboard's settings; DLinear has no skill on the synthetic
+     * walk, so the skill gate is off (its own tests are in fxd-trading's SkillGateTradingTest).
+     */
+    private String noGate() throws java.io.IOException {
+        return BacktestCommandTest.noGate(dir).toString();
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -215,6 +215,19 @@ abstract class DashboardApiContract {
         JsonNode a = get("/api/accounts/" + Fixture.ACCOUNT).json();
         assertThat(a.get("account").get("currency").asText()).isEqualTo("USD");
         assertThat(a.get("session").get("symbol").asText()).isEqualTo("EURUSD");
+        // The skill gate from the session's saved engine state: a random walk makes no directional call, so the gate
+        // stood aside at every one of the M15 bars it judged from its 50th on.
+        JsonNode g = a.get("session").get("skill_gate").get("EURUSD");
+        long judged = db.candles().readAll("EURUSD", com.forexdiffusion.core.Timeframe.M15).size() - 50;
+        assertThat(g.get("state").asText()).isEqualTo("closed");
+        assertThat(g.get("decision_bars").asLong()).isEqualTo(judged);
+        assertThat(g.get("signals").asLong()).isEqualTo(judged);
+        assertThat(g.get("signals_stood_aside").asLong()).isEqualTo(judged);
+        assertThat(g.get("bars_warming_up").asLong() + g.get("bars_no_skill").asLong()).isEqualTo(judged);
+        assertThat(g.get("resolved_forecasts").asInt()).isEqualTo(200);
+        assertThat(g.get("direction_calls").asInt()).isZero();
+        assertThat(g.get("crps_ratio").asDouble()).isBetween(0.9, 1.1);
+        assertThat(a.get("session").has("state_json")).as("the engine's memory stays in the database").isFalse();
         assertThat(a.get("positions").size()).isEqualTo(1);
         assertThat(a.get("positions").get(0).get("side").asText()).isEqualTo("sell");
         assertThat(a.get("trades").size()).isEqualTo(1);
@@ -259,6 +272,7 @@ abstract class DashboardApiContract {
         assertThat(done.get("trades").size()).isEqualTo(2);
         assertThat(done.get("trades").get(1).get("net_pnl").asText()).isEqualTo("-4.10");
         assertThat(done.get("metrics").get("net_pnl").asDouble()).isEqualTo(8.2);
+        assertThat(done.get("metrics").get("skill_gate").get("state").asText()).isEqualTo("no skill");
         assertThat(get("/api/runs/" + Fixture.DONE_RUN + "/report").body()).contains("Backtest report");
         assertThat(get("/api/runs/" + Fixture.RUN + "/report").status()).isEqualTo(404);
         assertThat(get("/api/runs/" + Fixture.RUN).json().get("metrics").get("trades").asInt()).isEqualTo(3);

@@ -170,6 +170,9 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#positions tbody tr"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("#trades tbody tr"))).hasSize(1);
         assertThat(browser.findElement(By.id("equity")).getText()).isNotEqualTo("–");
+        WebElement gate = browser.findElement(By.cssSelector("#account-skill-gate [data-symbol=\"EURUSD\"]"));
+        assertThat(gate.getDomAttribute("data-state")).isEqualTo("closed");
+        assertThat(gate.getText()).contains("EURUSD skill gate closed: stood aside on").contains("200 resolved forecasts");
         // What a paper session writes after a bar: the bar, then its session row. The page must hear of it.
         BarSeries m5 = db.candles().readAll("EURUSD", Timeframe.M5);
         long next = m5.lastTs() + Timeframe.M5.millis();
@@ -219,6 +222,13 @@ class DashboardBrowserTest {
         await(browser, "window.fxd.ready && document.getElementById('run-detail')", WAIT);
         assertThat(browser.findElements(By.cssSelector("#run-trades tbody tr"))).hasSize(2);
         assertThat(browser.findElement(By.id("run-metrics")).getText()).contains("net_pnl").contains("8.2");
+        // The skill gate of the run: closed at the end, with why and what it stood aside on.
+        long judged = db.candles().readAll("EURUSD", Timeframe.M15).size() - 50;
+        WebElement gate = browser.findElement(By.id("run-skill-gate"));
+        assertThat(gate.getDomAttribute("data-state")).isEqualTo("no skill");
+        assertThat(gate.getText()).contains("skill gate no skill: stood aside on " + judged + " of " + judged
+                + " signals").contains("EURUSD: no skill: CRPS ratio to the random walk").contains("no directional call");
+        assertThat(browser.findElements(By.cssSelector("#run-skill-gate .light.orange"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("#run-detail a")).getDomAttribute("href"))
                 .isEqualTo("/api/runs/" + Fixture.DONE_RUN + "/report");
     }

@@ -20,7 +20,13 @@ import com.forexdiffusion.trading.broker.BrokerConfig;
 import com.forexdiffusion.trading.broker.OrderRequest;
 import com.forexdiffusion.trading.broker.PaperBroker;
 import com.forexdiffusion.trading.broker.Side;
+import com.forexdiffusion.trading.engine.ForecastEngine;
 import com.forexdiffusion.trading.paper.PaperSessions;
+import com.forexdiffusion.trading.report.SkillGateFigures;
+import com.forexdiffusion.trading.risk.RiskLimits;
+import com.forexdiffusion.trading.risk.RiskManager;
+import com.forexdiffusion.trading.skill.SkillGate;
+import com.forexdiffusion.trading.skill.SkillGateConfig;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,6 +37,7 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -59,8 +66,25 @@ final class Fixture {
             w.commit();
         }
         logPredictions(db);
-        paperAccount(db);
-        backtestRun(db);
+        SkillGate gate = judgedGate(db.candles().readAll(SYMBOL, Timeframe.M15));
+        paperAccount(db, gate);
+        backtestRun(db, gate);
+    }
+
+    /**
+     * The skill gate as the engine leaves it after judging a random walk (rw-ewma at λ = 0.97, so its σ differs from
+     * the gate's reference) on the M15 bars: no directional call, so closed after its warm-up.
+     */
+    static SkillGate judgedGate(BarSeries bars) {
+        List<Horizon> h15 = List.of(new Horizon(15));
+        SkillGate gate = new SkillGate(SkillGateConfig.defaults().toBuilder().window(200).warmup(100).build(), h15, 50);
+        Forecaster rw = com.forexdiffusion.forecast.baseline.RandomWalkForecaster.ewma(50, 0.97);
+        for (int i = 50; i < bars.size(); i++) {
+            gate.onBarClose(bars.ts(i), bars.close(i));
+            gate.observe(rw.forecast(new ForecastRequest(bars.slice(i - 49, i + 1), h15, 1, 0, false)), bars, i);
+            gate.allows(bars.ts(i), 1);
+        }
+        return gate;
     }
 
     /** Forecasts at 40 M15 bars, logged and then resolved from the stored closes, with health rows. */
@@ -91,7 +115,7 @@ final class Fixture {
         }
     }
 
-    private static void paperAccount(Database db) {
+    private static void paperAccount(Database db, SkillGate gate) {
         BarSeries bars = db.candles().readAll(SYMBOL, Timeframe.M5);
         int i = bars.size() - 50;
         PaperBroker broker = PaperBroker.open(db, ACCOUNT, BrokerConfig.defaults(), 100_000, bars.ts(i));
@@ -103,10 +127,13 @@ final class Fixture {
         PaperSessions sessions = new PaperSessions(db);
         sessions.create(new PaperSessions.Session(ACCOUNT, SYMBOL, Timeframe.M5, "rw-garch", "{}", bars.ts(i), null,
                 null), System.currentTimeMillis());
+        // The engine's memory after the session's last bar, with the gate's record and counts in it.
+        sessions.advance(ACCOUNT, bars.ts(i + 6), new ForecastEngine.State(Map.of(), Map.of(), Map.of(), List.of(),
+                100_000, new RiskManager(RiskLimits.defaults()).state(), null, gate.state()), System.currentTimeMillis());
     }
 
     /** A run in progress, and one done with its report directory as fxd backtest writes it. */
-    private static void backtestRun(Database db) {
+    private static void backtestRun(Database db, SkillGate gate) {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO backtest_runs "
                 + "(run_id, symbol, timeframe, forecaster, data_from, data_to, seed, code_version, config_json, status, "
                 + "progress, metrics_json, report_path, started_at, finished_at) VALUES (?, 'EURUSD', 'M15', 'rw-garch', "
@@ -117,7 +144,8 @@ final class Fixture {
                     + "p1,EURUSD,buy,0.50,12.30\np2,EURUSD,sell,0.20,-4.10\n");
             long now = System.currentTimeMillis();
             Object[][] rows = {{RUN, "running", 0.25, "{\"trades\": 3}", null, now - 10_000, null},
-                    {DONE_RUN, "done", 1.0, "{\"trades\": 2, \"net_pnl\": 8.2}", dir.resolve("report.html").toString(),
+                    {DONE_RUN, "done", 1.0, JSON.writeValueAsString(Map.of("trades", 2, "net_pnl", 8.2, "skill_gate",
+                            SkillGateFigures.json(Map.of(SYMBOL, gate.summary())))), dir.resolve("report.html").toString(),
                             now - 60_000, now - 30_000}};
             for (Object[] r : rows) {
                 ps.setString(1, (String) r[0]);

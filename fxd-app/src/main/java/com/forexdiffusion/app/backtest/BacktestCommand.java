@@ -36,6 +36,7 @@ import com.forexdiffusion.trading.engine.TradeRecord;
 import com.forexdiffusion.trading.engine.StrategyConfigFile;
 import com.forexdiffusion.trading.regime.RegimeDetector;
 import com.forexdiffusion.trading.report.BacktestReport;
+import com.forexdiffusion.trading.report.SkillGateFigures;
 import com.forexdiffusion.trading.report.PerformanceMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -130,7 +131,9 @@ public final class BacktestCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--config", paramLabel = "FILE.json", description = "Strategy settings (horizons, samples, "
-            + "min_strength, top_n, risk_pct, sizing, uncertainty_threshold_pct, daily_loss_pct, ...).")
+            + "min_strength, top_n, risk_pct, sizing, uncertainty_threshold_pct, daily_loss_pct, ..., and the skill "
+            + "gate: skill_gate {enabled, window, warmup, max_crps_ratio, min_direction_lcb, confidence, horizon, "
+            + "require}; the gate is on unless it says enabled false).")
     Path configFile;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the metrics, trades "
@@ -210,6 +213,7 @@ public final class BacktestCommand implements Callable<Integer> {
             config.put("folds", folds.size());
             config.put("intrabar_m1_bars", m1);
             config.set("calibration", Json.mapper().valueToTree(calibrationSetting(cfg.calibration())));
+            config.set("skill_gate", Json.mapper().valueToTree(SkillGateFigures.setting(cfg.skillGate())));
             config.set("strategy", Json.mapper().valueToTree(Map.of("min_strength", cfg.minStrength(), "top_n",
                     cfg.topN(), "risk_pct", cfg.sizing().riskPct(), "uncertainty_threshold_pct",
                     cfg.sizing().uncertaintyThresholdPct(), "daily_loss_pct", cfg.risk().dailyLossPct())));
@@ -265,6 +269,7 @@ public final class BacktestCommand implements Callable<Integer> {
                     r.forecasts(), r.cachedForecasts(), folds.size());
             o.printf("calibration %s: %d forecasts withheld while warming up; u p50 %.4f%%%n",
                     cfg.calibration().mode().label(), r.calibration().withheld(), r.uncertainty().uP50());
+            r.skillGate().values().forEach(g -> o.println(g.sentence()));
             if (m != null) {
                 o.printf("total return %.2f%%, Sharpe %.2f, max drawdown %.2f%%, profit factor %.2f%n",
                         100 * m.totalReturn(), m.sharpe(), 100 * m.maxDrawdown(), m.profitFactor());
@@ -362,6 +367,7 @@ public final class BacktestCommand implements Callable<Integer> {
             var o = spec.commandLine().getOut();
             o.printf("run %s: %d trades on %s%n", runId, r.trades().size(), label);
             result[0].bySymbol().forEach((s, t) -> o.printf("  %s: %d trades%n", s, t.size()));
+            r.skillGate().forEach((s, g) -> o.printf("  %s %s%n", s, g.sentence()));
             if (r.metrics() != null) {
                 o.printf("total return %.2f%%, Sharpe %.2f, max drawdown %.2f%%%n", 100 * r.metrics().totalReturn(),
                         r.metrics().sharpe(), 100 * r.metrics().maxDrawdown());
@@ -401,6 +407,7 @@ public final class BacktestCommand implements Callable<Integer> {
         m.put("cached_forecasts", r.cachedForecasts());
         m.put("calibration", calibrationFigures(r.calibration()));
         m.put("uncertainty", uncertaintyFigures(r.uncertainty()));
+        m.put("skill_gate", SkillGateFigures.json(r.skillGate()));
         m.replaceAll((k, v) -> v instanceof Double x && (x.isNaN() || x.isInfinite()) ? null : v);
         return m;
     }

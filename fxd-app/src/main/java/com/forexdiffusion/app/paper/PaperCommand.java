@@ -133,7 +133,8 @@ public final class PaperCommand implements Callable<Integer> {
     boolean liveSettings;
 
     @Option(names = "--config", paramLabel = "FILE.json", description = "Strategy settings as for fxd backtest (quality "
-            + "weights and threshold, mtf_timeframes, sizing, regime multipliers, limits), for a new session.")
+            + "weights and threshold, mtf_timeframes, sizing, regime multipliers, limits, skill_gate), for a new "
+            + "session.")
     java.nio.file.Path configFile;
 
     @Spec
@@ -199,6 +200,7 @@ public final class PaperCommand implements Callable<Integer> {
             trader.close();
             out.printf("%d forecasts logged, %d predictions resolved; last bar %s%n", trader.forecastsLogged(),
                     trader.predictionsResolved(), lastDone == null ? "none" : TimeArg.format(lastDone));
+            new java.util.TreeMap<>(trader.skillGate()).forEach((s, g) -> out.printf("%s %s%n", s, g.sentence()));
             out.flush();
         }
         return 0;

@@ -39,6 +39,25 @@ class ScoringRulesTest {
         }
     }
 
+    @Test
+    void normalCrpsByHandAndAsTheLimitOfTheSampleForm() {
+        // σ [z (2Φ(z) − 1) + 2φ(z) − 1/√π]: at z = 0, 2/√(2π) − 1/√π = 0.2336950; at z = 1, 0.6826895 + 0.4839414 −
+        // 0.5641896 = 0.6024414; at z = −2.5, 2.5 · 0.9875807 + 0.0350566 − 0.5641896 = 1.9398187.
+        assertThat(ScoringRules.crpsNormal(1.1, 0.002, 1.1)).isCloseTo(0.002 * 0.2336950, within(1e-10));
+        assertThat(ScoringRules.crpsNormal(0, 1, 1)).isCloseTo(0.6024414, within(1e-7));
+        assertThat(ScoringRules.crpsNormal(10, 2, 5)).isCloseTo(2 * 1.9398187, within(2e-7));
+        assertThat(ScoringRules.crpsNormal(1.02, 0, 1.01)).isCloseTo(0.01, within(1e-15));
+        // The sample form on 20 000 quantiles of the same normal (midpoints of equal-probability bins) agrees.
+        int n = 20_000;
+        double[] q = new double[n];
+        for (int k = 0; k < n; k++) {
+            q[k] = 3 + 0.5 * Math.sqrt(2) * org.hipparchus.special.Erf.erfInv(2 * ((k + 0.5) / n) - 1);
+        }
+        for (double y : new double[]{3, 2.1, 4.4}) {
+            assertThat(ScoringRules.crpsNormal(3, 0.5, y)).isCloseTo(ScoringRules.crps(q, y), within(1e-5));
+        }
+    }
+
     /** ∫ (F(x) − 1{x ≥ y})² dx for the empirical F, integrated exactly between breakpoints. */
     static double integralCrps(double[] s, double y) {
         double[] pts = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(s),

@@ -13,6 +13,7 @@ import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
 import com.forexdiffusion.trading.broker.fill.SimulatedBroker;
 import com.forexdiffusion.trading.regime.RegimeDetector;
 import com.forexdiffusion.trading.report.PerformanceMetrics;
+import com.forexdiffusion.trading.skill.SkillGate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,11 +40,15 @@ public final class Backtest {
      * @param orders      every order the engine sent, with its calibrated stop and size
      * @param calibration the calibration setting, the intervals' coverage and the forecasts withheld in the warm-up
      * @param uncertainty the distribution of u and what the uncertainty penalty and sizing changed
+     * @param skillGate   by symbol: the skill gate's setting, its verdict at the end and what it stood aside on
      */
     public record Result(List<TradeRecord> trades, List<LocalDate> days, double[] dailyEquity,
                          PerformanceMetrics metrics, long forecasts, long startTime, long endTime,
                          long cachedForecasts, List<OrderDecision> orders, OnlineCalibrator.Summary calibration,
-                         UncertaintyEffects.Summary uncertainty) {
+                         UncertaintyEffects.Summary uncertainty, Map<String, SkillGate.Summary> skillGate) {
+        public Result {
+            skillGate = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(skillGate));
+        }
     }
 
     /**
@@ -110,7 +115,7 @@ public final class Backtest {
                 SignalTuning.defaults(), hits[0], (d, t) -> progress.update(Math.min(total, total / 2 + d), total));
         // Forecasts "used" counts every decision bar asked for, also those where none could be made.
         return new Result(r.trades(), r.days(), r.dailyEquity(), r.metrics(), cache.size(), r.startTime(), r.endTime(),
-                r.cachedForecasts(), r.orders(), r.calibration(), r.uncertainty());
+                r.cachedForecasts(), r.orders(), r.calibration(), r.uncertainty(), r.skillGate());
     }
 
     /**
@@ -210,6 +215,6 @@ public final class Backtest {
                 : null;
         return new Result(trades, List.copyOf(days), eq, m, forecastCount, bars.ts(start),
                 bars.timeframe().next(bars.ts(n - 1)), cachedForecasts, engine.orders(), engine.calibration(),
-                engine.uncertainty());
+                engine.uncertainty(), Map.of(bars.symbol(), engine.skillGate()));
     }
 }

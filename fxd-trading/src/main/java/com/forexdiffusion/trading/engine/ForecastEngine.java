@@ -23,6 +23,7 @@ import com.forexdiffusion.trading.risk.RiskManager;
 import com.forexdiffusion.trading.signal.Direction;
 import com.forexdiffusion.trading.signal.Signal;
 import com.forexdiffusion.trading.sizing.PositionSizer;
+import com.forexdiffusion.trading.skill.SkillGate;
 import com.forexdiffusion.trading.sizing.SizingDecision;
 import com.forexdiffusion.trading.sizing.SizingRequest;
 
@@ -44,7 +45,8 @@ import java.util.function.Function;
  * <p>
  * Every forecast, cached or fresh, is raw; the engine calibrates it ({@link OnlineCalibrator}, SPEC §7) before
  * signals, u and sizing read it, so the forecast cache never depends on the calibration setting. While the
- * calibrator is warming up the engine stands aside.
+ * calibrator is warming up the engine stands aside. So it does while the skill gate ({@link SkillGate}) finds no
+ * skill in the forecaster's rolling record of resolved forecasts against the random walk.
  */
 public final class ForecastEngine {
     private final BarSeries series;
@@ -62,6 +64,7 @@ public final class ForecastEngine {
     private final PositionSizer sizer;
     private final PositionSizer sizerWithoutUncertainty;
     private final OnlineCalibrator calibrator;
+    private final SkillGate gate;
     private final UncertaintyEffects uncertainty = new UncertaintyEffects();
     private final List<OrderDecision> orders = new ArrayList<>();
     private final RiskManager risk;
@@ -102,6 +105,7 @@ public final class ForecastEngine {
         this.sizer = new PositionSizer(cfg.sizing());
         this.sizerWithoutUncertainty = new PositionSizer(cfg.sizing().withUncertaintyScaling(false));
         this.calibrator = new OnlineCalibrator(cfg.calibration());
+        this.gate = new SkillGate(cfg.skillGate(), cfg.horizons(), cfg.lookback());
         this.risk = new RiskManager(cfg.risk());
         this.peakEquity = broker.equity();
     }
@@ -120,6 +124,7 @@ public final class ForecastEngine {
         String sym = Instrument.normalise(b.symbol());
         // First of all: outcomes that this bar's close makes known, so the forecast below is calibrated on them.
         calibrator.onBarClose(b.bar().ts(), b.bar().close());
+        gate.onBarClose(b.bar().ts(), b.bar().close());
         market.onBar(sym, b.timeframe(), b.bar());
         broker.executions(sym).forEach(this::executed);
         long now = b.time();
@@ -164,8 +169,9 @@ public final class ForecastEngine {
     private void forecastAndDecide(String sym, EngineEvent.BarClosed b, long now) {
         boolean mayOpen = risk.mayOpen(broker.openPositions().size() + broker.pendingOrders().size());
         // A calibrator sees every bar's forecast, not only those of bars where the risk manager lets the engine
-        // open: otherwise what it learns, and so later stops and sizes, would depend on past trading results.
-        if (b.index() < cfg.lookback() || !mayOpen && !calibrator.active()) {
+        // open: otherwise what it learns, and so later stops and sizes, would depend on past trading results. The
+        // skill gate's record likewise holds every bar's forecast.
+        if (b.index() < cfg.lookback() || !mayOpen && !calibrator.active() && !gate.enabled()) {
             return;
         }
         Forecast raw = forecastCache != null ? forecastCache.apply(b.index())
@@ -175,6 +181,8 @@ public final class ForecastEngine {
             return;
         }
         Optional<Forecast> calibrated = calibrator.calibrate(raw);
+        // The gate judges the forecast as it would be traded: calibrated where the calibrator issued one.
+        gate.observe(calibrated.orElse(raw), series, b.index());
         if (mayOpen && calibrated.isPresent()) {
             decide(sym, b, calibrated.get(), now);
         }
@@ -188,7 +196,11 @@ public final class ForecastEngine {
         java.util.Set<String> held = new java.util.HashSet<>();
         broker.openPositions().forEach(p -> held.add(p.symbol()));
         broker.pendingOrders().forEach(o -> held.add(o.symbol()));
-        for (ScoredSignal best : ranker.select(scored, held)) {
+        List<ScoredSignal> chosen = ranker.select(scored, held);
+        if (!gate.allows(now, chosen.size())) {
+            return;
+        }
+        for (ScoredSignal best : chosen) {
             Optional<Signal> planned = entries.plan(best.signal(), f, instruments.resolve(sym).pipSize());
             if (planned.isEmpty()) {
                 continue;
@@ -349,6 +361,11 @@ public final class ForecastEngine {
         return calibrator.summary();
     }
 
+    /** The skill gate's setting, its verdict now and what it held back. */
+    public SkillGate.Summary skillGate() {
+        return gate.summary();
+    }
+
     /** What uncertainty changed in this engine's decisions (figures of this process, not part of {@link State}). */
     public UncertaintyEffects.Summary uncertainty() {
         return uncertainty.summary();
@@ -362,15 +379,18 @@ public final class ForecastEngine {
      * exactly as if it had not stopped.
      *
      * @param calibration null in states saved before calibration existed: the calibrator then starts afresh
+     * @param skillGate   the gate's record (pending and resolved forecasts) and counts; null in states saved before
+     *                    the gate existed: it then starts afresh
      */
     public record State(Map<String, Signal> signals, Map<String, Double> quality, Map<String, String> regimes,
                         List<Double> pnls, double peakEquity, RiskManager.State risk,
-                        OnlineCalibrator.State calibration) {
+                        OnlineCalibrator.State calibration, SkillGate.State skillGate) {
     }
 
     public State state() {
         return new State(new java.util.TreeMap<>(signalOf), new java.util.TreeMap<>(qualityOf),
-                new java.util.TreeMap<>(regimeOf), List.copyOf(pnls), peakEquity, risk.state(), calibrator.state());
+                new java.util.TreeMap<>(regimeOf), List.copyOf(pnls), peakEquity, risk.state(), calibrator.state(),
+                gate.state());
     }
 
     /** Continues from a saved state; positions the broker no longer holds are dropped from it. */
@@ -387,6 +407,9 @@ public final class ForecastEngine {
         risk.restore(s.risk());
         if (s.calibration() != null) {
             calibrator.restore(s.calibration());
+        }
+        if (s.skillGate() != null) {
+            gate.restore(s.skillGate());
         }
     }
 }

@@ -11,6 +11,7 @@ import com.forexdiffusion.forecast.Forecaster;
 import com.forexdiffusion.trading.broker.fill.SimulatedBroker;
 import com.forexdiffusion.trading.regime.RegimeDetector;
 import com.forexdiffusion.trading.report.PerformanceMetrics;
+import com.forexdiffusion.trading.skill.SkillGate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -110,8 +111,12 @@ public final class Portfolio {
         PerformanceMetrics m = PerformanceMetrics.of(eq, (last - first) / 86_400_000.0,
                 trades.stream().map(TradeRecord::netPnl).toList()).withBarDrawdown(barEquity, (int) done + 1);
         ForecastEngine e0 = engines.get(0);
+        Map<String, SkillGate.Summary> gates = new LinkedHashMap<>();
+        for (int k = 0; k < legs.size(); k++) {
+            gates.put(legs.get(k).bars().symbol(), engines.get(k).skillGate());
+        }
         return new Result(new Backtest.Result(trades, List.copyOf(days), eq, m, forecasts, first, last, 0, orders,
-                e0.calibration(), e0.uncertainty()), bySymbol);
+                e0.calibration(), e0.uncertainty(), gates), bySymbol);
     }
 
     /** One symbol's trade figures for metrics.json's by_symbol: trades, wins, win rate, net P&L, costs, profit factor. */

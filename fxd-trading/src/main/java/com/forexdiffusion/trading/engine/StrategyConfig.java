@@ -4,6 +4,7 @@ import com.forexdiffusion.core.Horizon;
 import com.forexdiffusion.forecast.conformal.CalibrationConfig;
 import com.forexdiffusion.trading.risk.RiskLimits;
 import com.forexdiffusion.trading.sizing.SizingConfig;
+import com.forexdiffusion.trading.skill.SkillGateConfig;
 
 import java.util.List;
 
@@ -17,10 +18,13 @@ import java.util.List;
  *                    cache's key: the cache holds raw forecasts)
  * @param quality     quality weights, threshold and higher timeframes
  * @param entry       market, limit or stop entries (market when null)
+ * @param skillGate   when the forecaster's record lets the engine trade (null: {@link SkillGateConfig#defaults()},
+ *                    on)
  */
 public record StrategyConfig(List<Horizon> horizons, int samples, long seed, int lookback, double minStrength,
                              int topN, SizingConfig sizing, RiskLimits risk, int volumeWindow,
-                             CalibrationConfig calibration, QualitySettings quality, EntrySettings entry) {
+                             CalibrationConfig calibration, QualitySettings quality, EntrySettings entry,
+                             SkillGateConfig skillGate) {
     public StrategyConfig {
         horizons = List.copyOf(horizons);
         if (calibration == null) {
@@ -32,30 +36,39 @@ public record StrategyConfig(List<Horizon> horizons, int samples, long seed, int
         if (entry == null) {
             entry = EntrySettings.market();
         }
+        if (skillGate == null) {
+            skillGate = SkillGateConfig.defaults();
+        }
     }
 
-    /** With market entries. */
+    /** With market entries and the default skill gate (on). */
     public StrategyConfig(List<Horizon> horizons, int samples, long seed, int lookback, double minStrength, int topN,
                           SizingConfig sizing, RiskLimits risk, int volumeWindow, CalibrationConfig calibration,
                           QualitySettings quality) {
         this(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow, calibration, quality,
-                null);
+                null, null);
     }
 
-    /** With the default quality settings. */
+    /** With the default quality settings, market entries and the default skill gate (on). */
     public StrategyConfig(List<Horizon> horizons, int samples, long seed, int lookback, double minStrength, int topN,
                           SizingConfig sizing, RiskLimits risk, int volumeWindow, CalibrationConfig calibration) {
-        this(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow, calibration, null, null);
+        this(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow, calibration, null, null,
+                null);
     }
 
     public StrategyConfig withQuality(QualitySettings q) {
         return new StrategyConfig(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow,
-                calibration, q, entry);
+                calibration, q, entry, skillGate);
     }
 
     public StrategyConfig withEntry(EntrySettings e) {
         return new StrategyConfig(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow,
-                calibration, quality, e);
+                calibration, quality, e, skillGate);
+    }
+
+    public StrategyConfig withSkillGate(SkillGateConfig g) {
+        return new StrategyConfig(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow,
+                calibration, quality, entry, g);
     }
 
     public static StrategyConfig defaults() {
@@ -65,6 +78,6 @@ public record StrategyConfig(List<Horizon> horizons, int samples, long seed, int
 
     public StrategyConfig withCalibration(CalibrationConfig c) {
         return new StrategyConfig(horizons, samples, seed, lookback, minStrength, topN, sizing, risk, volumeWindow, c,
-                quality, entry);
+                quality, entry, skillGate);
     }
 }

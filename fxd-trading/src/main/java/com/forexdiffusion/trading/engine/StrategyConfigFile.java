@@ -8,6 +8,7 @@ import com.forexdiffusion.trading.broker.OrderType;
 import com.forexdiffusion.trading.risk.RiskLimits;
 import com.forexdiffusion.trading.sizing.SizingConfig;
 import com.forexdiffusion.trading.sizing.SizingMethod;
+import com.forexdiffusion.trading.skill.SkillGateConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,14 +33,18 @@ import java.util.Set;
  *  "quality_threshold": 0.65, "quality_weights": {"pattern_strength": 0.25, "mtf_agreement": 0.2, ...},
  *  "mtf_timeframes": ["H4", "D1"], "regime_multipliers": {"trending_up": 1.2, "ranging": 0.7, ...},
  *  "max_total_exposure_pct": 20, "max_notional_pct": 0,
- *  "entry": "limit", "entry_limit_quantile": 0.25, "entry_stop_offset_pips": 5, "entry_expiry_minutes": 60}</pre>
+ *  "entry": "limit", "entry_limit_quantile": 0.25, "entry_stop_offset_pips": 5, "entry_expiry_minutes": 60,
+ *  "skill_gate": {"enabled": true, "window": 500, "warmup": 200, "max_crps_ratio": 1.0, "min_direction_lcb": 0.5,
+ *                 "confidence": 0.95, "horizon": 15, "require": "either"}}</pre>
  */
 public final class StrategyConfigFile {
     private static final Set<String> KEYS = Set.of("horizons", "samples", "seed", "lookback", "min_strength", "top_n",
             "risk_pct", "sizing", "kelly_fraction", "uncertainty_threshold_pct", "daily_loss_pct",
             "max_open_positions", "max_holding_minutes", "trailing_stop_pips", "quality_threshold", "quality_weights",
             "mtf_timeframes", "regime_multipliers", "max_total_exposure_pct", "max_notional_pct", "entry",
-            "entry_limit_quantile", "entry_stop_offset_pips", "entry_expiry_minutes");
+            "entry_limit_quantile", "entry_stop_offset_pips", "entry_expiry_minutes", "skill_gate");
+    private static final Set<String> GATE_KEYS = Set.of("enabled", "window", "warmup", "max_crps_ratio",
+            "min_direction_lcb", "confidence", "horizon", "require");
 
     private StrategyConfigFile() {
     }
@@ -106,7 +111,8 @@ public final class StrategyConfigFile {
                 (int) num(src, root, "lookback", base.lookback(), 2, 100_000),
                 num(src, root, "min_strength", base.minStrength(), 0, 1),
                 (int) num(src, root, "top_n", base.topN(), 1, 100), sizing, risk, base.volumeWindow(),
-                base.calibration(), quality(src, root, base.quality()), entry(src, root, base.entry()));
+                base.calibration(), quality(src, root, base.quality()), entry(src, root, base.entry()),
+                skillGate(src, root, base.skillGate()));
     }
 
     private static EntrySettings entry(String src, JsonNode root, EntrySettings e) {
@@ -117,6 +123,64 @@ public final class StrategyConfigFile {
         return new EntrySettings(type, num(src, root, "entry_limit_quantile", e.limitQuantile(), 0.06, 0.5),
                 num(src, root, "entry_stop_offset_pips", e.stopOffsetPips(), 0.1, 10_000),
                 (long) num(src, root, "entry_expiry_minutes", e.expiryMinutes(), 1, 525_600));
+    }
+
+    /** The skill_gate object, key by key over {@code g}; an unknown key or a bad value names skill_gate.KEY. */
+    static SkillGateConfig skillGate(String src, JsonNode root, SkillGateConfig g) {
+        if (!root.has("skill_gate")) {
+            return g;
+        }
+        JsonNode n = root.get("skill_gate");
+        if (!n.isObject()) {
+            throw new BadInputException(src, 0, "skill_gate", "must be an object like {\"enabled\": true, "
+                    + "\"window\": 500}");
+        }
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!GATE_KEYS.contains(k)) {
+                throw new BadInputException(src, 0, "skill_gate." + k, "unknown key (known: "
+                        + String.join(", ", GATE_KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        SkillGateConfig.Builder b = g.toBuilder();
+        if (n.has("enabled")) {
+            if (!n.get("enabled").isBoolean()) {
+                throw new BadInputException(src, 0, "skill_gate.enabled", "must be true or false, got " + n.get("enabled"));
+            }
+            b.enabled(n.get("enabled").asBoolean());
+        }
+        if (n.has("window")) {
+            b.window(intIn(src, "skill_gate.window", n.get("window"), 2, 1_000_000));
+        }
+        if (n.has("warmup")) {
+            b.warmup(intIn(src, "skill_gate.warmup", n.get("warmup"), 1, 1_000_000));
+        }
+        if (n.has("max_crps_ratio")) {
+            b.maxCrpsRatio(num(src, n.get("max_crps_ratio"), "skill_gate.max_crps_ratio", 0.01, 100));
+        }
+        if (n.has("min_direction_lcb")) {
+            b.minDirectionLcb(num(src, n.get("min_direction_lcb"), "skill_gate.min_direction_lcb", 0, 1));
+        }
+        if (n.has("confidence")) {
+            b.confidence(num(src, n.get("confidence"), "skill_gate.confidence", 0.5, 0.9999));
+        }
+        if (n.has("horizon")) {
+            b.horizonMinutes(intIn(src, "skill_gate.horizon", n.get("horizon"), 1, 100_000));
+        }
+        if (n.has("require")) {
+            String r = n.get("require").asText();
+            if (!n.get("require").isTextual() || !r.equals("either") && !r.equals("both")) {
+                throw new BadInputException(src, 0, "skill_gate.require", "must be \"either\" (CRPS ratio or "
+                        + "direction bound shows skill) or \"both\", got " + n.get("require"));
+            }
+            b.requireBoth(r.equals("both"));
+        }
+        try {
+            return b.build();
+        } catch (BadInputException e) {
+            // The record's own range checks (warm-up beyond the window): named with the file.
+            throw new BadInputException(src, 0, e.field() == null ? "skill_gate" : e.field(), e.reason());
+        }
     }
 
     private static QualitySettings quality(String src, JsonNode root, QualitySettings q) {

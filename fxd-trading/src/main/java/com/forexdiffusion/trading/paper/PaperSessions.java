@@ -62,8 +62,12 @@ public final class PaperSessions {
                 String state = rs.getString(7);
                 String symbol = rs.getString(1);
                 boolean several = symbol.contains(",");
+                // getObject(.., Long.class) fails on SQL NULL with sqlite-jdbc: a session created but not yet past
+                // its first bar could not be read back.
+                long lastBar = rs.getLong(6);
+                Long last = rs.wasNull() ? null : lastBar;
                 return Optional.of(new Session(accountId, symbol, Timeframe.parse(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getLong(5), (Long) rs.getObject(6, Long.class),
+                        rs.getString(3), rs.getString(4), rs.getLong(5), last,
                         state == null || several ? null : JSON.readValue(state, ForecastEngine.State.class),
                         state == null || !several ? null : JSON.readValue(state, STATES)));
             }

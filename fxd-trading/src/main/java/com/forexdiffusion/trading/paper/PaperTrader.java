@@ -30,6 +30,8 @@ import com.forexdiffusion.trading.engine.StrategyConfigFile;
 import com.forexdiffusion.trading.engine.TradeRecord;
 import com.forexdiffusion.trading.engine.WorkerForecaster;
 import com.forexdiffusion.trading.regime.RegimeDetector;
+import com.forexdiffusion.trading.skill.SkillGate;
+import com.forexdiffusion.trading.skill.SkillGateConfig;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,6 +114,7 @@ public final class PaperTrader implements AutoCloseable {
     private final boolean resumed;
     private final List<TradeRecord> trades = new ArrayList<>();
     private final Map<String, ForecastEngine.State> states = new TreeMap<>();
+    private final Map<String, SkillGate.Summary> gates = new TreeMap<>();
     private long lastDone;
     private BarTransaction tx;
     private boolean closed;
@@ -224,6 +227,8 @@ public final class PaperTrader implements AutoCloseable {
         cfg.put("train_bars", s.trainBars());
         cfg.put("deposit", s.deposit());
         cfg.put("calibration", s.calibration().label());
+        // Marks a session started with the skill gate in the code: its defaults apply unless the strategy says.
+        cfg.put("skill_gate", true);
         if (s.strategy() != null) {
             StrategyConfigFile.parse(s.strategy(), "--config", StrategyConfig.defaults());
             cfg.set("strategy", s.strategy());
@@ -245,7 +250,8 @@ public final class PaperTrader implements AutoCloseable {
         StrategyConfig base = StrategyConfig.defaults();
         StrategyConfig session = new StrategyConfig(Horizon.parseList(cfg.get("horizons").asText()),
                 cfg.get("samples").asInt(), cfg.get("seed").asLong(), base.lookback(), base.minStrength(), base.topN(),
-                base.sizing(), base.risk(), base.volumeWindow(), sessionCalibration(cfg));
+                base.sizing(), base.risk(), base.volumeWindow(), sessionCalibration(cfg), null, null,
+                sessionSkillGate(cfg));
         return cfg.has("strategy") ? StrategyConfigFile.parse(cfg.get("strategy"), "paper_sessions.config_json.strategy",
                 session) : session;
     }
@@ -258,6 +264,14 @@ public final class PaperTrader implements AutoCloseable {
         JsonNode mode = cfg.get("calibration");
         return CalibrationConfig.defaults().withMode(mode == null ? CalibrationMode.NONE
                 : CalibrationMode.parse("paper_sessions.config_json.calibration", mode.asText()));
+    }
+
+    /**
+     * Sessions recorded before the skill gate existed traded without it; they keep doing so (their saved engine
+     * state has no record to judge by), as they keep their calibration.
+     */
+    private static SkillGateConfig sessionSkillGate(JsonNode cfg) {
+        return cfg.has("skill_gate") ? SkillGateConfig.defaults() : SkillGateConfig.disabled();
     }
 
     /** A stored close: from a session's series already read when it is one, else from the store. */
@@ -347,6 +361,9 @@ public final class PaperTrader implements AutoCloseable {
             tx = null;
             legs.forEach(l -> l.worker.discardBefore(Long.MAX_VALUE));
             engines.forEach(e -> trades.addAll(e.trades()));
+            for (int k = 0; k < legs.size(); k++) {
+                gates.put(legs.get(k).symbol, engines.get(k).skillGate());
+            }
         }
         return done;
     }
@@ -439,6 +456,14 @@ public final class PaperTrader implements AutoCloseable {
     /** Trades closed by this process (not those of earlier runs of the session). */
     public List<TradeRecord> trades() {
         return List.copyOf(trades);
+    }
+
+    /**
+     * By symbol, the skill gate after the last {@link #catchUp}: its verdict and what it stood aside on over the
+     * session's whole life (the counts are part of the saved state).
+     */
+    public Map<String, SkillGate.Summary> skillGate() {
+        return Map.copyOf(gates);
     }
 
     public long forecastsLogged() {

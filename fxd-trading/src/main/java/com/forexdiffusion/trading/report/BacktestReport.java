@@ -98,6 +98,7 @@ public final class BacktestReport {
             h.append("</tr></table>");
         }
         calibration(h, r.calibration(), r.uncertainty());
+        SkillGateFigures.html(h, r.skillGate());
         double[] eq = r.dailyEquity();
         if (eq.length >= 2) {
             double[] x = new double[eq.length];
@@ -140,8 +141,8 @@ public final class BacktestReport {
                     t.exit(), t.reason(), t.netPnl(), t.uncertaintyPct(), t.quality()));
         }
         if (r.trades().isEmpty()) {
-            h.append("<tr><td colspan=\"10\">no trades: no signal passed the quality, strength, uncertainty and risk "
-                    + "filters</td></tr>");
+            h.append("<tr><td colspan=\"10\">no trades: no signal passed the quality, strength, uncertainty, risk "
+                    + "and skill gate filters</td></tr>");
         }
         return h.append("</table></body></html>").toString();
     }

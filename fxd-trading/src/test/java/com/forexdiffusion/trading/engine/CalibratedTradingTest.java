@@ -254,7 +254,8 @@ class CalibratedTradingTest {
                 s.drawdownFactor(), s.lotStep());
         StrategyConfig base = cfg(CalibrationMode.NONE);
         StrategyConfig cfg = new StrategyConfig(base.horizons(), base.samples(), base.seed(), base.lookback(),
-                base.minStrength(), base.topN(), t04, base.risk(), base.volumeWindow(), base.calibration());
+                base.minStrength(), base.topN(), t04, base.risk(), base.volumeWindow(), base.calibration(),
+                base.quality(), base.entry(), base.skillGate());
         Backtest.Result r = backtest(bars, new FixedU(0.45), cfg, "u045");
         UncertaintyEffects.Summary u = r.uncertainty();
         // u = 0.45%: no penalty (<= 0.5%), but u >= T = 0.4%: the best signal of every decision bar is sized and

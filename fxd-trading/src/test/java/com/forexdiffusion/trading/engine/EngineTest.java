@@ -75,9 +75,10 @@ public class EngineTest {
         return Resampler.resample(m1, Timeframe.M15);
     }
 
+    /** The engine tests' strategy; the skill gate off, as they test other parts (the momentum has no skill). */
     static StrategyConfig cfg() {
         return new StrategyConfig(HS, 9, 1, 50, 0.3, 5, SizingConfig.defaults(), RiskLimits.defaults(), 20,
-                CalibrationConfig.defaults());
+                CalibrationConfig.defaults()).withSkillGate(com.forexdiffusion.trading.skill.SkillGateConfig.disabled());
     }
 
     Backtest.Result backtest(BarSeries bars, String name) {

@@ -35,7 +35,7 @@ class ExposureInEngineTest {
         // Fixed fractional sizing risks up to 1 % of equity per order; a 0.5 % total exposure admits less.
         StrategyConfig tight = new StrategyConfig(base.horizons(), base.samples(), base.seed(), base.lookback(),
                 base.minStrength(), base.topN(), base.sizing(), new RiskLimits(3, 5, 0, 0, 0.5, 0),
-                base.volumeWindow(), base.calibration());
+                base.volumeWindow(), base.calibration()).withSkillGate(base.skillGate());
         Backtest.Result capped = run(bars, tight, "capped");
         List<OrderDecision> cut = capped.orders().stream().filter(d -> d.reason() != null
                 && d.reason().contains("total exposure limit of 0.5% of equity")).toList();

@@ -3,6 +3,7 @@ package com.forexdiffusion.trading.engine;
 import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.Horizon;
 import com.forexdiffusion.trading.sizing.SizingMethod;
+import com.forexdiffusion.trading.skill.SkillGateConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,5 +76,48 @@ class StrategyConfigFileTest {
                 .hasMessageContaining("entry_limit_quantile").hasMessageContaining("outside");
         assertThatThrownBy(() -> StrategyConfigFile.read(write("{\"entry_expiry_minutes\": 0}"), d))
                 .hasMessageContaining("entry_expiry_minutes");
+    }
+
+    @Test
+    void theSkillGateIsOnByDefaultAndItsKeysOverrideOneByOne() throws Exception {
+        assertThat(StrategyConfig.defaults().skillGate()).isEqualTo(SkillGateConfig.defaults());
+        assertThat(StrategyConfig.defaults().skillGate().enabled()).isTrue();
+        StrategyConfig c = StrategyConfigFile.read(write("""
+                {"skill_gate": {"window": 300, "warmup": 100, "max_crps_ratio": 0.98, "min_direction_lcb": 0.52,
+                 "confidence": 0.99, "horizon": 60, "require": "either"}}
+                """), StrategyConfig.defaults());
+        SkillGateConfig g = c.skillGate();
+        assertThat(g.enabled()).isTrue();
+        assertThat(g.window()).isEqualTo(300);
+        assertThat(g.warmup()).isEqualTo(100);
+        assertThat(g.maxCrpsRatio()).isEqualTo(0.98);
+        assertThat(g.minDirectionLcb()).isEqualTo(0.52);
+        assertThat(g.confidence()).isEqualTo(0.99);
+        assertThat(g.horizonMinutes()).isEqualTo(60);
+        assertThat(g.requireBoth()).isFalse();
+        StrategyConfig off = StrategyConfigFile.read(write("{\"skill_gate\": {\"enabled\": false}}"),
+                StrategyConfig.defaults());
+        assertThat(off.skillGate()).isEqualTo(SkillGateConfig.disabled());
+        // Other keys keep the base's gate.
+        assertThat(StrategyConfigFile.read(write("{\"top_n\": 2}"), off).skillGate().enabled()).isFalse();
+    }
+
+    @Test
+    void badSkillGateValuesNameTheFileAndTheKey() throws Exception {
+        assertThatThrownBy(() -> StrategyConfigFile.read(write("{\"skill_gate\": {\"windows\": 3}}"),
+                StrategyConfig.defaults())).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("strategy.json").hasMessageContaining("'skill_gate.windows'")
+                .hasMessageContaining("unknown key");
+        assertThatThrownBy(() -> StrategyConfigFile.read(write("{\"skill_gate\": {\"window\": 100, \"warmup\": 200}}"),
+                StrategyConfig.defaults())).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("strategy.json").hasMessageContaining("'skill_gate.warmup'");
+        assertThatThrownBy(() -> StrategyConfigFile.read(write("{\"skill_gate\": {\"enabled\": \"yes\"}}"),
+                StrategyConfig.defaults())).hasMessageContaining("'skill_gate.enabled'");
+        assertThatThrownBy(() -> StrategyConfigFile.read(write("{\"skill_gate\": {\"require\": \"any\"}}"),
+                StrategyConfig.defaults())).hasMessageContaining("'skill_gate.require'");
+        assertThatThrownBy(() -> StrategyConfigFile.read(write("{\"skill_gate\": {\"confidence\": 1}}"),
+                StrategyConfig.defaults())).hasMessageContaining("'skill_gate.confidence'");
+        assertThatThrownBy(() -> StrategyConfigFile.read(write("{\"skill_gate\": true}"),
+                StrategyConfig.defaults())).hasMessageContaining("'skill_gate'").hasMessageContaining("object");
     }
 }

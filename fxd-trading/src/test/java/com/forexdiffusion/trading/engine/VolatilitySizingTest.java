@@ -27,7 +27,7 @@ class VolatilitySizingTest {
         StrategyConfig base = EngineTest.cfg();
         StrategyConfig cfg = new StrategyConfig(base.horizons(), base.samples(), base.seed(), base.lookback(),
                 base.minStrength(), base.topN(), base.sizing().withMethod(method), base.risk(), base.volumeWindow(),
-                base.calibration());
+                base.calibration(), base.quality(), base.entry(), base.skillGate());
         Database db = Database.openScratch(dir.resolve(method + ".db"));
         PaperBroker broker = PaperBroker.open(db, "bt", BrokerConfig.defaults(), 100_000, bars.ts(0));
         return Backtest.run(bars, 100, new EngineTest.Momentum(), cfg, broker, InstrumentCatalog.builtIn(), null,

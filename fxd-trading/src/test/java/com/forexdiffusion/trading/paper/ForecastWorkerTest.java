@@ -92,7 +92,15 @@ class ForecastWorkerTest {
 
     private static PaperTrader.Settings settings(long from) {
         return new PaperTrader.Settings("worker", "EURUSD,GBPUSD", Timeframe.M5, "momentum", from, Long.MAX_VALUE, 600,
-                "15,60", 9, 100_000, 7, CalibrationMode.ACI, null);
+                "15,60", 9, 100_000, 7, CalibrationMode.ACI, noGate());
+    }
+
+    /** The gate would keep this forecaster from trading; the test needs orders to compare. */
+    private static com.fasterxml.jackson.databind.JsonNode noGate() {
+        com.fasterxml.jackson.databind.node.ObjectNode n = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode();
+        n.putObject("skill_gate").put("enabled", false);
+        return n;
     }
 
     private Counted run(Path file, long from, boolean worker) {

@@ -12,9 +12,20 @@ public final class PaperSessionChild {
     private PaperSessionChild() {
     }
 
+    /** The kill test is about crash safety: the momentum forecaster has no skill, so the skill gate is off. */
+    static final com.fasterxml.jackson.databind.JsonNode NO_GATE;
+
+    static {
+        try {
+            NO_GATE = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"skill_gate\": {\"enabled\": false}}");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static PaperTrader.Settings settings(long from) {
         return new PaperTrader.Settings("kill", "EURUSD", Timeframe.M5, "momentum", from, Long.MAX_VALUE, 600,
-                "15,60", 9, 100_000, 7, CalibrationMode.ACI, null);
+                "15,60", 9, 100_000, 7, CalibrationMode.ACI, NO_GATE);
     }
 
     public static void main(String[] args) {

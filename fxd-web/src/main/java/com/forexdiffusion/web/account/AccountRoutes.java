@@ -13,7 +13,8 @@ import io.javalin.http.Context;
 import java.util.Map;
 
 /**
- * Paper accounts as the paper broker stores them: GET /api/accounts and GET /api/accounts/{id} (session, open
+ * Paper accounts as the paper broker stores them: GET /api/accounts and GET /api/accounts/{id} (session with its
+ * skill gate, open
  * positions, orders with their states, closed trades, the balance curve from the ledger with its drawdown, and the
  * equity marked at the series' last stored close).
  */
@@ -48,8 +49,15 @@ public final class AccountRoutes implements Routes {
         }
         ObjectNode body = account.objectNode();
         body.set("account", account);
-        body.set("session", sql.one("SELECT symbol, timeframe, forecaster, config_json, first_bar_ts, last_bar_ts, "
-                + "started_at, updated_at FROM paper_sessions WHERE account_id = ?", id));
+        ObjectNode session = sql.one("SELECT symbol, timeframe, forecaster, config_json, first_bar_ts, last_bar_ts, "
+                + "started_at, updated_at, state_json FROM paper_sessions WHERE account_id = ?", id);
+        if (session != null) {
+            session.set("skill_gate", SkillGateView.of(session.path("symbol").asText(),
+                    session.path("state_json").isNull() ? null : session.path("state_json").asText()));
+            // The engine's memory is the session's business; the dashboard shows only what it needs of it.
+            session.remove("state_json");
+        }
+        body.set("session", session);
         ArrayNode open = sql.rows("SELECT position_id, symbol, side, lots, entry_price, stop_price, target_price, "
                 + "opened_at, swap, commission FROM trading_positions WHERE account_id = ? AND status = 'open' "
                 + "ORDER BY opened_at", id);

@@ -28,7 +28,7 @@ public final class TradingSettings {
                 z.maxTotalRiskPct(), z.drawdownStartPct(), z.drawdownFactor(), z.lotStep());
         return new StrategyConfig(base.horizons(), s.mcSamples(), base.seed(), base.lookback(), s.minStrength(),
                 base.topN(), sizing, base.risk(), base.volumeWindow(), base.calibration(), base.quality(),
-                base.entry());
+                base.entry(), base.skillGate());
     }
 
     /** The signal tuning: quality threshold, directional confidence and strength weights; stop and target as forecast. */

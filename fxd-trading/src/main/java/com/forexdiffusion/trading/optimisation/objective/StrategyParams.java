@@ -101,7 +101,7 @@ public final class StrategyParams {
         int samples = (int) num(params, "samples", b.samples());
         StrategyConfig cfg = new StrategyConfig(b.horizons(), samples, b.seed(), b.lookback(),
                 num(params, "min_strength", b.minStrength()), b.topN(), sizing, b.risk(), b.volumeWindow(),
-                b.calibration(), b.quality(), b.entry());
+                b.calibration(), b.quality(), b.entry(), b.skillGate());
         Map<Integer, Double> weights = new HashMap<>();
         for (Horizon h : b.horizons()) {
             Object w = params.get("horizon_weight_" + h.minutes());

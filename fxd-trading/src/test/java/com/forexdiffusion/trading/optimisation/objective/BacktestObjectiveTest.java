@@ -43,7 +43,8 @@ class BacktestObjectiveTest {
 
     static StrategyConfig strategy() {
         return new StrategyConfig(List.of(new Horizon(15), new Horizon(60)), 30, 1, 200, 0.3, 5,
-                SizingConfig.defaults(), RiskLimits.defaults(), 20, CalibrationConfig.defaults());
+                SizingConfig.defaults(), RiskLimits.defaults(), 20, CalibrationConfig.defaults())
+                .withSkillGate(com.forexdiffusion.trading.skill.SkillGateConfig.disabled());
     }
 
     private BacktestObjective objective(Database db, BarSeries bars) {
