@@ -61,8 +61,9 @@ class PaperLiveKillTest {
             assertThat(fetch.code()).as(fetch.err()).isZero();
             List<String> args = List.of("paper", "--live", "--source", "ctrader", "--host", host, "--insecure",
                     "--credentials", creds.toString(), "--db", target, "--symbol", "EURUSD", "--timeframe", "M1",
-                    "--session", "live", "--from", "2023-01-03T09:00", "--to", "2023-01-03T11:00", "--train-bars",
-                    "600", "--horizons", "15,60", "--samples", "20", "--forecaster", "dlinear", "--poll-seconds", "0.2");
+                    "--session", "live", "--from", "2023-01-03T09:00", "--to", "2023-01-03T12:00", "--train-bars",
+                    "600", "--horizons", "15,60", "--samples", "20", "--forecaster", "dlinear", "--poll-seconds", "0.2", "--config",
+                    BacktestCommandTest.noGate(dir).toString());
             for (int k = 0; ; k++) {
                 Process child = start(args, dir.resolve(name + k + ".err"));
                 CountDownLatch started = new CountDownLatch(1);
@@ -72,7 +73,7 @@ class PaperLiveKillTest {
                         Files.readString(dir.resolve(name + k + ".err"))).isTrue();
                 if (k < kills) {
                     // Anywhere in the session: while it backfills, trades, or waits for the next bar.
-                    Thread.sleep(300 + rnd.nextInt(3000));
+                    Thread.sleep(300 + rnd.nextInt(2500));
                     child.destroyForcibly();
                     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
                     reader.join();
