@@ -123,8 +123,6 @@ public class TrainerTest {
         assertThat(b.step()).isEqualTo(a.step());
         assertThat(b.history()).extracting(e -> e.stage() + e.epoch()).isEqualTo(
                 a.history().stream().map(e -> e.stage() + e.epoch()).toList());
-        assertThat(b.bestValidationLoss()).isCloseTo(a.bestValidationLoss(),
-                org.assertj.core.data.Percentage.withPercentage(1e-2));
         // Bit-equality is not on offer: oneDNN's threaded reductions round differently from run to run, and Adam
         // magnifies that in weights whose gradients are near zero. A wrong resume (fresh moments, another draw
         // order, the EMA restarted) moves the state about as far as the epoch itself did. Measured on 2 idle cores:
@@ -134,7 +132,13 @@ public class TrainerTest {
         assertThat(off[0]).isLessThan(0.01 * off[1]);
         double[] best = distance(resumed.resolve(Checkpoint.MODEL), whole.resolve(Checkpoint.MODEL),
                 cut.resolve(Checkpoint.RESUME));
+        System.out.printf("resume: state off %.3g of the epoch's move, model off %.3g, validation loss %.4g vs %.4g%n",
+                off[0] / off[1], best[0] / best[1], b.bestValidationLoss(), a.bestValidationLoss());
         assertThat(best[0]).isLessThan(0.01 * best[1]);
+        // Under load the rounding differences reach the validation loss too (0.1 % measured beside other jobs); the
+        // unrestored moments put it 0.65 % off.
+        assertThat(b.bestValidationLoss()).isCloseTo(a.bestValidationLoss(),
+                org.assertj.core.data.Percentage.withPercentage(0.3));
     }
 
     /**
