@@ -102,16 +102,6 @@ class DataCommandsTest {
     }
 
     @Test
-    void demoStoresResamplesAndSummarises() {
-        Cli r = Cli.run("demo", "--db", db(), "--days", "8");
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("SYNTHETIC").contains("[3/4] data summary").contains("[4/4] backtest skipped");
-        for (String tf : new String[]{"M1", "M5", "M15", "H1", "H4", "D1"}) {
-            assertThat(r.out()).containsPattern("EURUSD\\s+" + tf + "\\s+\\d+");
-        }
-    }
-
-    @Test
     void readCommandsRefuseADatabaseThatDoesNotExistAndCreateNothing() {
         String missingDir = "sqlite:" + dir.resolve("typo/fxd.db");
         String missingFile = "sqlite:" + dir.resolve("typo.db");

@@ -2,6 +2,7 @@ package com.forexdiffusion.app.bench;
 
 import com.forexdiffusion.app.CalibrationOption;
 import com.forexdiffusion.app.console.ConsoleProgress;
+import com.forexdiffusion.app.ctrader.FakeServerClient;
 import com.forexdiffusion.app.data.TimeframeConverter;
 import com.forexdiffusion.app.forecast.ForecasterSpecs;
 import com.forexdiffusion.core.BarSeries;
@@ -12,10 +13,6 @@ import com.forexdiffusion.core.Instrument;
 import com.forexdiffusion.core.InstrumentCatalog;
 import com.forexdiffusion.core.Timeframe;
 import com.forexdiffusion.ctrader.benchmark.FetchBenchmark;
-import com.forexdiffusion.ctrader.client.CTraderClient;
-import com.forexdiffusion.ctrader.client.CredentialStore;
-import com.forexdiffusion.ctrader.client.Credentials;
-import com.forexdiffusion.ctrader.client.Endpoint;
 import com.forexdiffusion.ctrader.fake.FakeServer;
 import com.forexdiffusion.ctrader.live.LiveFeed;
 import com.forexdiffusion.data.resample.Resampler;
@@ -119,7 +116,7 @@ public final class BenchLiveCommand implements Callable<Integer> {
             // The replay runs a bar past the session's end: the tick that closes its last bar is that bar's open.
             try (FakeServer server = FakeServer.builder().candles(source.candles()).spots(speed, from, to + timeframe.millis())
                     .onTick(t -> tickNanos.put(t, System.nanoTime())).build().start();
-                 LiveFeed feed = LiveFeed.start(target, client(server), list, timeframe)) {
+                 LiveFeed feed = LiveFeed.start(target, FakeServerClient.of(server, "bench"), list, timeframe)) {
                 LiveLoop.awaitBarsFrom(target.candles(), feed, list, timeframe, from, 600_000);
                 PaperTrader.Settings s = new PaperTrader.Settings("bench-live", String.join(",", list), timeframe,
                         forecaster, from, to, trainBars, Horizon.DEFAULT_LIST, samples, 100_000, seed,
@@ -161,11 +158,6 @@ public final class BenchLiveCommand implements Callable<Integer> {
                 w.commit();
             }
         }
-    }
-
-    private static CTraderClient client(FakeServer server) {
-        return CTraderClient.builder().endpoint(new Endpoint("127.0.0.1", server.port(), false, true))
-                .credentials(CredentialStore.inMemory(new Credentials("bench", "bench", "bench", "bench"))).build();
     }
 
     private Map<String, Object> figures(Map<Long, Long> ticks, Map<Long, Long> commits, long from, String thread) {

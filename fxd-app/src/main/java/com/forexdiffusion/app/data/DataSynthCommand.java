@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
                 + "regimes) and store them labelled as synthetic.",
                 "Refuses to write into a series that holds real market data."},
         footer = {"%nExamples:",
-                "  fxd data synth --days 30 --seed 7 --db sqlite:/tmp/synth.db"})
+                "  fxd data synth --days 30 --seed 7 --db sqlite:/tmp/synth.db",
+                "  fxd data synth --days 90 --no-regimes --ar-coefficient 0.3 --ar-minutes 15"})
 public final class DataSynthCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
@@ -51,6 +52,15 @@ public final class DataSynthCommand implements Callable<Integer> {
                     + "--no-regimes keeps one).")
     boolean regimes;
 
+    @Option(names = "--ar-coefficient", defaultValue = "0", description = "A planted predictable component: each "
+            + "block's expected log return is this times the previous block's, an AR(1) in block returns "
+            + "(default: ${DEFAULT-VALUE}, none).")
+    double arCoefficient;
+
+    @Option(names = "--ar-minutes", defaultValue = "15",
+            description = "Length of the blocks of --ar-coefficient, minutes (default: ${DEFAULT-VALUE}).")
+    int arMinutes;
+
     @Spec
     CommandSpec spec;
 
@@ -61,8 +71,8 @@ public final class DataSynthCommand implements Callable<Integer> {
         }
         Instrument instrument = InstrumentCatalog.builtIn().resolve(symbol);
         SyntheticConfig base = SyntheticConfig.forInstrument(instrument, seed);
-        SyntheticConfig cfg = new SyntheticConfig(seed, base.startPrice(), annualVol, base.alpha(), base.beta(),
-                base.tDof(), true, regimes, base.digits());
+        SyntheticConfig cfg = base.withAnnualVol(annualVol).withRegimes(regimes)
+                .withAutoregression(new SyntheticConfig.Autoregression(arCoefficient, arMinutes));
         try (Database d = db.open()) {
             BarSeries bars;
             try (ConsoleProgress progress = new ConsoleProgress("store", "bars")) {

@@ -54,6 +54,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The dashboard over a database, with the forecasters, checkpoints and jobs of this command line. */
+    public static DashboardServer.Builder dashboard(Database d, String dbUrl, ModelRegistry registry, Path runsDir) {
+        return DashboardServer.builder(d).forecasters(new AppForecasters(registry))
+                .checkpoints(AppForecasters.checkpointCheck(registry))
+                .jobs(new CommandJobs(dbUrl, runsDir));
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -65,10 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stop = new CountDownLatch(1);
         try (ModelRegistry registry = new ModelRegistry(ai.djl.Device.cpu()); Database d = db.open();
-             DashboardServer server = DashboardServer.builder(d).bind(bind).port(port).token(t)
-                     .forecasters(new AppForecasters(registry))
-                     .checkpoints(AppForecasters.checkpointCheck(registry))
-                     .jobs(new CommandJobs(db.url, runsDir))
+             DashboardServer server = dashboard(d, db.url, registry, runsDir).bind(bind).port(port).token(t)
                      .calibration(calibration.config())
                      .build().start()) {
             Thread hook = new Thread(stop::countDown, "fxd-serve-stop");

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 /**
  * A synthetic FX market in M1 bars: GARCH(1,1) log returns with unit-variance Student-t shocks, scaled by the
  * session of the hour, optional Markov regimes, closed from Friday to Sunday 17:00 New York, with a weekend
- * gap on reopening. Deterministic for a given config. Rows it produces must be stored with source "synthetic".
+ * gap on reopening, and an optional planted AR(1) component in block returns. Deterministic for a given config. Rows it produces must be stored with source "synthetic".
  */
 public final class SyntheticGenerator {
     /** Source label for stored rows, so every output can say the data is synthetic. */
@@ -55,6 +55,7 @@ public final class SyntheticGenerator {
         MarketRegime regime = MarketRegime.CALM;
         MarketRegime[] all = MarketRegime.values();
         double[] path = new double[SUB_STEPS + 1];
+        Planted planted = new Planted(cfg.autoregression());
 
         long hourStart = Long.MIN_VALUE;
         boolean open = false;
@@ -86,7 +87,8 @@ public final class SyntheticGenerator {
             double eps = Math.sqrt(h) * z;
             double volScale = season * (cfg.regimes() ? regime.volScale : 1);
             double drift = cfg.regimes() ? regime.driftSigmas * Math.sqrt(minuteVar) : 0;
-            double r = drift + volScale * eps;
+            double r = drift + volScale * eps + planted.drift(t);
+            planted.add(r);
             h = omega + cfg.alpha() * eps * eps + cfg.beta() * h;
 
             // A Brownian bridge from open to close gives the bar a plausible high and low.
@@ -120,6 +122,37 @@ public final class SyntheticGenerator {
             prevClose = closeP;
         }
         return new Result(b.build(), java.util.Arrays.copyOf(regimes, n));
+    }
+
+    /** The AR(1) component: the drift of each block's minutes from the previous block's return. */
+    private static final class Planted {
+        private final SyntheticConfig.Autoregression ar;
+        private final long blockMillis;
+        private long block = Long.MIN_VALUE;
+        private double sum;
+        private double drift;
+
+        Planted(SyntheticConfig.Autoregression ar) {
+            this.ar = ar;
+            this.blockMillis = ar.minutes() * 60_000L;
+        }
+
+        double drift(long t) {
+            if (!ar.active()) {
+                return 0;
+            }
+            long b = Math.floorDiv(t, blockMillis);
+            if (b != block) {
+                drift = block == Long.MIN_VALUE ? 0 : ar.coefficient() * sum / ar.minutes();
+                block = b;
+                sum = 0;
+            }
+            return drift;
+        }
+
+        void add(double r) {
+            sum += r;
+        }
     }
 
     /**

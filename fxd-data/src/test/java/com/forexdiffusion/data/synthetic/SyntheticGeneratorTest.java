@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class SyntheticGeneratorTest {
     static final long START = Instant.parse("2023-01-02T00:00:00Z").toEpochMilli();
@@ -54,6 +55,49 @@ class SyntheticGeneratorTest {
         m2 /= r.length;
         m4 /= r.length;
         assertThat(m4 / (m2 * m2)).as("kurtosis").isGreaterThan(4.0);
+    }
+
+    @Test
+    void aPlantedAutoregressionGivesBlockReturnsItsLagOneAutocorrelation() {
+        // An AR(1) process has lag-one autocorrelation equal to its coefficient; without the component it is 0.
+        SyntheticConfig base = new SyntheticConfig(5, 1.1, 0.08, 0.05, 0.90, 5, false, false, 10);
+        double planted = blockAutocorrelation(new SyntheticGenerator(base.withAutoregression(
+                new SyntheticConfig.Autoregression(0.3, 15))).generate("EURUSD", START, 365), 15);
+        double none = blockAutocorrelation(new SyntheticGenerator(base).generate("EURUSD", START, 365), 15);
+        // About 25 000 blocks: a standard error near 0.006 (more with GARCH), so ±0.04 is several of them.
+        assertThat(planted).isBetween(0.26, 0.34);
+        assertThat(none).isBetween(-0.03, 0.03);
+        // The share of a 15-minute move's variance explained, by hand: one block a² = 0.09; three 5-minute blocks
+        // with a = 0.4: (0.4 + 0.16 + 0.064)² / (3 + 2·(2·0.4 + 0.16)) = 0.389376 / 4.92.
+        assertThat(new SyntheticConfig.Autoregression(0.3, 15).predictableShare(15)).isCloseTo(0.09, within(1e-12));
+        assertThat(new SyntheticConfig.Autoregression(0.4, 5).predictableShare(15))
+                .isCloseTo(0.389376 / 4.92, within(1e-12));
+        assertThatThrownBy(() -> new SyntheticConfig.Autoregression(1.0, 15)).hasMessageContaining("ar-coefficient");
+        assertThatThrownBy(() -> new SyntheticConfig.Autoregression(0.3, 0)).hasMessageContaining("ar-minutes");
+    }
+
+    /** Lag-one autocorrelation of the log returns of consecutive whole blocks (blocks with a missing minute skipped). */
+    private static double blockAutocorrelation(BarSeries s, int minutes) {
+        long block = minutes * 60_000L;
+        java.util.List<Double> r = new java.util.ArrayList<>();
+        java.util.List<Long> at = new java.util.ArrayList<>();
+        for (int i = 0; i + minutes <= s.size(); i++) {
+            if (s.ts(i) % block == 0 && s.ts(i + minutes - 1) == s.ts(i) + block - 60_000L) {
+                r.add(Math.log(s.close(i + minutes - 1) / s.open(i)));
+                at.add(s.ts(i));
+                i += minutes - 1;
+            }
+        }
+        double m = r.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double num = 0;
+        double den = 0;
+        for (int k = 0; k < r.size(); k++) {
+            den += (r.get(k) - m) * (r.get(k) - m);
+            if (k > 0 && at.get(k) - at.get(k - 1) == block) {
+                num += (r.get(k) - m) * (r.get(k - 1) - m);
+            }
+        }
+        return num / den;
     }
 
     @Test

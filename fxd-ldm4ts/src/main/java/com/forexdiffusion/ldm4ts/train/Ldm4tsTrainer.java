@@ -297,7 +297,8 @@ public final class Ldm4tsTrainer {
             }
         }
         if (p.bestMetrics == null) {
-            throw new IllegalStateException("training stopped before one epoch finished; raise --max-minutes");
+            throw new com.forexdiffusion.core.FxdException("training stopped before one epoch finished: raise --max-minutes "
+                    + "(it also counts the VAE and the latent cache) or lower --vae-images, or raise --stride");
         }
         // The weights on disk are the best epoch's; the validation split then tunes the shrinkage of their mean.
         loadedParamsView(out, model);
