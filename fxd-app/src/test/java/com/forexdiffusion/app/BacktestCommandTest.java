@@ -170,6 +170,44 @@ class BacktestCommandTest {
     }
 
     @Test
+    void severalSymbolsRefitPerSymbolAndFold() throws Exception {
+        String db = "sqlite:" + dir.resolve("fxd.db");
+        for (String s : new String[]{"EURUSD", "GBPUSD"}) {
+            assertThat(Cli.run("data", "synth", "--db", db, "--symbol", s, "--days", "60", "--seed",
+                    String.valueOf(s.length() + s.charAt(0))).code()).isZero();
+            assertThat(Cli.run("data", "resample", "--db", db, "--symbol", s, "--to", "H1").code()).isZero();
+        }
+        String[] common = {"backtest", "--db", db, "--symbols", "EURUSD,GBPUSD", "--timeframe", "H1", "--forecaster",
+                "dlinear", "--train-bars", "300", "--horizons", "60,240", "--config", noGate(dir).toString()};
+        Cli once = Cli.run(concat(common, "--out", dir.resolve("once").toString()));
+        assertThat(once.code()).as(once.err()).isZero();
+        assertThat(once.out()).contains("{EURUSD=1, GBPUSD=1} fold(s)");
+        Cli refit = Cli.run(concat(common, "--refit-every", "120", "--out", dir.resolve("refit").toString()));
+        assertThat(refit.code()).as(refit.err()).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{EURUSD=(\\d+), GBPUSD=(\\d+)} fold")
+                .matcher(refit.out());
+        assertThat(m.find()).as(refit.out()).isTrue();
+        int folds = Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2));
+        // About 730 decision bars a symbol in folds of 120.
+        assertThat(Integer.parseInt(m.group(1))).isBetween(6, 7);
+        // Every fold's fit forecasts under its own version (the first fold's fit is the single run's, on the same
+        // bars), and the refits change what was traded.
+        try (Database d = Database.open(db); Connection c = d.connection(); ResultSet v = c.createStatement()
+                .executeQuery("SELECT COUNT(DISTINCT model_version) FROM forecast_cache")) {
+            v.next();
+            assertThat(v.getInt(1)).isEqualTo(folds);
+        }
+        assertThat(lines(dir.resolve("refit/trades.csv"))).isNotEqualTo(lines(dir.resolve("once/trades.csv")));
+        assertThat(Files.readString(dir.resolve("refit/report.html"))).contains("refitted on the 300 bars before each "
+                + "fold of 120 bars");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                .toArray(String[]::new);
+    }
+
+    @Test
     void tooFewTrainingBarsIsAUsageErrorNamingTheOption() {
         String db = "sqlite:" + dir.resolve("fxd.db");
         assertThat(Cli.run("data", "synth", "--db", db, "--days", "24").code()).isZero();

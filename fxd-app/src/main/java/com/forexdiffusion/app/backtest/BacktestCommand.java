@@ -168,6 +168,9 @@ public final class BacktestCommand implements Callable<Integer> {
                     + " (the regime model's " + REGIME_WINDOW + "-bar window plus 200 bars to fit on), got "
                     + trainBars);
         }
+        if (refitEvery < 0) {
+            throw BadInputException.ofField("refit-every", "must be 0 (fit once) or a number of bars, got " + refitEvery);
+        }
         List<String> syms = symbolList();
         if (syms.size() > 1) {
             return portfolio(syms, cfg);
@@ -175,9 +178,6 @@ public final class BacktestCommand implements Callable<Integer> {
         String sym = syms.get(0);
         Long fromMs = from == null ? null : TimeArg.parse("--from", from);
         long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
-        if (refitEvery < 0) {
-            throw BadInputException.ofField("refit-every", "must be 0 (fit once) or a number of bars, got " + refitEvery);
-        }
         String runId = "bt-" + sym + "-" + timeframe + "-" + System.currentTimeMillis();
         try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice()); Database d = db.open()) {
             ForecasterFactory factory = ForecasterSpecs.factory(forecaster, hs, registry);
@@ -189,16 +189,9 @@ public final class BacktestCommand implements Callable<Integer> {
                         + " to fit the models and bars after it to trade; have " + start + " before and "
                         + (all.size() - start) + " after");
             }
-            List<Backtest.Fold> folds = Backtest.walkForward(all, start, refitEvery == 0 ? all.size() - start
-                    : refitEvery, trainBars, factory);
+            List<Backtest.Fold> folds = folds(all, start, factory);
             Forecaster f = folds.get(0).forecaster();
-            RegimeDetector.Estimate[] regimes = new RegimeDetector.Estimate[all.size()];
-            for (Backtest.Fold fold : folds) {
-                RegimeDetector.Estimate[] e = RegimeDetector.fit(all.slice(fold.from() - trainBars, fold.from()),
-                        REGIME_WINDOW, seed)
-                        .estimates(all.slice(0, fold.to()));
-                System.arraycopy(e, fold.from(), regimes, fold.from(), fold.to() - fold.from());
-            }
+            RegimeDetector.Estimate[] regimes = regimes(all, folds);
             // Stops and targets touched by one bar are ordered by the stored M1 bars where there are any.
             InstrumentCatalog instruments = InstrumentCatalog.builtIn();
             IntrabarBars intrabar = IntrabarBars.storedM1(d.candles(), sym, timeframe, all.ts(start), toMs);
@@ -293,11 +286,28 @@ public final class BacktestCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Several symbols on one account (the forecaster is fitted once per symbol; no walk-forward refits). */
-    private int portfolio(List<String> syms, StrategyConfig cfg) throws Exception {
-        if (refitEvery != 0) {
-            throw new ParameterException(spec.commandLine(), "--refit-every works with one --symbol only");
+    /** The folds from {@code start}: one fit on the bars before it, or with --refit-every a refit before each fold. */
+    private List<Backtest.Fold> folds(BarSeries all, int start, ForecasterFactory factory) {
+        return Backtest.walkForward(all, start, refitEvery == 0 ? all.size() - start : refitEvery, trainBars, factory);
+    }
+
+    /**
+     * Regime estimates by bar, the model refitted like the forecaster on the bars before each fold; the bars before
+     * the first decision bar are estimated by the first fold's fit.
+     */
+    private RegimeDetector.Estimate[] regimes(BarSeries all, List<Backtest.Fold> folds) {
+        RegimeDetector.Estimate[] regimes = new RegimeDetector.Estimate[all.size()];
+        for (Backtest.Fold fold : folds) {
+            RegimeDetector.Estimate[] e = RegimeDetector.fit(all.slice(fold.from() - trainBars, fold.from()),
+                    REGIME_WINDOW, seed).estimates(all.slice(0, fold.to()));
+            int first = fold == folds.get(0) ? 0 : fold.from();
+            System.arraycopy(e, first, regimes, first, fold.to() - first);
         }
+        return regimes;
+    }
+
+    /** Several symbols on one account: the forecaster fitted per symbol, once or with --refit-every per fold. */
+    private int portfolio(List<String> syms, StrategyConfig cfg) throws Exception {
         Long fromMs = from == null ? null : TimeArg.parse("--from", from);
         long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
         String runId = "bt-" + syms.size() + "sym-" + timeframe + "-" + System.currentTimeMillis();
@@ -307,6 +317,7 @@ public final class BacktestCommand implements Callable<Integer> {
             List<Portfolio.Leg> legs = new java.util.ArrayList<>();
             Map<String, BarSeries> m1 = new LinkedHashMap<>();
             long[] hits = new long[1];
+            Map<String, Integer> foldCount = new LinkedHashMap<>();
             for (String sym : syms) {
                 BarSeries all = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
                 int start = fromMs == null ? trainBars : all.lowerBound(fromMs);
@@ -315,14 +326,11 @@ public final class BacktestCommand implements Callable<Integer> {
                             + "decision bar and bars after it; have " + Math.min(start, all.size()) + " before and "
                             + Math.max(0, all.size() - start) + " after");
                 }
-                Backtest.Fold fold = new Backtest.Fold(start, all.size(),
-                        factory.fit(all.slice(start - trainBars, start)));
-                RegimeDetector.Estimate[] regimes = RegimeDetector.fit(all.slice(start - trainBars, start),
-                        REGIME_WINDOW, seed)
-                        .estimates(all);
-                Map<Integer, com.forexdiffusion.forecast.Forecast> f = Backtest.forecasts(all, List.of(fold), cfg,
-                        cache, hits, (x, y) -> { });
-                legs.add(new Portfolio.Leg(all, fold.forecaster(), f::get, regimes, start));
+                List<Backtest.Fold> folds = folds(all, start, factory);
+                foldCount.put(sym, folds.size());
+                Map<Integer, com.forexdiffusion.forecast.Forecast> f = Backtest.forecasts(all, folds, cfg, cache, hits,
+                        (x, y) -> { });
+                legs.add(new Portfolio.Leg(all, folds.get(0).forecaster(), f::get, regimes(all, folds), start));
                 m1.put(sym, IntrabarBars.storedM1(d.candles(), sym, timeframe, all.ts(start), toMs)
                         .within(sym, Long.MIN_VALUE, Long.MAX_VALUE));
             }
@@ -331,7 +339,8 @@ public final class BacktestCommand implements Callable<Integer> {
             BacktestRuns.Run run = new BacktestRuns.Run(runId, label.length() <= 32 ? label : syms.get(0) + "+"
                     + (syms.size() - 1), timeframe, forecaster, legs.get(0).bars().ts(legs.get(0).start()),
                     legs.get(0).bars().lastTs(), seed, CodeVersion.current(),
-                    Json.write(Map.of("symbols", syms, "train_bars", trainBars, "deposit", deposit)));
+                    Json.write(Map.of("symbols", syms, "train_bars", trainBars, "deposit", deposit, "refit_every",
+                            refitEvery, "folds", foldCount)));
             Portfolio.Result[] result = new Portfolio.Result[1];
             new BacktestRuns(d, Clock.system()).run(run, progress -> {
                 try {
@@ -360,12 +369,14 @@ public final class BacktestCommand implements Callable<Integer> {
                 AtomicFile.writeString(out.resolve("report.html"), BacktestReport.html(r, List.of(
                         "run " + runId + ", code " + CodeVersion.current() + ", seed " + seed,
                         label + " " + timeframe + " on one account", "forecaster " + forecaster + " fitted per symbol on "
-                                + trainBars + " bars before its start", calibrationLine(cfg.calibration()))));
+                                + trainBars + " bars before its start" + (refitEvery == 0 ? "" : ", refitted on the "
+                                + trainBars + " bars before each fold of " + refitEvery + " bars " + foldCount),
+                        calibrationLine(cfg.calibration()))));
                 return new BacktestRuns.Outcome(Json.write(metrics), out.resolve("report.html").toAbsolutePath().toString());
             });
             Backtest.Result r = result[0].account();
             var o = spec.commandLine().getOut();
-            o.printf("run %s: %d trades on %s%n", runId, r.trades().size(), label);
+            o.printf("run %s: %d trades on %s, %s fold(s)%n", runId, r.trades().size(), label, foldCount);
             result[0].bySymbol().forEach((s, t) -> o.printf("  %s: %d trades%n", s, t.size()));
             r.skillGate().forEach((s, g) -> o.printf("  %s %s%n", s, g.sentence()));
             if (r.metrics() != null) {
