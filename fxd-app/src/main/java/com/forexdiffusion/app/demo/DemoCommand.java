@@ -46,7 +46,7 @@ import java.util.concurrent.CountDownLatch;
                 "short live paper session fed by the local fake cTrader server; then the dashboard over all of it",
                 "until Ctrl-C.",
                 "Each step says what it shows and how long it took; --quick (under 3 minutes on two cores) for a",
-                "first look, the full demo takes about 15."},
+                "first look, the full demo about 12."},
         footer = {"%nExamples:",
                 "  fxd demo",
                 "  fxd demo --quick --no-serve",
