@@ -134,11 +134,35 @@ public class TrainerTest {
                 cut.resolve(Checkpoint.RESUME));
         System.out.printf("resume: state off %.3g of the epoch's move, model off %.3g, validation loss %.4g vs %.4g%n",
                 off[0] / off[1], best[0] / best[1], b.bestValidationLoss(), a.bestValidationLoss());
-        assertThat(best[0]).isLessThan(0.01 * best[1]);
+        // The model file holds the best epoch's weights. Two epochs whose validation losses nearly tie can swap
+        // places between runs on those rounding differences (measured once: 21 % of the move apart, each run
+        // keeping another epoch); then the state checks above carry the test, and the tie is checked instead.
+        int bestWhole = bestEpoch(a);
+        int bestResumed = bestEpoch(b);
+        if (bestWhole == bestResumed) {
+            assertThat(best[0]).isLessThan(0.01 * best[1]);
+        } else {
+            assertThat(Math.abs(lossOf(a, bestWhole) - lossOf(a, bestResumed)))
+                    .isLessThan(3e-3 * lossOf(a, bestWhole));
+        }
         // Under load the rounding differences reach the validation loss too (0.1 % measured beside other jobs); the
         // unrestored moments put it 0.65 % off.
         assertThat(b.bestValidationLoss()).isCloseTo(a.bestValidationLoss(),
                 org.assertj.core.data.Percentage.withPercentage(0.3));
+    }
+
+    /** The epoch of the last stage whose validation loss was lowest. */
+    private static int bestEpoch(TrainingState s) {
+        String stage = s.history().get(s.history().size() - 1).stage();
+        return s.history().stream().filter(e -> e.stage().equals(stage))
+                .min(java.util.Comparator.comparingDouble(com.forexdiffusion.ldm4ts.checkpoint.EpochRecord::validationLoss))
+                .orElseThrow().epoch();
+    }
+
+    private static double lossOf(TrainingState s, int epoch) {
+        String stage = s.history().get(s.history().size() - 1).stage();
+        return s.history().stream().filter(e -> e.stage().equals(stage) && e.epoch() == epoch).findFirst()
+                .orElseThrow().validationLoss();
     }
 
     /**
