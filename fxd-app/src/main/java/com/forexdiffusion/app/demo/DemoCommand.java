@@ -108,38 +108,23 @@ public final class DemoCommand implements Callable<Integer> {
         o.printf("ForexDiffusion demo%s in %s: every bar is SYNTHETIC (seed %d)%n", quick ? " (quick)" : "", dir, seed);
         DemoLayout layout = steps.run("data", "two synthetic markets: EURUSD with a planted AR(1) component, GBPUSD a "
                 + "random walk", () -> data(db, dir.resolve("broker.db"), span, size));
-        steps.run("train", "a compact LDM4TS (VAE, U-Net denoiser, gated fusion) trained on EURUSD M5 up to "
-                + TimeArg.format(layout.trainTo()) + ", validated on its last tenth", () -> {
-            run("train", size.trainArgs(db, layout, seed, model));
-            return null;
-        });
-        steps.run("forecast", "the model's predictive distribution for the next 15, 60 and 240 minutes", () -> {
-            forecast(db, model);
-            return null;
-        });
-        steps.run("evaluation", "walk-forward on bars the model never saw: CRPS, 90 % coverage and MSE against the "
-                + "random walk (rw-garch) and DLinear", () -> {
-            evaluate(db, model, layout, size, dir.resolve("evaluation"));
-            return null;
-        });
-        steps.run("backtest", "both symbols on one account, forecasts calibrated by ACI, the skill gate on", () -> {
-            backtest(db, model, layout, dir.resolve("backtest"));
-            return null;
-        });
-        steps.run("live", "a paper session on the local fake cTrader server (TLS): " + size.liveBars()
-                + " live M5 bars after a replay of the day before", () -> {
-            DemoLive.run(o, db, dir.resolve("broker.db"), model, layout, seed);
-            return null;
-        });
-        steps.run("reports", "where everything is", () -> {
-            reports(dir, db);
-            return null;
-        });
-        steps.run("dashboard", noServe ? "the URL it would serve" : "candles with the fan, signals, the paper account, "
-                + "model health and the runs", () -> {
-            dashboard(db, dir);
-            return null;
-        });
+        steps.step("train", "a compact LDM4TS (VAE, U-Net denoiser, gated fusion) trained on EURUSD M5 up to "
+                        + TimeArg.format(layout.trainTo()) + ", validated on its last tenth",
+                () -> run("train", size.trainArgs(db, layout, seed, model)));
+        steps.step("forecast", "the model's predictive distribution for the next 15, 60 and 240 minutes",
+                () -> forecast(db, model));
+        steps.step("evaluation", "walk-forward on bars the model never saw: CRPS, 90 % coverage and MSE against the "
+                        + "random walk (rw-garch) and DLinear",
+                () -> evaluate(db, model, layout, size, dir.resolve("evaluation")));
+        steps.step("backtest", "both symbols on one account, forecasts calibrated by ACI, the skill gate on",
+                () -> backtest(db, model, layout, dir.resolve("backtest")));
+        steps.step("live", "a paper session on the local fake cTrader server (TLS): " + size.liveBars()
+                        + " live M5 bars after a replay of the day before",
+                () -> DemoLive.run(o, db, dir.resolve("broker.db"), model, layout, seed));
+        steps.step("reports", "where everything is", () -> reports(dir, db));
+        steps.step("dashboard", noServe ? "the URL it would serve"
+                        : "candles with the fan, signals, the paper account, model health and the runs",
+                () -> dashboard(db, dir));
         return 0;
     }
 
@@ -327,9 +312,12 @@ public final class DemoCommand implements Callable<Integer> {
     /** Runs a sibling command with this command line's streams and error handling; a failure ends the demo. */
     private void run(String command, String... args) {
         steps.echo(command, args);
-        int code = spec.commandLine().getParent().getSubcommands().get(command).execute(args);
-        if (code != 0) {
-            throw new FxdException("demo: fxd " + command + " failed (exit " + code + "); see its message above");
+        succeeded(command, spec.commandLine().getParent().getSubcommands().get(command).execute(args));
+    }
+
+    private static void succeeded(String command, int exitCode) {
+        if (exitCode != 0) {
+            throw new FxdException("demo: fxd " + command + " failed (exit " + exitCode + "); see its message above");
         }
     }
 
@@ -341,10 +329,7 @@ public final class DemoCommand implements Callable<Integer> {
         StringWriter buf = new StringWriter();
         sub.setOut(new PrintWriter(buf, true));
         try {
-            int code = sub.execute(args);
-            if (code != 0) {
-                throw new FxdException("demo: fxd " + command + " failed (exit " + code + "); see its message above");
-            }
+            succeeded(command, sub.execute(args));
         } finally {
             sub.setOut(old);
         }

@@ -30,6 +30,18 @@ final class DemoSteps {
         return result;
     }
 
+    /** A step that only prints. */
+    interface Step {
+        void call() throws Exception;
+    }
+
+    void step(String name, String shows, Step step) throws Exception {
+        run(name, shows, () -> {
+            step.call();
+            return null;
+        });
+    }
+
     /** The command a user would type for what the step runs now. */
     void echo(String command, String... args) {
         out.println("      $ fxd " + command + " " + Arrays.stream(args)

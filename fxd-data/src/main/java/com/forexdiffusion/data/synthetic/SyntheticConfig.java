@@ -55,7 +55,7 @@ public record SyntheticConfig(long seed, double startPrice, double annualVol, do
             double variance = m;
             for (int j = 1; j <= m; j++) {
                 explained += Math.pow(coefficient, j);
-                variance += j < m ? 2 * (m - j) * Math.pow(coefficient, j) : 0;
+                variance += 2 * (m - j) * Math.pow(coefficient, j);
             }
             return explained * explained / variance;
         }

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 /**
  * A synthetic FX market in M1 bars: GARCH(1,1) log returns with unit-variance Student-t shocks, scaled by the
  * session of the hour, optional Markov regimes, closed from Friday to Sunday 17:00 New York, with a weekend
- * gap on reopening, and an optional planted AR(1) component in block returns. Deterministic for a given config. Rows it produces must be stored with source "synthetic".
+ * gap on reopening, and an optional planted AR(1) component in block returns. Deterministic for a given config.
+ * Rows it produces must be stored with source "synthetic".
  */
 public final class SyntheticGenerator {
     /** Source label for stored rows, so every output can say the data is synthetic. */
