@@ -35,12 +35,19 @@ class OptimizeCommandTest {
     }
 
     private Cli optimizeWith(String sampler, Path out, String... extra) {
-        List<String> a = new ArrayList<>(List.of("optimize", "--db", db, "--study", "wf", "--symbol", "EURUSD",
-                "--timeframe", "M15", "--forecaster", "dlinear", "--from", "2023-01-23", "--holdout-from",
-                "2023-02-20", "--to", "2023-03-03", "--trials", "10", "--sampler", sampler, "--workers", "2",
-                "--train-bars", "1000", "--horizons", "15,60", "--out", out.toString()));
+        List<String> a = optimizeArgs("wf", out, "--trials", "10", "--sampler", sampler, "--workers", "2");
         a.addAll(List.of(extra));
         return Cli.run(a.toArray(String[]::new));
+    }
+
+    /** A study on the test's bars, with DLinear on 4 walk-forward folds. */
+    private List<String> optimizeArgs(String study, Path out, String... extra) {
+        List<String> a = new ArrayList<>(List.of("optimize", "--db", db, "--study", study, "--symbol", "EURUSD",
+                "--timeframe", "M15", "--forecaster", "dlinear", "--from", "2023-01-23", "--holdout-from",
+                "2023-02-20", "--to", "2023-03-03", "--train-bars", "1000", "--horizons", "15,60", "--out",
+                out.toString()));
+        a.addAll(List.of(extra));
+        return a;
     }
 
     @Test
@@ -104,8 +111,51 @@ class OptimizeCommandTest {
         Cli unknown = optimize(dir.resolve("x"), "--space", space.toString());
         assertThat(unknown.err()).contains("params.leverage").contains("is not a strategy parameter");
 
-        Cli cluster = optimize(dir.resolve("x"), "--cluster", "local[2]");
-        assertThat(cluster.code()).isEqualTo(2);
-        assertThat(cluster.err()).contains("--cluster");
+        Cli cluster = optimize(dir.resolve("x"), "--cluster", "yarn");
+        assertThat(cluster.code()).isEqualTo(1);
+        assertThat(cluster.err()).contains("field 'cluster'").contains("spark://HOST:PORT").doesNotContain("\tat ");
+
+        Path config = dir.resolve("strategy.json");
+        Files.writeString(config, "{\"skill_gate\": {\"enabled\": false}, \"leverage\": 30}");
+        Cli key = optimize(dir.resolve("x"), "--config", config.toString());
+        assertThat(key.code()).isEqualTo(1);
+        assertThat(key.err()).contains("strategy.json").contains("leverage").contains("unknown key");
+    }
+
+    /** A study's trials without their timings: what must not depend on where the trials ran. */
+    private static List<JsonNode> trialFigures(Path out) throws Exception {
+        JsonNode s = new ObjectMapper().readTree(Files.readString(out.resolve("study.json")));
+        List<JsonNode> out2 = new ArrayList<>();
+        s.get("trials").forEach(t -> {
+            com.fasterxml.jackson.databind.node.ObjectNode o = t.deepCopy();
+            o.remove(List.of("duration_ms", "started_at", "finished_at"));
+            out2.add(o);
+        });
+        return out2;
+    }
+
+    @Test
+    void aStudyOnSparkLocalEqualsTheSameStudyOnLocalWorkers() throws Exception {
+        // The skill gate off, so that trials trade and their objectives differ: equal lists then say something.
+        Path config = dir.resolve("strategy.json");
+        Files.writeString(config, "{\"skill_gate\": {\"enabled\": false}}");
+        Path here = dir.resolve("here");
+        Cli local = Cli.run(optimizeArgs("wf-local", here, "--config", config.toString(), "--trials", "6",
+                "--workers", "2").toArray(String[]::new));
+        assertThat(local.code()).as(local.err()).isZero();
+        Path there = dir.resolve("there");
+        Cli cluster = Cli.run(optimizeArgs("wf-cluster", there, "--config", config.toString(), "--trials", "6",
+                "--cluster", "local[2]").toArray(String[]::new));
+        assertThat(cluster.code()).as(cluster.err()).isZero();
+        assertThat(cluster.err()).doesNotContain("\tat ").doesNotContain("WARN");
+
+        List<JsonNode> l = trialFigures(here);
+        assertThat(l).hasSize(6);
+        assertThat(trialFigures(there)).isEqualTo(l);
+        assertThat(l.stream().mapToInt(t -> t.get("metrics").get("trades").asInt()).sum()).isPositive();
+        assertThat(l.stream().map(t -> t.get("objective").asDouble()).distinct().count()).isGreaterThan(1);
+        JsonNode s = new ObjectMapper().readTree(Files.readString(there.resolve("study.json")));
+        assertThat(s.get("workers").asInt()).as("local[2] offers two task slots").isEqualTo(2);
+        assertThat(s.get("config").get("strategy_config").get("skill_gate").get("enabled").asBoolean()).isFalse();
     }
 }

@@ -4,18 +4,15 @@ import com.forexdiffusion.app.CalibrationOption;
 import com.forexdiffusion.app.CodeVersion;
 import com.forexdiffusion.app.DbOptions;
 import com.forexdiffusion.app.TimeArg;
+import com.forexdiffusion.cluster.SparkCluster;
+import com.forexdiffusion.cluster.SparkTrialExecutor;
 import com.forexdiffusion.app.console.ConsoleProgress;
 import com.forexdiffusion.app.data.TimeframeConverter;
-import com.forexdiffusion.app.forecast.ForecasterSpecs;
 import com.forexdiffusion.core.BadInputException;
-import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.Horizon;
 import com.forexdiffusion.core.Instrument;
 import com.forexdiffusion.core.Timeframe;
 import com.forexdiffusion.data.store.Database;
-import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
-import com.forexdiffusion.ldm4ts.service.ModelRegistry;
-import com.forexdiffusion.trading.engine.ForecastCache;
 import com.forexdiffusion.trading.engine.StrategyConfig;
 import com.forexdiffusion.trading.optimisation.OptimisationStudy;
 import com.forexdiffusion.trading.optimisation.objective.BacktestObjective;
@@ -25,12 +22,10 @@ import com.forexdiffusion.trading.optimisation.sampler.Samplers;
 import com.forexdiffusion.trading.optimisation.space.SearchSpace;
 import com.forexdiffusion.trading.optimisation.space.SearchSpaceFile;
 import com.forexdiffusion.trading.optimisation.study.StudyStore;
-import ai.djl.Device;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -87,12 +82,18 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--sampler", defaultValue = "tpe", description = "tpe, gp or random (default: ${DEFAULT-VALUE}).")
     String sampler;
 
-    @Option(names = "--workers", defaultValue = "1",
-            description = "Trials run in parallel (fixed for a study; default: ${DEFAULT-VALUE}).")
-    int workers;
+    @Option(names = "--workers", description = "Trials run in parallel (fixed for a study; default: 1, or the "
+            + "cluster's task slots with --cluster).")
+    Integer workers;
 
-    @Option(names = "--cluster", paramLabel = "URL", description = "Run trials on Apache Spark (not in this build).")
+    @Option(names = "--cluster", paramLabel = "URL", description = "Run the trials on Apache Spark: spark://HOST:PORT "
+            + "or local[N]. Executors read the forecasts this command puts in the forecast cache, so --db must be a "
+            + "database they reach (PostgreSQL, or a shared SQLite file).")
     String cluster;
+
+    @Option(names = "--config", paramLabel = "FILE.json", description = "Strategy settings every trial starts "
+            + "from (the keys of fxd backtest --config: quality, regimes, skill_gate...).")
+    Path configFile;
 
     @Option(names = "--space", paramLabel = "FILE", description = "Search space (JSON or YAML); default: SPEC §8's.")
     Path spaceFile;
@@ -126,13 +127,7 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (cluster != null) {
-            throw new ParameterException(spec.commandLine(), "--cluster: the fxd-cluster module (Apache Spark) is not "
-                    + "part of this build; run without --cluster (use --workers N on this machine)");
-        }
         Samplers.byName(sampler);
-        List<Horizon> hs = Horizon.parseList(horizons);
-        hs.forEach(h -> h.bars(timeframe));
         String sym = Instrument.normalise(symbol);
         long fromMs = TimeArg.parse("--from", from);
         long holdMs = TimeArg.parse("--holdout-from", holdoutFrom);
@@ -140,67 +135,60 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (!(fromMs < holdMs && holdMs < toMs)) {
             throw BadInputException.ofField("holdout-from", "must lie after --from and before --to");
         }
+        String configJson = configFile == null ? null : readConfig(configFile);
+        String configSource = configFile == null ? null : configFile.toString();
+        StrategyConfig base = OptimizeObjectives.strategy(Horizon.parseList(horizons), seed, calibration.config(),
+                configSource, configJson);
+        List<Horizon> hs = base.horizons();
+        hs.forEach(h -> h.bars(timeframe));
         SearchSpaceFile.Contents contents = spaceFile == null
                 ? new SearchSpaceFile.Contents(StrategyParams.defaultSpace(hs), Map.of())
                 : SearchSpaceFile.read(spaceFile);
         SearchSpace space = contents.space();
         StrategyParams.check(space, hs);
         ObjectiveWeights weights = ObjectiveWeights.withOverrides(contents.objectiveWeights());
-        StrategyConfig d0 = StrategyConfig.defaults();
-        StrategyConfig base = new StrategyConfig(hs, d0.samples(), seed, d0.lookback(), d0.minStrength(), d0.topN(),
-                d0.sizing(), d0.risk(), d0.volumeWindow(), calibration.config());
+        OptimizeObjectives recipe = new OptimizeObjectives(db.url, sym, timeframe, forecaster,
+                hs.stream().map(Horizon::minutes).toList(), fromMs, holdMs, toMs, folds, trainBars, seed, deposit,
+                base.calibration().mode().label(), configSource, configJson, weights.asMap(),
+                StrategyParams.samplesValues(space, base));
         Files.createDirectories(out);
-        Path work = Files.createTempDirectory(out, ".trials-");
-        try (ModelRegistry registry = new ModelRegistry(Device.cpu()); Database d = db.openExisting()) {
-            ForecasterFactory factory = ForecasterSpecs.factory(forecaster, hs, registry);
-            BarSeries all = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
-            int start = all.lowerBound(fromMs);
-            int hold = all.lowerBound(holdMs);
-            ForecastCache cache = new ForecastCache(d);
-            try (BacktestObjective inSample = objective(all, start, hold, folds, factory, base, weights, cache, work);
-                 BacktestObjective heldOut = objective(all, hold, all.size(), 1, factory, base, weights, cache, work)) {
-                warm(inSample, space, base);
-                Map<String, Object> config = config(sym, hs, inSample, heldOut, weights, base);
-                OptimisationStudy.Result r;
-                try (ConsoleProgress p = new ConsoleProgress("optimize " + study, "trials")) {
-                    r = OptimisationStudy.builder().store(new StudyStore(d, CodeVersion.current())).name(study)
-                            .sampler(sampler).seed(seed).workers(workers).trials(trials).space(space)
-                            .objectives(inSample, heldOut).config(config).out(out)
-                            .listener((t, best, done, total) -> {
-                                p.update(done, total);
-                                p.message(String.format(java.util.Locale.ROOT, " best %.4f", best));
-                            }).build().run();
-                }
-                print(r);
+        try (Database d = db.openExisting(); OptimizeObjectives.Opened o = open(recipe);
+             SparkCluster c = cluster == null ? null : SparkCluster.connect("cluster", cluster, "fxd optimize " + study);
+             SparkTrialExecutor remote = c == null ? null : new SparkTrialExecutor(c, recipe)) {
+            int batch = workers != null ? workers : c != null ? c.parallelism() : 1;
+            Map<String, Object> config = config(sym, hs, o.inSample, o.heldOut, weights, base, configJson);
+            OptimisationStudy.Result r;
+            try (ConsoleProgress p = new ConsoleProgress("optimize " + study, "trials")) {
+                r = OptimisationStudy.builder().store(new StudyStore(d, CodeVersion.current())).name(study)
+                        .sampler(sampler).seed(seed).workers(batch).trials(trials).space(space)
+                        .objectives(o.inSample, o.heldOut).executor(remote).config(config).out(out)
+                        .listener((t, best, done, total) -> {
+                            p.update(done, total);
+                            p.message(String.format(java.util.Locale.ROOT, " best %.4f", best));
+                        }).build().run();
             }
-        } finally {
-            try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            print(r);
         }
         return 0;
     }
 
-    private BacktestObjective objective(BarSeries all, int from, int to, int nFolds, ForecasterFactory factory,
-                                        StrategyConfig base, ObjectiveWeights weights, ForecastCache cache, Path work) {
-        if (from < trainBars || to - from < 2) {
-            throw BadInputException.ofField(from < trainBars ? "train-bars" : "to", "need " + trainBars + " "
-                    + symbol + " " + timeframe + " bars before each period and bars in it; the period starting at bar "
-                    + from + " has " + Math.max(0, to - from) + " bars and " + from + " before it");
+    /** The objectives, with every forecast a trial may ask for made (or read) before the first trial. */
+    private static OptimizeObjectives.Opened open(OptimizeObjectives recipe) {
+        try (ConsoleProgress p = new ConsoleProgress("forecasts", "bars")) {
+            return recipe.open(p);
         }
-        return BacktestObjective.builder().bars(all, from, to).folds(nFolds).trainBars(trainBars).forecaster(factory)
-                .strategy(base).weights(weights).cache(cache).deposit(deposit).workDir(work).build();
     }
 
-    /** Forecasts for every samples value the space allows, made (or read) before the first trial. */
-    private static void warm(BacktestObjective a, SearchSpace space, StrategyConfig base) {
-        try (ConsoleProgress p = new ConsoleProgress("forecasts", "bars")) {
-            a.warm(StrategyParams.samplesValues(space, base), p);
+    private static String readConfig(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw BadInputException.ofSource(file.toString(), "cannot read the config: " + e.getMessage());
         }
     }
 
     private Map<String, Object> config(String sym, List<Horizon> hs, BacktestObjective in, BacktestObjective held,
-                                       ObjectiveWeights weights, StrategyConfig base) {
+                                       ObjectiveWeights weights, StrategyConfig base, String configJson) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("symbol", sym);
         c.put("timeframe", timeframe.name());
@@ -216,6 +204,9 @@ public final class OptimizeCommand implements Callable<Integer> {
         c.put("calibration", base.calibration().mode().label());
         c.put("deposit", deposit);
         c.put("weights", weights.asMap());
+        if (configJson != null) {
+            c.put("strategy_config", StudyStore.read(configJson));
+        }
         c.put("code_version", CodeVersion.current());
         return c;
     }

@@ -12,6 +12,7 @@ import com.forexdiffusion.trading.optimisation.space.SearchSpaceFile;
 import com.forexdiffusion.trading.optimisation.study.StudyDefinition;
 import com.forexdiffusion.trading.optimisation.study.StudyRunner;
 import com.forexdiffusion.trading.optimisation.study.StudyStore;
+import com.forexdiffusion.trading.optimisation.study.TrialExecutor;
 import com.forexdiffusion.trading.optimisation.study.TrialRecord;
 
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ public final class OptimisationStudy {
     private final SearchSpace space;
     private final BacktestObjective objective;
     private final BacktestObjective holdout;
+    private final TrialExecutor executor;
     private final Map<String, Object> config;
     private final StudyRunner.Listener listener;
     private final Path out;
@@ -50,6 +52,7 @@ public final class OptimisationStudy {
         this.space = b.space;
         this.objective = b.objective;
         this.holdout = b.holdout;
+        this.executor = b.executor;
         this.config = b.config;
         this.listener = b.listener;
         this.out = b.out;
@@ -68,8 +71,10 @@ public final class OptimisationStudy {
     public Result run() {
         StudyDefinition def = new StudyDefinition(name, sampler, seed, workers, SearchSpaceFile.toJson(space),
                 StudyJson.write(config));
-        List<TrialRecord> all = StudyRunner.builder().store(store).definition(def).space(space)
-                .sampler(Samplers.byName(sampler)).objective(objective).trials(trials).listener(listener).build().run();
+        StudyRunner.Builder runner = StudyRunner.builder().store(store).definition(def).space(space)
+                .sampler(Samplers.byName(sampler)).trials(trials).listener(listener);
+        List<TrialRecord> all = (executor != null ? runner.executor(executor) : runner.objective(objective)).build()
+                .run();
         TrialRecord best = all.get(0);
         for (TrialRecord t : all) {
             if (t.objective() > best.objective()) {
@@ -134,6 +139,7 @@ public final class OptimisationStudy {
         private SearchSpace space;
         private BacktestObjective objective;
         private BacktestObjective holdout;
+        private TrialExecutor executor;
         private Map<String, Object> config = new LinkedHashMap<>();
         private StudyRunner.Listener listener = StudyRunner.Listener.NONE;
         private Path out;
@@ -184,6 +190,15 @@ public final class OptimisationStudy {
         public Builder objectives(BacktestObjective inSample, BacktestObjective heldOut) {
             this.objective = inSample;
             this.holdout = heldOut;
+            return this;
+        }
+
+        /**
+         * Where the in-sample trials run, e.g. a cluster (not closed here); without one, on {@code workers} local
+         * threads. The best parameters' re-runs stay local either way.
+         */
+        public Builder executor(TrialExecutor e) {
+            this.executor = e;
             return this;
         }
 

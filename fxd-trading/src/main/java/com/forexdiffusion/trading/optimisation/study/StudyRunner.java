@@ -10,18 +10,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs a study to {@code trials} trials, resuming from what the store holds. Trials are proposed in batches of the
  * study's batch size: trial k of a batch is proposed from every trial of the earlier batches (all finished) and the
  * parameters of trials before it in its own batch (pending), with its own generator seeded by (seed, k). So the
  * sequence depends on the seed and batch size only, not on timing or on how many times the study was interrupted;
- * a batch's trials run in parallel on up to batch-size threads. A stored trial keeps its parameters: a finished one is
- * never run again, one left running by a killed process is run again with the same parameters.
+ * a batch's trials run together on the trial executor (by default, batch-size threads of this process). A stored
+ * trial keeps its parameters: a finished one is never run again, one left running by a killed process is run again
+ * with the same parameters.
  */
 public final class StudyRunner {
     /** Called after every finished trial, in trial order within a batch. */
@@ -37,6 +34,7 @@ public final class StudyRunner {
     private final SearchSpace space;
     private final Sampler sampler;
     private final Objective objective;
+    private final TrialExecutor executor;
     private final int trials;
     private final Listener listener;
 
@@ -46,6 +44,7 @@ public final class StudyRunner {
         this.space = b.space;
         this.sampler = b.sampler;
         this.objective = b.objective;
+        this.executor = b.executor;
         this.trials = b.trials;
         this.listener = b.listener;
     }
@@ -60,7 +59,7 @@ public final class StudyRunner {
         Map<Integer, TrialRecord> stored = new HashMap<>();
         store.trials(definition.name()).forEach(t -> stored.put(t.number(), t));
         int batch = definition.batchSize();
-        ExecutorService pool = batch > 1 ? Executors.newFixedThreadPool(batch) : null;
+        TrialExecutor trialExecutor = executor != null ? executor : new LocalTrialExecutor(objective, batch);
         try {
             List<Observation> observed = new ArrayList<>();
             double best = Double.NEGATIVE_INFINITY;
@@ -68,7 +67,7 @@ public final class StudyRunner {
             for (int from = 0; from < trials; from += batch) {
                 int to = Math.min(trials, from + batch);
                 List<Map<String, Object>> proposed = propose(from, to, stored, observed);
-                Map<Integer, TrialRecord> finished = runBatch(from, proposed, stored, pool);
+                Map<Integer, TrialRecord> finished = runBatch(from, proposed, stored, trialExecutor);
                 for (int k = from; k < to; k++) {
                     TrialRecord r = finished.get(k);
                     observed.add(new Observation(r.params(), -r.objective()));
@@ -77,8 +76,8 @@ public final class StudyRunner {
                 }
             }
         } finally {
-            if (pool != null) {
-                pool.shutdownNow();
+            if (executor == null) {
+                trialExecutor.close();
             }
         }
         return store.trials(definition.name()).subList(0, trials);
@@ -97,42 +96,39 @@ public final class StudyRunner {
         return proposed;
     }
 
+    /** Marks the batch's unfinished trials running, runs them together, then stores each outcome. */
     private Map<Integer, TrialRecord> runBatch(int from, List<Map<String, Object>> proposed,
-                                               Map<Integer, TrialRecord> stored, ExecutorService pool) {
+                                               Map<Integer, TrialRecord> stored, TrialExecutor trialExecutor) {
         Map<Integer, TrialRecord> out = new HashMap<>();
-        Map<Integer, Future<TrialRecord>> running = new HashMap<>();
+        List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < proposed.size(); i++) {
-            int k = from + i;
-            TrialRecord r = stored.get(k);
+            TrialRecord r = stored.get(from + i);
             if (r != null && r.state() == TrialRecord.TrialState.DONE) {
-                out.put(k, r);
-                continue;
-            }
-            Map<String, Object> params = proposed.get(i);
-            if (pool == null) {
-                out.put(k, runTrial(k, params));
+                out.put(from + i, r);
             } else {
-                running.put(k, pool.submit(() -> runTrial(k, params)));
+                pending.add(from + i);
             }
         }
-        for (Map.Entry<Integer, Future<TrialRecord>> e : running.entrySet()) {
-            try {
-                out.put(e.getKey(), e.getValue().get());
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new FxdException("study " + definition.name() + " interrupted", ex);
-            } catch (ExecutionException ex) {
-                throw ex.getCause() instanceof RuntimeException re ? re
-                        : new FxdException("trial " + e.getKey() + " failed: " + ex.getCause(), ex.getCause());
-            }
+        if (pending.isEmpty()) {
+            return out;
+        }
+        long start = System.currentTimeMillis();
+        List<Map<String, Object>> params = pending.stream().map(k -> proposed.get(k - from)).toList();
+        for (int i = 0; i < pending.size(); i++) {
+            store.start(definition.name(), pending.get(i), params.get(i));
+        }
+        List<TrialOutcome> outcomes = trialExecutor.evaluate(params);
+        if (outcomes.size() != params.size()) {
+            throw new FxdException("study " + definition.name() + ": " + params.size() + " trials sent, "
+                    + outcomes.size() + " outcomes back");
+        }
+        for (int i = 0; i < pending.size(); i++) {
+            out.put(pending.get(i), finish(pending.get(i), params.get(i), outcomes.get(i), start));
         }
         return out;
     }
 
-    private TrialRecord runTrial(int k, Map<String, Object> params) {
-        long start = System.currentTimeMillis();
-        store.start(definition.name(), k, params);
-        TrialOutcome o = objective.evaluate(params);
+    private TrialRecord finish(int k, Map<String, Object> params, TrialOutcome o, long start) {
         store.finish(definition.name(), k, o, start);
         long end = System.currentTimeMillis();
         // Read back as stored, so a fresh trial and a resumed one look alike (JSON numbers and all).
@@ -146,6 +142,7 @@ public final class StudyRunner {
         private SearchSpace space;
         private Sampler sampler;
         private Objective objective;
+        private TrialExecutor executor;
         private int trials;
         private Listener listener = Listener.NONE;
 
@@ -174,6 +171,12 @@ public final class StudyRunner {
             return this;
         }
 
+        /** Where the trials run (not closed by the runner); without one they run on batch-size local threads. */
+        public Builder executor(TrialExecutor e) {
+            this.executor = e;
+            return this;
+        }
+
         public Builder trials(int n) {
             if (n < 1) {
                 throw com.forexdiffusion.core.BadInputException.ofField("trials", "must be at least 1, got " + n);
@@ -188,8 +191,10 @@ public final class StudyRunner {
         }
 
         public StudyRunner build() {
-            if (store == null || definition == null || space == null || sampler == null || objective == null) {
-                throw new IllegalStateException("a study needs a store, definition, space, sampler and objective");
+            if (store == null || definition == null || space == null || sampler == null
+                    || (objective == null) == (executor == null)) {
+                throw new IllegalStateException("a study needs a store, definition, space, sampler and either an "
+                        + "objective or a trial executor");
             }
             return new StudyRunner(this);
         }

@@ -166,7 +166,7 @@ public final class StudyStore {
         }
     }
 
-    static String write(Object o) {
+    public static String write(Object o) {
         try {
             return JSON.writeValueAsString(o);
         } catch (JsonProcessingException e) {
@@ -174,7 +174,7 @@ public final class StudyStore {
         }
     }
 
-    static LinkedHashMap<String, Object> read(String s) {
+    public static LinkedHashMap<String, Object> read(String s) {
         try {
             return JSON.readValue(s, MAP);
         } catch (JsonProcessingException e) {
