@@ -27,11 +27,8 @@ public final class SparkCluster implements AutoCloseable {
 
     /** Connects to {@code url}; a URL of another form is a usage error naming {@code field}. */
     public static SparkCluster connect(String field, String url, String appName) {
-        boolean local = url != null && LOCAL.matcher(url).matches();
-        if (!local && (url == null || !STANDALONE.matcher(url).matches())) {
-            throw BadInputException.ofField(field, "must be spark://HOST:PORT, local, local[N] or local[*], got '"
-                    + url + "'");
-        }
+        check(field, url);
+        boolean local = LOCAL.matcher(url).matches();
         SparkConf conf = new SparkConf().setMaster(url).setAppName(appName).set("spark.ui.enabled", "false")
                 .set("spark.ui.showConsoleProgress", "false");
         if (local) {
@@ -40,6 +37,14 @@ public final class SparkCluster implements AutoCloseable {
             conf.setJars(applicationJars().toArray(String[]::new));
         }
         return new SparkCluster(new JavaSparkContext(conf));
+    }
+
+    /** Refuses a master URL of another form, so a command can say so before its slow set-up. */
+    public static void check(String field, String url) {
+        if (url == null || !(LOCAL.matcher(url).matches() || STANDALONE.matcher(url).matches())) {
+            throw BadInputException.ofField(field, "must be spark://HOST:PORT, local, local[N] or local[*], got '"
+                    + url + "'");
+        }
     }
 
     /** The jars on this JVM's class path that are not Spark's, Scala's or Hadoop's own. */

@@ -6,6 +6,7 @@ import com.forexdiffusion.trading.optimisation.study.TrialOutcome;
 import org.apache.spark.SparkException;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +26,11 @@ public final class SparkTrialExecutor implements TrialExecutor {
 
     @Override
     public List<TrialOutcome> evaluate(List<Map<String, Object>> batch) {
-        List<Map<String, Object>> params = batch.stream().<Map<String, Object>>map(java.util.LinkedHashMap::new)
-                .toList();
+        // Copied into plain maps, whatever the caller's map type, so that each one serialises.
+        List<Map<String, Object>> params = new ArrayList<>();
+        batch.forEach(p -> params.add(new LinkedHashMap<>(p)));
         try {
-            List<RemoteTrial.Result> results = cluster.context().parallelize(new ArrayList<>(params), params.size())
+            List<RemoteTrial.Result> results = cluster.context().parallelize(params, params.size())
                     .map(new RemoteTrial(recipe)).collect();
             return results.stream().map(RemoteTrial.Result::outcome).toList();
         } catch (Exception e) { // collect() throws Spark's checked SparkException undeclared

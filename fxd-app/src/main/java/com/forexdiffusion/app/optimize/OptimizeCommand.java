@@ -4,10 +4,10 @@ import com.forexdiffusion.app.CalibrationOption;
 import com.forexdiffusion.app.CodeVersion;
 import com.forexdiffusion.app.DbOptions;
 import com.forexdiffusion.app.TimeArg;
-import com.forexdiffusion.cluster.SparkCluster;
-import com.forexdiffusion.cluster.SparkTrialExecutor;
 import com.forexdiffusion.app.console.ConsoleProgress;
 import com.forexdiffusion.app.data.TimeframeConverter;
+import com.forexdiffusion.cluster.SparkCluster;
+import com.forexdiffusion.cluster.SparkTrialExecutor;
 import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.Horizon;
 import com.forexdiffusion.core.Instrument;
@@ -128,6 +128,9 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Samplers.byName(sampler);
+        if (cluster != null) {
+            SparkCluster.check("cluster", cluster);
+        }
         String sym = Instrument.normalise(symbol);
         long fromMs = TimeArg.parse("--from", from);
         long holdMs = TimeArg.parse("--holdout-from", holdoutFrom);
