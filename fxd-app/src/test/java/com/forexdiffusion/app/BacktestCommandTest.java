@@ -202,6 +202,53 @@ class BacktestCommandTest {
                 + "fold of 120 bars");
     }
 
+    /**
+     * The forecasts made as Spark tasks on local[2] (pieces of both symbols' folds, into a database of their own)
+     * trade exactly like those made in one process: the same trades, the same figures, the same cache rows.
+     */
+    @Test
+    void severalSymbolsWithForecastsMadeOnSparkLocalTradeAsInOneProcess() throws Exception {
+        String local = "sqlite:" + dir.resolve("local.db");
+        String spark = "sqlite:" + dir.resolve("spark.db");
+        for (String db : new String[]{local, spark}) {
+            for (String s : new String[]{"EURUSD", "GBPUSD"}) {
+                assertThat(Cli.run("data", "synth", "--db", db, "--symbol", s, "--days", "60", "--seed",
+                        String.valueOf(s.length() + s.charAt(0))).code()).isZero();
+                assertThat(Cli.run("data", "resample", "--db", db, "--symbol", s, "--to", "H1").code()).isZero();
+            }
+        }
+        String[] common = {"backtest", "--symbols", "EURUSD,GBPUSD", "--timeframe", "H1", "--forecaster", "dlinear",
+                "--train-bars", "300", "--refit-every", "240", "--horizons", "60,240", "--config",
+                noGate(dir).toString()};
+        Cli a = Cli.run(concat(common, "--db", local, "--out", dir.resolve("local").toString()));
+        assertThat(a.code()).as(a.err()).isZero();
+        Cli b = Cli.run(concat(common, "--db", spark, "--cluster", "local[2]", "--out", dir.resolve("spark").toString()));
+        assertThat(b.code()).as(b.err()).isZero();
+        long cached = cacheRows(local);
+        assertThat(cached).isPositive();
+        assertThat(cacheRows(spark)).isEqualTo(cached);
+        assertThat(b.out()).contains(cached + " forecasts made on local[2]");
+        assertThat(lines(dir.resolve("spark/trades.csv"))).isEqualTo(lines(dir.resolve("local/trades.csv")))
+                .hasSizeGreaterThan(1);
+        JsonNode ma = new ObjectMapper().readTree(Files.readString(dir.resolve("local/metrics.json")));
+        JsonNode mb = new ObjectMapper().readTree(Files.readString(dir.resolve("spark/metrics.json")));
+        for (String k : new String[]{"trades", "total_return", "sharpe", "max_drawdown", "by_symbol", "calibration"}) {
+            assertThat(mb.get(k)).as(k).isEqualTo(ma.get(k));
+        }
+        Cli noCache = Cli.run(concat(common, "--db", spark, "--cluster", "local[2]", "--no-cache", "--out",
+                dir.resolve("x").toString()));
+        assertThat(noCache.code()).isEqualTo(1);
+        assertThat(noCache.err()).contains("'cluster'").contains("--no-cache");
+    }
+
+    private static long cacheRows(String db) throws Exception {
+        try (Database d = Database.open(db); Connection c = d.connection(); ResultSet v = c.createStatement()
+                .executeQuery("SELECT COUNT(*) FROM forecast_cache")) {
+            v.next();
+            return v.getLong(1);
+        }
+    }
+
     private static String[] concat(String[] a, String... b) {
         return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
                 .toArray(String[]::new);

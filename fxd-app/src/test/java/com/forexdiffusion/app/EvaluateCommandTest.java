@@ -48,6 +48,52 @@ class EvaluateCommandTest {
                 .contains("CRPS ratio");
     }
 
+    /**
+     * The folds as Spark tasks on local[2], or as tasks on two threads, give the very figures of the run in turn:
+     * each task reads its bars and fits its forecaster itself, and the scores are combined in fold order (ACI's
+     * online state included).
+     */
+    @Test
+    void anEvaluationOnSparkLocalOrTwoThreadsEqualsTheSameEvaluationInTurn() throws Exception {
+        String db = "sqlite:" + dir.resolve("fxd.db");
+        assertThat(Cli.run("data", "synth", "--db", db, "--days", "60", "--seed", "3").code()).isZero();
+        assertThat(Cli.run("data", "resample", "--db", db, "--symbol", "EURUSD", "--to", "M15").code()).isZero();
+        String[] args = {"evaluate", "--db", db, "--symbol", "EURUSD", "--timeframe", "M15", "--horizons", "15,60",
+                "--forecasters", "rw-garch,dlinear", "--train-bars", "1000", "--calibration-bars", "400",
+                "--test-bars", "400", "--step", "3", "--samples", "20", "--conformal", "aci", "--out"};
+        Path local = dir.resolve("local");
+        Path spark = dir.resolve("spark");
+        Cli a = Cli.run(concat(args, local.toString()));
+        assertThat(a.code()).as(a.err()).isZero();
+        Cli b = Cli.run(concat(args, spark.toString(), "--cluster", "local[2]"));
+        assertThat(b.code()).as(b.err()).isZero();
+        Path threads = dir.resolve("threads");
+        Cli c = Cli.run(concat(args, threads.toString(), "--workers", "2"));
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(Files.readString(threads.resolve("metrics.json"))).isEqualTo(Files.readString(local.resolve("metrics.json")));
+        JsonNode run = new ObjectMapper().readTree(Files.readString(spark.resolve("run.json")));
+        assertThat(run.get("cluster").asText()).isEqualTo("local[2]");
+        assertThat(run.get("folds").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(Files.readString(spark.resolve("metrics.json"))).isEqualTo(Files.readString(local.resolve("metrics.json")));
+        assertThat(Files.readString(spark.resolve("metrics.csv"))).isEqualTo(Files.readString(local.resolve("metrics.csv")));
+        assertThat(run.get("test_forecasts").asLong()).isEqualTo(new ObjectMapper()
+                .readTree(Files.readString(local.resolve("run.json"))).get("test_forecasts").asLong()).isPositive();
+    }
+
+    @Test
+    void aMalformedClusterUrlIsRefusedByName() {
+        Cli r = Cli.run("evaluate", "--db", "sqlite:" + dir.resolve("x.db"), "--symbol", "EURUSD", "--timeframe", "M15",
+                "--cluster", "yarn", "--out", dir.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("'cluster'").contains("spark://HOST:PORT");
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] out = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, out, head.length, tail.length);
+        return out;
+    }
+
     @Test
     void anUnknownForecasterIsAClearError() {
         Cli r = Cli.run("evaluate", "--db", "sqlite:" + dir.resolve("x.db"), "--symbol", "EURUSD", "--timeframe", "M15",

@@ -2,13 +2,13 @@ package com.forexdiffusion.cluster;
 
 import com.forexdiffusion.trading.optimisation.study.StudyStore;
 import com.forexdiffusion.trading.optimisation.study.TrialOutcome;
-import org.apache.spark.api.java.function.Function;
+import com.forexdiffusion.core.parallel.Task;
 
 import java.io.Serializable;
-import java.util.Map;
+import java.util.LinkedHashMap;
 
 /** One trial as a Spark task: a serialisable function of the parameters, run against the recipe's objective. */
-record RemoteTrial(ObjectiveRecipe recipe) implements Function<Map<String, Object>, RemoteTrial.Result> {
+record RemoteTrial(ObjectiveRecipe recipe) implements Task<LinkedHashMap<String, Object>, RemoteTrial.Result> {
     /** What comes back to the driver: the objective, and the metrics as the JSON the study store keeps. */
     record Result(double objective, String metricsJson) implements Serializable {
         TrialOutcome outcome() {
@@ -17,7 +17,7 @@ record RemoteTrial(ObjectiveRecipe recipe) implements Function<Map<String, Objec
     }
 
     @Override
-    public Result call(Map<String, Object> params) {
+    public Result apply(LinkedHashMap<String, Object> params) {
         TrialOutcome o = ExecutorObjectives.of(recipe).evaluate(params);
         return new Result(o.objective(), StudyStore.write(o.metrics()));
     }

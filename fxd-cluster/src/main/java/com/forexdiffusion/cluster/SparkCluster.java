@@ -1,13 +1,20 @@
 package com.forexdiffusion.cluster;
 
 import com.forexdiffusion.core.BadInputException;
+import com.forexdiffusion.core.FxdException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import java.io.File;
-import java.util.Arrays;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A connection to Apache Spark: a standalone master ({@code spark://host:port}) or threads of this JVM
@@ -47,12 +54,41 @@ public final class SparkCluster implements AutoCloseable {
         }
     }
 
-    /** The jars on this JVM's class path that are not Spark's, Scala's or Hadoop's own. */
+    /**
+     * The jars on this JVM's class path that are not Spark's, Scala's or Hadoop's own; a class directory (a build
+     * run from target/classes, not from the packaged jars) is packed into a jar of its own, since Spark ships only
+     * jars to the executors.
+     */
     static List<String> applicationJars() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(p -> p.endsWith(".jar"))
-                .filter(p -> !new File(p).getName().matches("(spark|scala|hadoop)-.*"))
-                .toList();
+        List<String> jars = new ArrayList<>();
+        for (String p : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            File f = new File(p);
+            if (p.endsWith(".jar") && !f.getName().matches("(spark|scala|hadoop)-.*")) {
+                jars.add(p);
+            } else if (f.isDirectory()) {
+                jars.add(packed(f.toPath()).toString());
+            }
+        }
+        return jars;
+    }
+
+    /** The directory's files in a temporary jar (deleted when this JVM exits), paths relative to it. */
+    private static Path packed(Path dir) {
+        try {
+            Path jar = Files.createTempFile("fxd-classes-", ".jar");
+            jar.toFile().deleteOnExit();
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                 Stream<Path> files = Files.walk(dir)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    out.putNextEntry(new JarEntry(dir.relativize(file).toString().replace(File.separatorChar, '/')));
+                    Files.copy(file, out);
+                    out.closeEntry();
+                }
+            }
+            return jar;
+        } catch (IOException e) {
+            throw new FxdException("cannot pack the class directory " + dir + " into a jar for the cluster: " + e, e);
+        }
     }
 
     JavaSparkContext context() {

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Trials on Spark {@code local[2]}: the same study as on local threads, built once per executor JVM, clear errors. */
 class SparkTrialExecutorTest {
-    private static final TestFunctions.Problem BRANIN = TestFunctions.branin();
+    static final TestFunctions.Problem BRANIN = TestFunctions.branin();
     static final AtomicInteger OPENS = new AtomicInteger();
     static final Set<String> THREADS = ConcurrentHashMap.newKeySet();
 
@@ -88,7 +88,7 @@ class SparkTrialExecutorTest {
         }
     }
 
-    private static List<String> figures(List<TrialRecord> trials) {
+    static List<String> figures(List<TrialRecord> trials) {
         return trials.stream().map(t -> t.number() + " " + t.params() + " " + t.objective() + " " + t.metrics())
                 .toList();
     }

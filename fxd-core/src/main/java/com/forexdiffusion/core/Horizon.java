@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A forecast horizon in minutes. Converting it to bars requires it to be a whole number of bars. */
-public record Horizon(int minutes) implements Comparable<Horizon> {
+public record Horizon(int minutes) implements Comparable<Horizon>, java.io.Serializable {
     /** The default horizons of every command (SPEC §1), as an option default. */
     public static final String DEFAULT_LIST = "15,60,240";
 

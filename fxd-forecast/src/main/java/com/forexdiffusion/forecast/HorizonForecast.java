@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * @param samples    the Monte Carlo sample prices, or null when not kept
  */
 public record HorizonForecast(Horizon horizon, long targetTime, double mean, double std,
-                              NavigableMap<Double, Double> quantiles, double[] samples) {
+                              NavigableMap<Double, Double> quantiles, double[] samples) implements java.io.Serializable {
     public static final double[] DEFAULT_LEVELS = {0.05, 0.5, 0.95};
 
     public HorizonForecast {

@@ -7,6 +7,7 @@ import com.forexdiffusion.app.CodeVersion;
 import com.forexdiffusion.app.DbOptions;
 import com.forexdiffusion.app.Json;
 import com.forexdiffusion.app.TimeArg;
+import com.forexdiffusion.cluster.SparkCluster;
 import com.forexdiffusion.app.console.ConsoleProgress;
 import com.forexdiffusion.app.data.TimeframeConverter;
 import com.forexdiffusion.core.AtomicFile;
@@ -140,6 +141,12 @@ public final class BacktestCommand implements Callable<Integer> {
             + "and report.")
     Path out;
 
+    @Option(names = "--cluster", paramLabel = "URL", description = "Make the forecasts on Apache Spark first "
+            + "(spark://HOST:PORT or local[N]; pieces of every symbol's folds as tasks that put them in the forecast "
+            + "cache), then run the engine here on them: the same results as without it. --db must be a database the "
+            + "executors reach (PostgreSQL, or a shared SQLite file).")
+    String cluster;
+
     /** Bars of the regime model's rolling features. */
     private static final int REGIME_WINDOW = 20;
 
@@ -171,6 +178,13 @@ public final class BacktestCommand implements Callable<Integer> {
         if (refitEvery < 0) {
             throw BadInputException.ofField("refit-every", "must be 0 (fit once) or a number of bars, got " + refitEvery);
         }
+        if (cluster != null) {
+            SparkCluster.check("cluster", cluster);
+            if (noCache) {
+                throw BadInputException.ofField("cluster", "the executors hand their forecasts over through the "
+                        + "forecast cache; drop --no-cache to use --cluster");
+            }
+        }
         List<String> syms = symbolList();
         if (syms.size() > 1) {
             return portfolio(syms, cfg);
@@ -190,6 +204,7 @@ public final class BacktestCommand implements Callable<Integer> {
                         + (all.size() - start) + " after");
             }
             List<Backtest.Fold> folds = folds(all, start, factory);
+            long clusterMade = clusterForecasts(Map.of(sym, folds), cfg, toMs);
             Forecaster f = folds.get(0).forecaster();
             RegimeDetector.Estimate[] regimes = regimes(all, folds);
             // Stops and targets touched by one bar are ordered by the stored M1 bars where there are any.
@@ -205,6 +220,7 @@ public final class BacktestCommand implements Callable<Integer> {
             config.put("refit_every", refitEvery);
             config.put("folds", folds.size());
             config.put("intrabar_m1_bars", m1);
+            config.put("cluster", cluster == null ? "none" : cluster);
             config.set("calibration", Json.mapper().valueToTree(calibrationSetting(cfg.calibration())));
             config.set("skill_gate", Json.mapper().valueToTree(SkillGateFigures.setting(cfg.skillGate())));
             config.set("strategy", Json.mapper().valueToTree(Map.of("min_strength", cfg.minStrength(), "top_n",
@@ -260,6 +276,9 @@ public final class BacktestCommand implements Callable<Integer> {
             PerformanceMetrics m = r.metrics();
             o.printf("run %s: %d trades, %d forecasts (%d from the cache), %d fold(s)%n", runId, r.trades().size(),
                     r.forecasts(), r.cachedForecasts(), folds.size());
+            if (cluster != null) {
+                o.printf("%d forecasts made on %s, the others were cached already%n", clusterMade, cluster);
+            }
             o.printf("calibration %s: %d forecasts withheld while warming up; u p50 %.4f%%%n",
                     cfg.calibration().mode().label(), r.calibration().withheld(), r.uncertainty().uP50());
             r.skillGate().values().forEach(g -> o.println(g.sentence()));
@@ -318,6 +337,8 @@ public final class BacktestCommand implements Callable<Integer> {
             Map<String, BarSeries> m1 = new LinkedHashMap<>();
             long[] hits = new long[1];
             Map<String, Integer> foldCount = new LinkedHashMap<>();
+            Map<String, BarSeries> bars = new LinkedHashMap<>();
+            Map<String, List<Backtest.Fold>> foldsBySymbol = new LinkedHashMap<>();
             for (String sym : syms) {
                 BarSeries all = d.candles().read(sym, timeframe, Long.MIN_VALUE, toMs);
                 int start = fromMs == null ? trainBars : all.lowerBound(fromMs);
@@ -326,7 +347,14 @@ public final class BacktestCommand implements Callable<Integer> {
                             + "decision bar and bars after it; have " + Math.min(start, all.size()) + " before and "
                             + Math.max(0, all.size() - start) + " after");
                 }
-                List<Backtest.Fold> folds = folds(all, start, factory);
+                bars.put(sym, all);
+                foldsBySymbol.put(sym, folds(all, start, factory));
+            }
+            long clusterMade = clusterForecasts(foldsBySymbol, cfg, toMs);
+            for (String sym : syms) {
+                BarSeries all = bars.get(sym);
+                List<Backtest.Fold> folds = foldsBySymbol.get(sym);
+                int start = folds.get(0).from();
                 foldCount.put(sym, folds.size());
                 Map<Integer, com.forexdiffusion.forecast.Forecast> f = Backtest.forecasts(all, folds, cfg, cache, hits,
                         (x, y) -> { });
@@ -340,7 +368,7 @@ public final class BacktestCommand implements Callable<Integer> {
                     + (syms.size() - 1), timeframe, forecaster, legs.get(0).bars().ts(legs.get(0).start()),
                     legs.get(0).bars().lastTs(), seed, CodeVersion.current(),
                     Json.write(Map.of("symbols", syms, "train_bars", trainBars, "deposit", deposit, "refit_every",
-                            refitEvery, "folds", foldCount)));
+                            refitEvery, "folds", foldCount, "cluster", cluster == null ? "none" : cluster)));
             Portfolio.Result[] result = new Portfolio.Result[1];
             new BacktestRuns(d, Clock.system()).run(run, progress -> {
                 try {
@@ -378,6 +406,9 @@ public final class BacktestCommand implements Callable<Integer> {
             var o = spec.commandLine().getOut();
             o.printf("run %s: %d trades on %s, %s fold(s)%n", runId, r.trades().size(), label, foldCount);
             result[0].bySymbol().forEach((s, t) -> o.printf("  %s: %d trades%n", s, t.size()));
+            if (cluster != null) {
+                o.printf("%d forecasts made on %s, the others were cached already%n", clusterMade, cluster);
+            }
             r.skillGate().forEach((s, g) -> o.printf("  %s %s%n", s, g.sentence()));
             if (r.metrics() != null) {
                 o.printf("total return %.2f%%, Sharpe %.2f, max drawdown %.2f%%%n", 100 * r.metrics().totalReturn(),
@@ -387,6 +418,12 @@ public final class BacktestCommand implements Callable<Integer> {
             o.flush();
         }
         return 0;
+    }
+
+    /** With --cluster, every symbol's forecasts made there and put in the cache first; the number made. */
+    private long clusterForecasts(Map<String, List<Backtest.Fold>> foldsBySymbol, StrategyConfig cfg, long toMs) {
+        return cluster == null ? 0
+                : BacktestForecasts.of(db.url, timeframe, toMs, forecaster, trainBars, cfg).makeOn(cluster, foldsBySymbol);
     }
 
     static Map<String, Object> metrics(Backtest.Result r, InstrumentCatalog instruments) {

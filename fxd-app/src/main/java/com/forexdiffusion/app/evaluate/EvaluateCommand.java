@@ -8,6 +8,8 @@ import com.forexdiffusion.app.Json;
 import com.forexdiffusion.app.TimeArg;
 import com.forexdiffusion.app.console.ConsoleProgress;
 import com.forexdiffusion.app.console.Table;
+import com.forexdiffusion.cluster.SparkCluster;
+import com.forexdiffusion.cluster.SparkTaskPool;
 import com.forexdiffusion.app.data.TimeframeConverter;
 import com.forexdiffusion.core.AtomicFile;
 import com.forexdiffusion.core.BadInputException;
@@ -16,6 +18,7 @@ import com.forexdiffusion.core.FxdException;
 import com.forexdiffusion.core.Horizon;
 import com.forexdiffusion.core.Instrument;
 import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.core.parallel.LocalTaskPool;
 import com.forexdiffusion.data.store.Database;
 import com.forexdiffusion.forecast.conformal.ConformalCalibrator;
 import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
@@ -107,6 +110,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Directory for the reports (required).")
     Path out;
 
+    @Option(names = "--cluster", paramLabel = "URL", description = "Run each (fold, forecaster) as a task on Apache "
+            + "Spark: spark://HOST:PORT or local[N]; the figures equal a run without it. Executors read the bars "
+            + "themselves, so --db must be a database they reach (PostgreSQL, or a shared SQLite file).")
+    String cluster;
+
+    @Option(names = "--workers", defaultValue = "1", description = "(fold, forecaster) tasks at once on this "
+            + "machine; the figures equal those of one (default: ${DEFAULT-VALUE}: in turn, with progress per "
+            + "forecast).")
+    int workers;
+
     @Spec
     CommandSpec spec;
 
@@ -138,15 +151,35 @@ public final class EvaluateCommand implements Callable<Integer> {
                 }
                 factories.add(f);
             }
+            if (cluster != null) {
+                SparkCluster.check("cluster", cluster);
+            }
+            if (workers < 1) {
+                throw BadInputException.ofField("workers", "must be at least 1, got " + workers);
+            }
+            long fromMs = from == null ? Long.MIN_VALUE : TimeArg.parse("--from", from);
+            long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
             try (Database d = db.openExisting()) {
-                bars = d.candles().read(sym, timeframe, from == null ? Long.MIN_VALUE : TimeArg.parse("--from", from),
-                        to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to));
+                bars = d.candles().read(sym, timeframe, fromMs, toMs);
             }
             if (bars.isEmpty()) {
                 throw new FxdException("no " + sym + " " + timeframe + " bars stored in the requested range");
             }
-            try (ConsoleProgress p = new ConsoleProgress("evaluate", "forecasts")) {
-                r = WalkForward.run(bars, factories, cfg, p);
+            List<String> names = factories.stream().map(ForecasterFactory::name).toList();
+            EvaluateFolds task = new EvaluateFolds(db.url, sym, timeframe, fromMs, toMs, forecasters, cfg);
+            if (cluster != null) {
+                try (SparkTaskPool pool = SparkTaskPool.connect("cluster", cluster, "fxd evaluate " + sym);
+                     ConsoleProgress p = new ConsoleProgress("evaluate on " + cluster, "tasks")) {
+                    r = WalkForward.run(bars, names, cfg, pool, task, p);
+                }
+            } else if (workers > 1) {
+                try (ConsoleProgress p = new ConsoleProgress("evaluate", "tasks")) {
+                    r = WalkForward.run(bars, names, cfg, new LocalTaskPool(workers), task, p);
+                }
+            } else {
+                try (ConsoleProgress p = new ConsoleProgress("evaluate", "forecasts")) {
+                    r = WalkForward.run(bars, factories, cfg, p);
+                }
             }
         }
         write(r, bars, cfg);
@@ -196,6 +229,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 cfg.calibrationBars(), "test_bars", cfg.testBars(), "step", cfg.step(), "samples", cfg.samples(),
                 "horizons", cfg.horizons().stream().map(Horizon::minutes).toList(), "conformal",
                 String.valueOf(cfg.conformal()), "alpha", cfg.alpha(), "forecasters", forecasters)));
+        run.put("cluster", cluster == null ? "none" : cluster);
+        run.put("workers", workers);
         run.put("folds", r.folds().size());
         run.put("test_forecasts", r.testForecasts());
         AtomicFile.writeString(out.resolve("metrics.json"), Json.write(metrics));

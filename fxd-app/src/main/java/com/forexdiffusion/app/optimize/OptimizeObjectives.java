@@ -45,9 +45,19 @@ record OptimizeObjectives(String db, String symbol, Timeframe timeframe, String 
         samplesValues = List.copyOf(samplesValues);
     }
 
+    /** Every component, the database URL without its password (two URLs that differ only there name one database). */
     @Override
     public String key() {
         return toString();
+    }
+
+    /** Without the database password: Spark prints a task's string form when it cannot serialise it. */
+    @Override
+    public String toString() {
+        return "OptimizeObjectives[" + Database.masked(db) + ", " + symbol + ", " + timeframe + ", " + forecaster + ", "
+                + horizons + ", " + fromMs + ", " + holdoutMs + ", " + toMs + ", " + folds + ", " + trainBars + ", "
+                + seed + ", " + deposit + ", " + calibration + ", " + configSource + ", " + configJson + ", " + weights
+                + ", " + samplesValues + "]";
     }
 
     /** The strategy every trial starts from: the command line's, then the --config file's keys over it. */

@@ -292,7 +292,8 @@ public final class Database implements AutoCloseable {
         return msg == null ? e.getClass().getSimpleName() : msg.strip();
     }
 
-    static String masked(String url) {
+    /** The URL with any password replaced by ***: what may appear in a message or a log. */
+    public static String masked(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/:@]+:)[^@/]*@", "$1***@");
     }
 

@@ -5,6 +5,8 @@ import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.FxMarketHours;
 import com.forexdiffusion.core.Horizon;
 import com.forexdiffusion.core.ProgressListener;
+import com.forexdiffusion.core.parallel.Task;
+import com.forexdiffusion.core.parallel.TaskPool;
 import com.forexdiffusion.forecast.Forecast;
 import com.forexdiffusion.forecast.ForecastRequest;
 import com.forexdiffusion.forecast.Forecaster;
@@ -12,12 +14,14 @@ import com.forexdiffusion.forecast.HorizonForecast;
 import com.forexdiffusion.forecast.conformal.ConformalCalibrator;
 import com.forexdiffusion.forecast.metrics.HorizonMetrics;
 
+import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * Walk-forward evaluation of several forecasters on the same folds (SPEC §6). Every forecast at bar t sees only
@@ -29,7 +33,7 @@ public final class WalkForward {
     }
 
     public record Fold(int trainStart, int trainEnd, int calibrationStart, int calibrationEnd, int testStart,
-                       int testEnd) {
+                       int testEnd) implements Serializable {
     }
 
     /**
@@ -63,107 +67,186 @@ public final class WalkForward {
         return out;
     }
 
-    public static Result run(BarSeries bars, List<ForecasterFactory> factories, WalkForwardConfig cfg,
-                             ProgressListener progress) {
-        int[] hb = new int[cfg.horizons().size()];
-        int maxHb = 0;
-        for (int k = 0; k < hb.length; k++) {
-            hb[k] = cfg.horizons().get(k).bars(bars.timeframe());
-            maxHb = Math.max(maxHb, hb[k]);
-        }
+    /** The folds of these bars, the gaps the longest horizon in bars; none is an error that says why. */
+    public static List<Fold> folds(BarSeries bars, WalkForwardConfig cfg) {
+        int maxHb = maxHorizonBars(bars, cfg);
         List<Fold> folds = folds(bars.size(), cfg, maxHb);
         if (folds.isEmpty()) {
             throw BadInputException.ofField("bars", bars.size() + " " + bars.timeframe() + " bars are too few for one fold of "
                     + cfg.trainBars() + " train + " + cfg.calibrationBars() + " calibration + " + cfg.testBars()
                     + " test bars with gaps of " + maxHb);
         }
-        Map<String, Map<Horizon, HorizonMetrics>> acc = new LinkedHashMap<>();
-        Map<String, Map<Horizon, List<Point>>> points = new LinkedHashMap<>();
-        for (ForecasterFactory f : factories) {
-            Map<Horizon, HorizonMetrics> m = new LinkedHashMap<>();
-            Map<Horizon, List<Point>> pts = new LinkedHashMap<>();
-            cfg.horizons().forEach(h -> {
-                m.put(h, new HorizonMetrics(h));
-                pts.put(h, new ArrayList<>());
-            });
-            acc.put(f.name(), m);
-            points.put(f.name(), pts);
-        }
-        boolean[] gapAfter = new boolean[bars.size()];
-        int[] gapsUpTo = new int[bars.size()];
-        for (int i = 1; i < bars.size(); i++) {
-            gapAfter[i] = FxMarketHours.isSessionGap(bars.ts(i - 1), bars.ts(i), bars.timeframe());
-            gapsUpTo[i] = gapsUpTo[i - 1] + (gapAfter[i] ? 1 : 0);
-        }
+        return folds;
+    }
+
+    /** One forecaster (by its place in the list) on one fold: what a task of the pooled {@code run} is given. */
+    public record FoldJob(int fold, Fold bars, int forecaster) implements Serializable {
+    }
+
+    /** A forecaster's scored test points on one fold, in time order, and how many forecasts they came from. */
+    public record FoldScores(List<Scored> scored, long forecasts) implements Serializable {
+    }
+
+    /** One horizon of a test forecast: made at {@code time}, calibrated if asked, and the close it is scored on. */
+    public record Scored(long time, double lastClose, HorizonForecast used, double actual) implements Serializable {
+    }
+
+    public static Result run(BarSeries bars, List<ForecasterFactory> factories, WalkForwardConfig cfg,
+                             ProgressListener progress) {
+        List<Fold> folds = folds(bars, cfg);
         // Progress in forecast steps (calibration and test points of every fold and forecaster): a slow model
         // shows movement within a fold. Points skipped as unusable are counted when their fold ends.
         long perFactory = 0;
         for (Fold fold : folds) {
-            perFactory += (cfg.conformal() == null ? 0 : steps(fold.calibrationStart(), fold.calibrationEnd(), cfg.step()))
-                    + steps(fold.testStart(), fold.testEnd(), cfg.step());
+            perFactory += steps(fold, cfg);
         }
         long total = perFactory * factories.size();
         long[] done = {0};
-        long tests = 0;
+        Totals totals = new Totals(factories.stream().map(ForecasterFactory::name).toList(), cfg);
         for (Fold fold : folds) {
             for (ForecasterFactory factory : factories) {
                 long doneBefore = done[0];
-                Forecaster f = factory.fit(bars.slice(fold.trainStart(), fold.trainEnd()));
-                ConformalCalibrator cal = cfg.conformal() == null ? null
-                        : new ConformalCalibrator(cfg.conformal(), cfg.alpha(), 0.005, cfg.calibrationBars());
-                if (cal != null) {
-                    Map<Integer, Forecast> calibration = forecasts(bars, f, cfg, fold.calibrationStart(),
-                            fold.calibrationEnd(), maxHb, gapsUpTo, n -> progress.update(done[0] += n, total));
-                    for (int t = fold.calibrationStart(); t < fold.calibrationEnd(); t += cfg.step()) {
-                        Forecast raw = calibration.get(t);
-                        if (raw == null) {
-                            continue;
-                        }
-                        for (int k = 0; k < hb.length; k++) {
-                            cal.calibrate(raw.horizons().get(k), bars.close(t + hb[k]));
-                        }
-                    }
-                }
-                Map<Integer, Forecast> test = forecasts(bars, f, cfg, fold.testStart(), fold.testEnd(), maxHb, gapsUpTo,
-                        n -> progress.update(done[0] += n, total));
-                Deque<Pending> pending = new ArrayDeque<>();
-                Map<Horizon, HorizonMetrics> m = acc.get(factory.name());
-                for (int t = fold.testStart(); t < fold.testEnd(); t += cfg.step()) {
-                    // ACI learns only from outcomes whose target bar is already closed at t.
-                    while (cal != null && !pending.isEmpty() && pending.peekFirst().targetIndex <= t) {
-                        Pending p = pending.removeFirst();
-                        cal.observe(p.raw, bars.close(p.targetIndex));
-                    }
-                    Forecast raw = test.get(t);
-                    if (raw == null) {
-                        continue;
-                    }
-                    Forecast used = cal == null ? raw : cal.adjust(raw);
-                    for (int k = 0; k < hb.length; k++) {
-                        HorizonForecast h = used.horizons().get(k);
-                        double actual = bars.close(t + hb[k]);
-                        m.get(h.horizon()).add(h, raw.lastClose(), actual);
-                        points.get(factory.name()).get(h.horizon()).add(new Point(raw.time(), raw.lastClose(), h.q05(),
-                                h.q50(), h.q95(), h.mean(), actual));
-                        if (cal != null) {
-                            pending.addLast(new Pending(t + hb[k], raw.horizons().get(k)));
-                        }
-                    }
-                    tests++;
-                }
-                long foldDone = (cal == null ? 0 : steps(fold.calibrationStart(), fold.calibrationEnd(), cfg.step()))
-                        + steps(fold.testStart(), fold.testEnd(), cfg.step());
-                done[0] = Math.max(done[0], doneBefore + foldDone);
+                totals.add(factory.name(), score(bars, factory, fold, cfg, n -> progress.update(done[0] += n, total)));
+                done[0] = Math.max(done[0], doneBefore + steps(fold, cfg));
                 progress.update(done[0], total);
             }
         }
-        Map<String, Map<Horizon, HorizonMetrics.Summary>> out = new LinkedHashMap<>();
-        acc.forEach((name, m) -> {
-            Map<Horizon, HorizonMetrics.Summary> s = new LinkedHashMap<>();
-            m.forEach((h, hm) -> s.put(h, hm.summary()));
-            out.put(name, s);
-        });
-        return new Result(out, points, folds, tests);
+        return totals.result(folds);
+    }
+
+    /**
+     * The same evaluation as {@link #run(BarSeries, List, WalkForwardConfig, ProgressListener)}, each (fold,
+     * forecaster) a task of the pool, and the scores combined in fold and forecaster order: equal figures wherever
+     * the tasks ran. The task reads its bars and fits its forecaster where it runs.
+     *
+     * @param progress tasks done of (folds × forecasters)
+     */
+    public static Result run(BarSeries bars, List<String> forecasters, WalkForwardConfig cfg, TaskPool pool,
+                             Task<FoldJob, FoldScores> task, ProgressListener progress) {
+        List<Fold> folds = folds(bars, cfg);
+        List<FoldJob> jobs = new ArrayList<>();
+        for (int i = 0; i < folds.size(); i++) {
+            for (int k = 0; k < forecasters.size(); k++) {
+                jobs.add(new FoldJob(i, folds.get(i), k));
+            }
+        }
+        List<FoldScores> scores = pool.map(jobs, task, progress);
+        Totals totals = new Totals(forecasters, cfg);
+        for (int i = 0; i < jobs.size(); i++) {
+            totals.add(forecasters.get(jobs.get(i).forecaster()), scores.get(i));
+        }
+        return totals.result(folds);
+    }
+
+    /** One forecaster on one fold: fitted on the training bars, calibrated if asked, scored on the test bars. */
+    public static FoldScores score(BarSeries bars, ForecasterFactory factory, Fold fold, WalkForwardConfig cfg,
+                                   LongConsumer made) {
+        int[] hb = horizonBars(bars, cfg);
+        int maxHb = maxHorizonBars(bars, cfg);
+        int[] gapsUpTo = gapsUpTo(bars);
+        Forecaster f = factory.fit(bars.slice(fold.trainStart(), fold.trainEnd()));
+        ConformalCalibrator cal = cfg.conformal() == null ? null
+                : new ConformalCalibrator(cfg.conformal(), cfg.alpha(), 0.005, cfg.calibrationBars());
+        if (cal != null) {
+            Map<Integer, Forecast> calibration = forecasts(bars, f, cfg, fold.calibrationStart(),
+                    fold.calibrationEnd(), maxHb, gapsUpTo, made);
+            for (int t = fold.calibrationStart(); t < fold.calibrationEnd(); t += cfg.step()) {
+                Forecast raw = calibration.get(t);
+                if (raw == null) {
+                    continue;
+                }
+                for (int k = 0; k < hb.length; k++) {
+                    cal.calibrate(raw.horizons().get(k), bars.close(t + hb[k]));
+                }
+            }
+        }
+        Map<Integer, Forecast> test = forecasts(bars, f, cfg, fold.testStart(), fold.testEnd(), maxHb, gapsUpTo, made);
+        Deque<Pending> pending = new ArrayDeque<>();
+        List<Scored> scored = new ArrayList<>();
+        long tests = 0;
+        for (int t = fold.testStart(); t < fold.testEnd(); t += cfg.step()) {
+            // ACI learns only from outcomes whose target bar is already closed at t.
+            while (cal != null && !pending.isEmpty() && pending.peekFirst().targetIndex <= t) {
+                Pending p = pending.removeFirst();
+                cal.observe(p.raw, bars.close(p.targetIndex));
+            }
+            Forecast raw = test.get(t);
+            if (raw == null) {
+                continue;
+            }
+            Forecast used = cal == null ? raw : cal.adjust(raw);
+            for (int k = 0; k < hb.length; k++) {
+                scored.add(new Scored(raw.time(), raw.lastClose(), used.horizons().get(k), bars.close(t + hb[k])));
+                if (cal != null) {
+                    pending.addLast(new Pending(t + hb[k], raw.horizons().get(k)));
+                }
+            }
+            tests++;
+        }
+        return new FoldScores(scored, tests);
+    }
+
+    /** The metrics and points of every forecaster, filled fold by fold in the order the folds ran. */
+    private static final class Totals {
+        private final Map<String, Map<Horizon, HorizonMetrics>> acc = new LinkedHashMap<>();
+        private final Map<String, Map<Horizon, List<Point>>> points = new LinkedHashMap<>();
+        private long tests;
+
+        Totals(List<String> names, WalkForwardConfig cfg) {
+            for (String name : names) {
+                Map<Horizon, HorizonMetrics> m = new LinkedHashMap<>();
+                Map<Horizon, List<Point>> pts = new LinkedHashMap<>();
+                cfg.horizons().forEach(h -> {
+                    m.put(h, new HorizonMetrics(h));
+                    pts.put(h, new ArrayList<>());
+                });
+                acc.put(name, m);
+                points.put(name, pts);
+            }
+        }
+
+        void add(String name, FoldScores scores) {
+            for (Scored s : scores.scored()) {
+                HorizonForecast h = s.used();
+                acc.get(name).get(h.horizon()).add(h, s.lastClose(), s.actual());
+                points.get(name).get(h.horizon()).add(new Point(s.time(), s.lastClose(), h.q05(), h.q50(), h.q95(),
+                        h.mean(), s.actual()));
+            }
+            tests += scores.forecasts();
+        }
+
+        Result result(List<Fold> folds) {
+            Map<String, Map<Horizon, HorizonMetrics.Summary>> out = new LinkedHashMap<>();
+            acc.forEach((name, m) -> {
+                Map<Horizon, HorizonMetrics.Summary> s = new LinkedHashMap<>();
+                m.forEach((h, hm) -> s.put(h, hm.summary()));
+                out.put(name, s);
+            });
+            return new Result(out, points, folds, tests);
+        }
+    }
+
+    private static int[] horizonBars(BarSeries bars, WalkForwardConfig cfg) {
+        return cfg.horizons().stream().mapToInt(h -> h.bars(bars.timeframe())).toArray();
+    }
+
+    private static int maxHorizonBars(BarSeries bars, WalkForwardConfig cfg) {
+        return java.util.Arrays.stream(horizonBars(bars, cfg)).max().orElse(0);
+    }
+
+    /** Session gaps among bars [1, i], by i. */
+    private static int[] gapsUpTo(BarSeries bars) {
+        int[] gapsUpTo = new int[bars.size()];
+        for (int i = 1; i < bars.size(); i++) {
+            gapsUpTo[i] = gapsUpTo[i - 1] + (FxMarketHours.isSessionGap(bars.ts(i - 1), bars.ts(i), bars.timeframe()) ? 1 : 0);
+        }
+        return gapsUpTo;
+    }
+
+    /** Calibration and test steps of one fold and forecaster. */
+    private static long steps(Fold fold, WalkForwardConfig cfg) {
+        return (cfg.conformal() == null ? 0 : steps(fold.calibrationStart(), fold.calibrationEnd(), cfg.step()))
+                + steps(fold.testStart(), fold.testEnd(), cfg.step());
     }
 
     private record Pending(int targetIndex, HorizonForecast raw) {
@@ -179,7 +262,7 @@ public final class WalkForward {
 
     private static Map<Integer, Forecast> forecasts(BarSeries bars, Forecaster f, WalkForwardConfig cfg, int from,
                                                     int to, int maxHb, int[] gapsUpTo,
-                                                    java.util.function.LongConsumer made) {
+                                                    LongConsumer made) {
         List<Integer> ts = new ArrayList<>();
         for (int t = from; t < to; t += cfg.step()) {
             if (usable(t, maxHb, f.lookback(), gapsUpTo, bars.size())) {

@@ -14,7 +14,8 @@ import java.util.List;
  * @param conformal calibration mode, or null for raw forecasts
  */
 public record WalkForwardConfig(int trainBars, int calibrationBars, int testBars, int step, List<Horizon> horizons,
-                                int samples, long seed, ConformalCalibrator.Mode conformal, double alpha) {
+                                int samples, long seed, ConformalCalibrator.Mode conformal, double alpha)
+        implements java.io.Serializable {
     public WalkForwardConfig {
         if (trainBars < 100 || calibrationBars < 20 || testBars < 1 || step < 1) {
             throw BadInputException.ofField("evaluation", "need train >= 100, calibration >= 20, test >= 1 bars and "

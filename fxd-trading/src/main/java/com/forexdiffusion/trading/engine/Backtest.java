@@ -84,6 +84,43 @@ public final class Backtest {
         return folds;
     }
 
+    /**
+     * A piece of one symbol's forecasts that a task may make anywhere and put in the forecast cache: decision bars
+     * [from, to) of the fold that starts at {@code foldFrom}, whose model is fitted on the bars just before it.
+     */
+    public record ForecastJob(String symbol, int foldFrom, int from, int to) implements java.io.Serializable {
+    }
+
+    /**
+     * The folds' decision bars (from the lookback on) cut into pieces of at most {@code pieceBars}: one fold's forecasts
+     * are independent of each other, so the pieces may run at once.
+     */
+    public static List<ForecastJob> forecastJobs(String symbol, List<Fold> folds, int lookback, int pieceBars) {
+        if (pieceBars < 1) {
+            throw new IllegalArgumentException("pieces of " + pieceBars + " bars");
+        }
+        List<ForecastJob> jobs = new ArrayList<>();
+        for (Fold fold : folds) {
+            for (int i = Math.max(fold.from(), lookback); i < fold.to(); i += pieceBars) {
+                jobs.add(new ForecastJob(symbol, fold.from(), i, Math.min(fold.to(), i + pieceBars)));
+            }
+        }
+        return jobs;
+    }
+
+    /**
+     * Makes the job's forecasts that the cache does not hold yet, with the model fitted as {@link #walkForward} fits
+     * it, and stores them; the number made.
+     */
+    public static long make(BarSeries bars, ForecastJob job, ForecasterFactory factory, int trainBars,
+                            StrategyConfig cfg, ForecastCache cache) {
+        Forecaster f = factory.fit(bars.slice(job.foldFrom() - trainBars, job.foldFrom()));
+        long[] hits = new long[1];
+        Map<Integer, Forecast> got = forecasts(bars, List.of(new Fold(job.from(), job.to(), f)), cfg, cache, hits,
+                ProgressListener.NONE);
+        return got.size() - hits[0];
+    }
+
     public static Result run(BarSeries bars, int start, Forecaster forecaster, StrategyConfig cfg, SimulatedBroker broker,
                              InstrumentCatalog instruments, RegimeDetector.Estimate[] regimes,
                              ProgressListener progress) {
