@@ -249,6 +249,46 @@ class BacktestCommandTest {
         }
     }
 
+    /**
+     * Spreads stored with the bars (3 pips on every H1 bar here, against the model's 0.8) are what the fills cross:
+     * the same run costs more per trade, and the report and the run record say where the spreads came from.
+     */
+    @Test
+    void storedSpreadsAreWhatTheFillsCross() throws Exception {
+        String db = "sqlite:" + dir.resolve("fxd.db");
+        assertThat(Cli.run("data", "synth", "--db", db, "--days", "60", "--seed", "5").code()).isZero();
+        assertThat(Cli.run("data", "resample", "--db", db, "--symbol", "EURUSD", "--to", "H1").code()).isZero();
+        String[] common = {"backtest", "--db", db, "--symbol", "EURUSD", "--timeframe", "H1", "--forecaster", "dlinear",
+                "--train-bars", "300", "--horizons", "60,240", "--config", noGate(dir).toString()};
+        Cli model = Cli.run(concat(common, "--out", dir.resolve("model").toString()));
+        assertThat(model.code()).as(model.err()).isZero();
+        long bars;
+        try (Database d = Database.open(db); Connection c = d.connection()) {
+            bars = c.createStatement().executeUpdate("UPDATE candles SET spread = 0.0003 WHERE symbol = 'EURUSD' "
+                    + "AND timeframe = 'H1'");
+        }
+        Cli stored = Cli.run(concat(common, "--out", dir.resolve("stored").toString()));
+        assertThat(stored.code()).as(stored.err()).isZero();
+        JsonNode a = new ObjectMapper().readTree(Files.readString(dir.resolve("model/metrics.json")));
+        JsonNode b = new ObjectMapper().readTree(Files.readString(dir.resolve("stored/metrics.json")));
+        assertThat(a.get("trades").asLong()).isPositive();
+        assertThat(b.get("trades").asLong()).isPositive();
+        double perTradeModel = a.get("spread_cost").asDouble() / a.get("trades").asLong();
+        double perTradeStored = b.get("spread_cost").asDouble() / b.get("trades").asLong();
+        // Longs pay the spread on entry, shorts on exit, both the slippage twice: (3 + 0.2) against (0.8 + 0.2) pips.
+        assertThat(perTradeStored / perTradeModel).isBetween(2.5, 4.0);
+        assertThat(Files.readString(dir.resolve("model/report.html"))).contains("spread 0.8 pips (no bar states its own)");
+        assertThat(Files.readString(dir.resolve("stored/report.html"))).contains("stored bars that state one");
+        try (Database d = Database.open(db); Connection c = d.connection(); ResultSet rs = c.createStatement()
+                .executeQuery("SELECT config_json FROM backtest_runs ORDER BY started_at")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(new ObjectMapper().readTree(rs.getString(1)).get("spread_bars").asLong()).isZero();
+            assertThat(rs.next()).isTrue();
+            assertThat(new ObjectMapper().readTree(rs.getString(1)).get("spread_bars").asLong()).isPositive()
+                    .isLessThanOrEqualTo(bars);
+        }
+    }
+
     private static String[] concat(String[] a, String... b) {
         return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
                 .toArray(String[]::new);

@@ -31,6 +31,7 @@ import com.forexdiffusion.trading.broker.ConversionRates;
 import com.forexdiffusion.trading.engine.ForecastCache;
 import com.forexdiffusion.trading.broker.BrokerConfig;
 import com.forexdiffusion.trading.broker.PaperBroker;
+import com.forexdiffusion.trading.broker.Spreads;
 import com.forexdiffusion.trading.engine.Backtest;
 import com.forexdiffusion.trading.engine.StrategyConfig;
 import com.forexdiffusion.trading.engine.TradeRecord;
@@ -211,6 +212,7 @@ public final class BacktestCommand implements Callable<Integer> {
             InstrumentCatalog instruments = InstrumentCatalog.builtIn();
             IntrabarBars intrabar = IntrabarBars.storedM1(d.candles(), sym, timeframe, all.ts(start), toMs);
             int m1 = intrabar.count(sym);
+            int spreadBars = d.candles().spreads(sym, timeframe, all.ts(start), toMs).size();
             ObjectNode config = Json.mapper().createObjectNode();
             config.put("forecaster", f.name() + ":" + f.version());
             config.put("horizons", hs.toString());
@@ -220,6 +222,7 @@ public final class BacktestCommand implements Callable<Integer> {
             config.put("refit_every", refitEvery);
             config.put("folds", folds.size());
             config.put("intrabar_m1_bars", m1);
+            config.put("spread_bars", spreadBars);
             config.put("cluster", cluster == null ? "none" : cluster);
             config.set("calibration", Json.mapper().valueToTree(calibrationSetting(cfg.calibration())));
             config.set("skill_gate", Json.mapper().valueToTree(SkillGateFigures.setting(cfg.skillGate())));
@@ -243,7 +246,8 @@ public final class BacktestCommand implements Callable<Integer> {
                 try (Database bdb = Database.open("sqlite:" + brokerDb);
                      ConsoleProgress p = new ConsoleProgress("backtest", "steps")) {
                     PaperBroker broker = PaperBroker.open(bdb, runId, BrokerConfig.defaults(), deposit, all.ts(start));
-                    broker.withIntrabar(intrabar).withRates(ConversionRates.stored(d.candles(), timeframe));
+                    broker.withIntrabar(intrabar).withRates(ConversionRates.stored(d.candles(), timeframe))
+                            .withSpreads(Spreads.stored(d.candles(), timeframe));
                     r = Backtest.run(all, folds, cfg, broker, instruments, regimes,
                             noCache ? null : new ForecastCache(d),
                             (done, total) -> {
@@ -268,7 +272,8 @@ public final class BacktestCommand implements Callable<Integer> {
                         calibrationLine(cfg.calibration()),
                         m1 == 0 ? "stop/target in one bar: stop first (no M1 bars stored)"
                                 : "stop/target in one bar: ordered by " + m1 + " stored M1 bars",
-                        "paper broker: spread 0.8 pips, slippage 0.1 pips, commission $3.5 per lot and side, swap, 30:1")));
+                        "paper broker: " + spreadLine(spreadBars) + ", slippage 0.1 pips, commission $3.5 per lot "
+                                + "and side, swap, 30:1")));
                 return new BacktestRuns.Outcome(Json.write(metrics), out.resolve("report.html").toAbsolutePath().toString());
             });
             Backtest.Result r = result[0];
@@ -351,11 +356,13 @@ public final class BacktestCommand implements Callable<Integer> {
                 foldsBySymbol.put(sym, folds(all, start, factory));
             }
             long clusterMade = clusterForecasts(foldsBySymbol, cfg, toMs);
+            long spreadBars = 0;
             for (String sym : syms) {
                 BarSeries all = bars.get(sym);
                 List<Backtest.Fold> folds = foldsBySymbol.get(sym);
                 int start = folds.get(0).from();
                 foldCount.put(sym, folds.size());
+                spreadBars += d.candles().spreads(sym, timeframe, all.ts(start), toMs).size();
                 Map<Integer, com.forexdiffusion.forecast.Forecast> f = Backtest.forecasts(all, folds, cfg, cache, hits,
                         (x, y) -> { });
                 legs.add(new Portfolio.Leg(all, folds.get(0).forecaster(), f::get, regimes(all, folds), start));
@@ -368,8 +375,10 @@ public final class BacktestCommand implements Callable<Integer> {
                     + (syms.size() - 1), timeframe, forecaster, legs.get(0).bars().ts(legs.get(0).start()),
                     legs.get(0).bars().lastTs(), seed, CodeVersion.current(),
                     Json.write(Map.of("symbols", syms, "train_bars", trainBars, "deposit", deposit, "refit_every",
-                            refitEvery, "folds", foldCount, "cluster", cluster == null ? "none" : cluster)));
+                            refitEvery, "folds", foldCount, "cluster", cluster == null ? "none" : cluster,
+                            "spread_bars", spreadBars)));
             Portfolio.Result[] result = new Portfolio.Result[1];
+            long finalSpreadBars = spreadBars;
             new BacktestRuns(d, Clock.system()).run(run, progress -> {
                 try {
                     Files.createDirectories(out);
@@ -382,7 +391,8 @@ public final class BacktestCommand implements Callable<Integer> {
                 long first = legs.stream().mapToLong(l -> l.bars().ts(l.start())).min().orElseThrow();
                 try (Database bdb = Database.openScratch(out.resolve("paper-broker.db"))) {
                     PaperBroker broker = PaperBroker.open(bdb, runId, BrokerConfig.defaults(), deposit, first)
-                            .withIntrabar(IntrabarBars.of(m1)).withRates(ConversionRates.stored(d.candles(), timeframe));
+                            .withIntrabar(IntrabarBars.of(m1)).withRates(ConversionRates.stored(d.candles(), timeframe))
+                            .withSpreads(Spreads.stored(d.candles(), timeframe));
                     result[0] = Portfolio.run(legs, cfg, broker, instruments, SignalTuning.defaults(), 500,
                             ProgressListener.NONE);
                 }
@@ -399,7 +409,7 @@ public final class BacktestCommand implements Callable<Integer> {
                         label + " " + timeframe + " on one account", "forecaster " + forecaster + " fitted per symbol on "
                                 + trainBars + " bars before its start" + (refitEvery == 0 ? "" : ", refitted on the "
                                 + trainBars + " bars before each fold of " + refitEvery + " bars " + foldCount),
-                        calibrationLine(cfg.calibration()))));
+                        calibrationLine(cfg.calibration()), "paper broker: " + spreadLine(finalSpreadBars))));
                 return new BacktestRuns.Outcome(Json.write(metrics), out.resolve("report.html").toAbsolutePath().toString());
             });
             Backtest.Result r = result[0].account();
@@ -468,6 +478,12 @@ public final class BacktestCommand implements Callable<Integer> {
         m.put("window", c.window());
         m.put("warmup", c.warmup());
         return m;
+    }
+
+    /** Where the fills' spreads come from: the stored bars that state one, else the per-symbol spread. */
+    private static String spreadLine(long spreadBars) {
+        return spreadBars == 0 ? "spread 0.8 pips (no bar states its own)"
+                : "spread from " + spreadBars + " stored bars that state one (0.8 pips where none does)";
     }
 
     private static String calibrationLine(CalibrationConfig c) {

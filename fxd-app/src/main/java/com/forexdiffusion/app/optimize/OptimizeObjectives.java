@@ -14,6 +14,7 @@ import com.forexdiffusion.forecast.conformal.CalibrationConfig;
 import com.forexdiffusion.forecast.conformal.CalibrationMode;
 import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
 import com.forexdiffusion.ldm4ts.service.ModelRegistry;
+import com.forexdiffusion.trading.broker.Spreads;
 import com.forexdiffusion.trading.engine.ForecastCache;
 import com.forexdiffusion.trading.engine.StrategyConfig;
 import com.forexdiffusion.trading.engine.StrategyConfigFile;
@@ -130,8 +131,9 @@ record OptimizeObjectives(String db, String symbol, Timeframe timeframe, String 
             ForecastCache cache = new ForecastCache(d);
             StrategyConfig base = strategy();
             ObjectiveWeights w = ObjectiveWeights.withOverrides(weights);
-            BacktestObjective in = objective(all, start, hold, folds, factory, base, w, cache, work);
-            BacktestObjective held = objective(all, hold, all.size(), 1, factory, base, w, cache, work);
+            Spreads spreads = Spreads.stored(d.candles(), timeframe);
+            BacktestObjective in = objective(all, start, hold, folds, factory, base, w, cache, spreads, work);
+            BacktestObjective held = objective(all, hold, all.size(), 1, factory, base, w, cache, spreads, work);
             in.warm(samplesValues, progress);
             return new Opened(in, held, registry, d, work);
         } catch (RuntimeException e) {
@@ -148,14 +150,15 @@ record OptimizeObjectives(String db, String symbol, Timeframe timeframe, String 
     }
 
     private BacktestObjective objective(BarSeries all, int from, int to, int nFolds, ForecasterFactory factory,
-                                        StrategyConfig base, ObjectiveWeights w, ForecastCache cache, Path work) {
+                                        StrategyConfig base, ObjectiveWeights w, ForecastCache cache, Spreads spreads,
+                                        Path work) {
         if (from < trainBars || to - from < 2) {
             throw BadInputException.ofField(from < trainBars ? "train-bars" : "to", "need " + trainBars + " "
                     + symbol + " " + timeframe + " bars before each period and bars in it; the period starting at bar "
                     + from + " has " + Math.max(0, to - from) + " bars and " + from + " before it");
         }
         return BacktestObjective.builder().bars(all, from, to).folds(nFolds).trainBars(trainBars).forecaster(factory)
-                .strategy(base).weights(w).cache(cache).deposit(deposit).workDir(work).build();
+                .strategy(base).weights(w).cache(cache).spreads(spreads).deposit(deposit).workDir(work).build();
     }
 
     private static Path scratch() {

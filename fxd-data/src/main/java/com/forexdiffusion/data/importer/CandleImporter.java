@@ -2,6 +2,7 @@ package com.forexdiffusion.data.importer;
 
 import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.FxdException;
+import com.forexdiffusion.core.Instrument;
 import com.forexdiffusion.core.InstrumentCatalog;
 import com.forexdiffusion.core.ProgressListener;
 import com.forexdiffusion.core.Timeframe;
@@ -171,6 +172,7 @@ public final class CandleImporter {
         private final RejectReport report;
         private final RowValidator validator;
         private Timeframe tf;
+        private final double point;
         private long rowsRead;
         private long stored;
         private long rejected;
@@ -198,32 +200,40 @@ public final class CandleImporter {
             this.report = report;
             this.validator = new RowValidator(source, options.onConflict());
             this.tf = plan.timeframe();
+            this.point = pointOf(plan.symbol());
             this.replacedBefore = writer.replaced();
             this.skippedBefore = writer.skipped();
             if (tf == null) {
                 bufLine = new long[INFER_ROWS];
                 bufTs = new long[INFER_ROWS];
-                bufValues = new double[INFER_ROWS * 5];
+                bufValues = new double[INFER_ROWS * 6];
                 bufRaw = new String[INFER_ROWS];
             }
         }
 
         @Override
         public void row(long line, long ts, double open, double high, double low, double close, double volume) {
+            row(line, ts, open, high, low, close, volume, Double.NaN);
+        }
+
+        @Override
+        public void row(long line, long ts, double open, double high, double low, double close, double volume,
+                        double spread) {
             rowsRead++;
             progress.tick();
             if (tf != null) {
-                accept(line, ts, open, high, low, close, volume, null);
+                accept(line, ts, open, high, low, close, volume, spread, null);
                 return;
             }
             bufLine[buffered] = line;
             bufTs[buffered] = ts;
-            int k = buffered * 5;
+            int k = buffered * 6;
             bufValues[k] = open;
             bufValues[k + 1] = high;
             bufValues[k + 2] = low;
             bufValues[k + 3] = close;
             bufValues[k + 4] = volume;
+            bufValues[k + 5] = spread;
             bufRaw[buffered] = reader.currentLineText();
             if (++buffered == INFER_ROWS) {
                 inferTimeframeAndReplay();
@@ -245,8 +255,10 @@ public final class CandleImporter {
             report.add(error, rawText);
         }
 
-        private void accept(long line, long ts, double o, double h, double l, double c, double v, String raw) {
+        private void accept(long line, long ts, double o, double h, double l, double c, double v, double spread,
+                            String raw) {
             try {
+                double sp = spreadInPrice(line, spread);
                 if (tf.alignDown(ts) != ts) {
                     throw new BadInputException(source, line, "time", Instant.ofEpochMilli(ts)
                             + " (UTC) is not the open time of a " + tf + " bar: bar times must be whole multiples "
@@ -255,14 +267,14 @@ public final class CandleImporter {
                 switch (validator.check(line, ts, o, h, l, c, v)) {
                     case ACCEPT -> {
                         long skipped = writer.skipped();
-                        writer.add(plan.symbol(), tf, ts, o, h, l, c, v, plan.input().name());
+                        writer.add(plan.symbol(), tf, ts, o, h, l, c, v, plan.input().name(), 0, sp);
                         if (writer.skipped() == skipped) {
                             stored++;
                             firstTs = Math.min(firstTs, ts);
                             lastTs = Math.max(lastTs, ts);
                         }
                     }
-                    case REPLACE -> writer.add(plan.symbol(), tf, ts, o, h, l, c, v, plan.input().name());
+                    case REPLACE -> writer.add(plan.symbol(), tf, ts, o, h, l, c, v, plan.input().name(), 0, sp);
                     case DUPLICATE -> { }
                 }
             } catch (StoredConflictException e) {
@@ -271,6 +283,21 @@ public final class CandleImporter {
             } catch (BadInputException e) {
                 reject(e, raw != null ? raw : reader.currentLineText());
             }
+        }
+
+        /**
+         * The row's spread in quote currency (NaN when the file states none). MetaTrader 5 states points: 10^-digits
+         * of the symbol (0.00001 for EURUSD, 0.001 for USDJPY; for a symbol the catalog does not know, the 5- and
+         * 3-digit quoting of today's brokers).
+         */
+        private double spreadInPrice(long line, double spread) {
+            if (Double.isNaN(spread)) {
+                return spread;
+            }
+            if (!(spread >= 0) || Double.isInfinite(spread)) {
+                throw new BadInputException(source, line, "spread", spread + " is not a spread (it must be 0 or more)");
+            }
+            return reader.spreadInPoints() ? spread * point : spread;
         }
 
         private void inferTimeframeAndReplay() {
@@ -296,9 +323,9 @@ public final class CandleImporter {
                         + "pass --timeframe");
             }
             for (int i = 0; i < buffered; i++) {
-                int k = i * 5;
+                int k = i * 6;
                 accept(bufLine[i], bufTs[i], bufValues[k], bufValues[k + 1], bufValues[k + 2], bufValues[k + 3],
-                        bufValues[k + 4], bufRaw[i]);
+                        bufValues[k + 4], bufValues[k + 5], bufRaw[i]);
             }
             bufLine = null;
             bufTs = null;
@@ -323,6 +350,14 @@ public final class CandleImporter {
                     rejected, replacedHere, skippedHere, stored == 0 ? null : Instant.ofEpochMilli(firstTs),
                     stored == 0 ? null : Instant.ofEpochMilli(lastTs), rejectReport);
         }
+    }
+
+    /** A MetaTrader point of the symbol: 10^-digits. */
+    private static double pointOf(String symbol) {
+        InstrumentCatalog catalog = InstrumentCatalog.builtIn();
+        int digits = catalog.contains(symbol) ? catalog.resolve(symbol).digits()
+                : Instrument.normalise(symbol).endsWith("JPY") ? 3 : 5;
+        return Math.pow(10, -digits);
     }
 
     /** Row counts across all files, with the total estimated from the bytes read so far. */

@@ -84,6 +84,11 @@ final class CandleReader {
         this.times = new TimestampParser(layout.allowEpoch());
     }
 
+    /** Whether the file's spreads are in points (MetaTrader 5) rather than in quote currency. */
+    boolean spreadInPoints() {
+        return layout.spreadPoints();
+    }
+
     String zoneDescription() {
         return zoneDescription;
     }
@@ -159,8 +164,10 @@ final class CandleReader {
             double c = DecimalParser.parse(b, fieldStart[col], fieldEnd[col]);
             col = l.volumeCol();
             double v = col < 0 ? 0.0 : DecimalParser.parse(b, fieldStart[col], fieldEnd[col]);
+            col = l.spreadCol();
+            double spread = col < 0 ? Double.NaN : DecimalParser.parse(b, fieldStart[col], fieldEnd[col]);
             rows++;
-            sink.row(line, ts, o, h, lo, c, v);
+            sink.row(line, ts, o, h, lo, c, v, spread);
         } catch (DecimalParser.Unparsable e) {
             sink.rejected(new BadInputException(source, line, l.names()[col],
                     "'" + fieldText(b, col) + "' is not a number"), scanner.lineText());

@@ -11,14 +11,16 @@ import java.util.Locale;
  *
  * @param dateCol      column holding the date, or -1 when {@code timeCol} holds date and time together
  * @param volumeCol    -1 when the file has no volume (volume is then 0)
+ * @param spreadCol    -1 when the file states no spread
+ * @param spreadPoints whether the spread is in points (MetaTrader 5) rather than in quote currency
  * @param names        field names for error messages, by column
  * @param hasHeader    whether the first non-blank line is a header
  * @param timeInUtc    whether the header declares the times as GMT/UTC
  * @param timeSyntax   the expected spelling of the time, for error messages
  */
 record Layout(byte delimiter, int fieldCount, int dateCol, int timeCol, int openCol, int highCol, int lowCol,
-              int closeCol, int volumeCol, String[] names, boolean hasHeader, boolean timeInUtc,
-              boolean allowEpoch, String timeSyntax) {
+              int closeCol, int volumeCol, int spreadCol, boolean spreadPoints, String[] names, boolean hasHeader,
+              boolean timeInUtc, boolean allowEpoch, String timeSyntax) {
 
     private static final List<String> TIME_NAMES = List.of("timestamp", "datetime", "date time", "date_time",
             "gmt time", "local time", "utc time", "time (utc)", "open time", "open_time", "time", "date", "ts");
@@ -26,7 +28,7 @@ record Layout(byte delimiter, int fieldCount, int dateCol, int timeCol, int open
             "vol", "v", "real volume", "real_volume");
 
     static Layout histData() {
-        return new Layout((byte) ';', 6, -1, 0, 1, 2, 3, 4, 5,
+        return new Layout((byte) ';', 6, -1, 0, 1, 2, 3, 4, 5, -1, false,
                 new String[] {"time", "open", "high", "low", "close", "volume"}, false, false, false,
                 "yyyyMMdd HHmmss");
     }
@@ -40,7 +42,7 @@ record Layout(byte delimiter, int fieldCount, int dateCol, int timeCol, int open
                     + "'yyyy.MM.dd,HH:mm,open,high,low,close,volume' (7 fields), found " + fields
                     + " field(s) in '" + abbreviate(firstLine) + "'");
         }
-        return new Layout(delim, fields, 0, 1, 2, 3, 4, 5, fields == 7 ? 6 : -1,
+        return new Layout(delim, fields, 0, 1, 2, 3, 4, 5, fields == 7 ? 6 : -1, -1, false,
                 new String[] {"date", "time", "open", "high", "low", "close", "volume"}, false, false, false,
                 "yyyy.MM.dd and HH:mm");
     }
@@ -74,6 +76,7 @@ record Layout(byte delimiter, int fieldCount, int dateCol, int timeCol, int open
         int low = first(norm, "low", "l");
         int close = first(norm, "close", "c");
         int volume = first(norm, VOLUME_NAMES.toArray(String[]::new));
+        int spread = first(norm, "spread");
         List<String> missing = new ArrayList<>();
         if (timeCol < 0) {
             missing.add("time (time, timestamp, date, datetime, ts or gmt time)");
@@ -106,8 +109,8 @@ record Layout(byte delimiter, int fieldCount, int dateCol, int timeCol, int open
         for (int i = 0; i < raw.length; i++) {
             names[i] = norm.get(i).isEmpty() ? "column " + (i + 1) : norm.get(i);
         }
-        return new Layout(delim, raw.length, dateCol, timeCol, open, high, low, close, volume, names, true, utc,
-                format == CandleFormat.GENERIC_CSV, syntax);
+        return new Layout(delim, raw.length, dateCol, timeCol, open, high, low, close, volume, spread,
+                format == CandleFormat.METATRADER, names, true, utc, format == CandleFormat.GENERIC_CSV, syntax);
     }
 
     static String normaliseName(String raw) {

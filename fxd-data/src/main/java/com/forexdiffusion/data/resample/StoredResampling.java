@@ -3,6 +3,7 @@ package com.forexdiffusion.data.resample;
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.FxdException;
 import com.forexdiffusion.core.Timeframe;
+import com.forexdiffusion.data.store.BarSpreads;
 import com.forexdiffusion.data.store.CandleStore;
 import com.forexdiffusion.data.store.CandleWriter;
 import com.forexdiffusion.data.synthetic.SyntheticGenerator;
@@ -37,17 +38,47 @@ public final class StoredResampling {
         boolean synthetic = store.info(symbol, from).map(i -> i.synthetic()).orElse(false);
         String label = synthetic ? SyntheticGenerator.SOURCE : "resample:" + from;
         List<Result> out = new ArrayList<>();
+        BarSpreads spreads = store.spreads(symbol, from, Long.MIN_VALUE, Long.MAX_VALUE);
         try (CandleWriter w = store.writer()) {
             for (Timeframe tf : targets) {
                 Resampler.Resampled r = Resampler.resampleCounted(source, tf, alignment);
                 BarSeries bars = r.bars();
+                double[] spread = meanSpreads(spreads, bars);
                 for (int i = 0; i < bars.size(); i++) {
                     w.add(bars.symbol(), bars.timeframe(), bars.ts(i), bars.open(i), bars.high(i), bars.low(i),
-                            bars.close(i), bars.volume(i), label, r.missingMinutes()[i]);
+                            bars.close(i), bars.volume(i), label, r.missingMinutes()[i], spread[i]);
                 }
                 out.add(new Result(symbol, bars.timeframe(), source.size(), bars.size(), r.partial()));
             }
             w.commit();
+        }
+        return out;
+    }
+
+    /**
+     * Per resampled bar, the mean spread of the source bars inside it that state one (NaN where none does): the cost
+     * of crossing the spread at a random moment of the bar.
+     */
+    static double[] meanSpreads(BarSpreads spreads, BarSeries bars) {
+        double[] out = new double[bars.size()];
+        java.util.Arrays.fill(out, Double.NaN);
+        int k = 0;
+        long[] ts = spreads.ts();
+        for (int i = 0; i < bars.size() && k < ts.length; i++) {
+            long start = bars.ts(i);
+            long end = bars.timeframe().next(start);
+            while (k < ts.length && ts[k] < start) {
+                k++;
+            }
+            double sum = 0;
+            int n = 0;
+            for (; k < ts.length && ts[k] < end; k++) {
+                sum += spreads.spread()[k];
+                n++;
+            }
+            if (n > 0) {
+                out[i] = sum / n;
+            }
         }
         return out;
     }

@@ -35,6 +35,12 @@ public interface CandleStore {
     /** Row count of one series (0 when absent). */
     long count(String symbol, Timeframe timeframe);
 
+    /**
+     * The spreads that the bars' sources stated (quote currency) for bars opening in [fromMs, toMs), in time order;
+     * bars stored without one are left out.
+     */
+    BarSpreads spreads(String symbol, Timeframe timeframe, long fromMs, long toMs);
+
     /** One entry per stored (symbol, timeframe), ordered by symbol then timeframe length. */
     List<SeriesInfo> info();
 

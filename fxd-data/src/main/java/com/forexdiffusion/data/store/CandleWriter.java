@@ -18,8 +18,17 @@ public interface CandleWriter extends AutoCloseable {
      * Upserts one bar that its source covered except for {@code missingMinutes} of trading time (0 = complete; more
      * marks a resampled bar built from part of its minutes, counted as partial by the store's summaries).
      */
+    default void add(String symbol, Timeframe timeframe, long ts, double open, double high, double low, double close,
+                     double volume, String source, int missingMinutes) {
+        add(symbol, timeframe, ts, open, high, low, close, volume, source, missingMinutes, Double.NaN);
+    }
+
+    /**
+     * As above, with the bar's spread in quote currency as its source states it (NaN: not stated; a stored spread is
+     * then kept, so re-importing a file without spreads does not erase them).
+     */
     void add(String symbol, Timeframe timeframe, long ts, double open, double high, double low, double close,
-             double volume, String source, int missingMinutes);
+             double volume, String source, int missingMinutes, double spread);
 
     default void addAll(BarSeries bars, String source) {
         for (int i = 0; i < bars.size(); i++) {

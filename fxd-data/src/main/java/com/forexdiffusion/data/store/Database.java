@@ -199,7 +199,7 @@ public final class Database implements AutoCloseable {
                     .dataSource(source)
                     .locations("classpath:db/migration")
                     .placeholders(dialect.migrationPlaceholders())
-                    .javaMigrations(new V11_1__NewYorkAlignedTimeframes())
+                    .javaMigrations(new V11_1__NewYorkAlignedTimeframes(), new V15__CandleSpreads())
                     .load()
                     .migrate();
         } catch (FlywayException e) {

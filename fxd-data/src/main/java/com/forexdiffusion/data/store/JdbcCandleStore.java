@@ -20,9 +20,10 @@ final class JdbcCandleStore implements CandleStore {
     static final int BATCH = 5_000;
     static final String SYNTHETIC = "synthetic";
     private static final String UPSERT = "INSERT INTO candles (symbol, timeframe, ts, open, high, low, close, volume, "
-            + "source, missing_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (symbol, timeframe, ts) DO "
-            + "UPDATE SET open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close, "
-            + "volume = excluded.volume, source = excluded.source, missing_minutes = excluded.missing_minutes";
+            + "source, missing_minutes, spread) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (symbol, timeframe, "
+            + "ts) DO UPDATE SET open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close, "
+            + "volume = excluded.volume, source = excluded.source, missing_minutes = excluded.missing_minutes, "
+            + "spread = COALESCE(excluded.spread, candles.spread)";
 
     private final Database db;
 
@@ -61,10 +62,7 @@ final class JdbcCandleStore implements CandleStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT n, data FROM candle_blocks WHERE symbol = ? "
                     + "AND timeframe = ? AND last_ts >= ? AND first_ts < ? ORDER BY block_start")) {
                 ps.setFetchSize(64);
-                ps.setString(1, sym);
-                ps.setString(2, timeframe.name());
-                ps.setLong(3, fromMs);
-                ps.setLong(4, toMs);
+                bindSeriesRange(ps, sym, timeframe, fromMs, toMs);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         blocks.add(CandleBlocks.decode(rs.getBytes(2), rs.getInt(1)));
@@ -76,6 +74,40 @@ final class JdbcCandleStore implements CandleStore {
             throw db.failure("cannot read from", e);
         }
         return concat(sym, timeframe, blocks, fromMs, toMs);
+    }
+
+    @Override
+    public BarSpreads spreads(String symbol, Timeframe timeframe, long fromMs, long toMs) {
+        String sym = Instrument.normalise(symbol);
+        long[] t = new long[4096];
+        double[] v = new double[4096];
+        int n = 0;
+        try (Connection c = db.readConnection(); PreparedStatement ps = c.prepareStatement("SELECT ts, spread FROM "
+                + "candles WHERE symbol = ? AND timeframe = ? AND ts >= ? AND ts < ? AND spread IS NOT NULL ORDER BY ts")) {
+            bindSeriesRange(ps, sym, timeframe, fromMs, toMs);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (n == t.length) {
+                        t = java.util.Arrays.copyOf(t, 2 * n);
+                        v = java.util.Arrays.copyOf(v, 2 * n);
+                    }
+                    t[n] = rs.getLong(1);
+                    v[n++] = rs.getDouble(2);
+                }
+            }
+        } catch (SQLException e) {
+            throw db.failure("cannot read spreads from", e);
+        }
+        return new BarSpreads(sym, timeframe, java.util.Arrays.copyOf(t, n), java.util.Arrays.copyOf(v, n));
+    }
+
+    /** Binds the first four parameters: symbol, timeframe and the time range. */
+    private static void bindSeriesRange(PreparedStatement ps, String symbol, Timeframe timeframe, long fromMs, long toMs)
+            throws SQLException {
+        ps.setString(1, symbol);
+        ps.setString(2, timeframe.name());
+        ps.setLong(3, fromMs);
+        ps.setLong(4, toMs);
     }
 
     private static String time(long ms) {
@@ -275,7 +307,7 @@ final class JdbcCandleStore implements CandleStore {
 
         @Override
         public void add(String symbol, Timeframe timeframe, long ts, double open, double high, double low,
-                        double close, double volume, String source, int missingMinutes) {
+                        double close, double volume, String source, int missingMinutes, double spread) {
             if (committed) {
                 throw new IllegalStateException("writer already committed");
             }
@@ -323,6 +355,11 @@ final class JdbcCandleStore implements CandleStore {
                 ps.setDouble(8, volume);
                 ps.setString(9, source);
                 ps.setInt(10, missingMinutes);
+                if (Double.isNaN(spread)) {
+                    ps.setNull(11, java.sql.Types.DOUBLE);
+                } else {
+                    ps.setDouble(11, spread);
+                }
                 ps.addBatch();
                 added++;
                 if (++pending == BATCH) {

@@ -196,6 +196,44 @@ class CandleImporterTest {
         assertThat(s.volume(0)).isEqualTo(1234);
     }
 
+    /**
+     * MetaTrader 5 states spreads in points, 10^-5 for EURUSD and 10^-3 for USDJPY; a CSV's spread column is in quote
+     * currency. Both are stored with their bars, and a re-import without spreads keeps them.
+     */
+    @Test
+    void spreadsAreStoredInQuoteCurrencyFromPointsOrPrices() throws IOException {
+        Path eur = file("EURUSD_H1_mt5.csv", """
+                <DATE>\t<TIME>\t<OPEN>\t<HIGH>\t<LOW>\t<CLOSE>\t<TICKVOL>\t<VOL>\t<SPREAD>
+                2023.01.02\t00:00:00\t1.07010\t1.07100\t1.06900\t1.07000\t1234\t0\t7
+                2023.01.02\t01:00:00\t1.07000\t1.07200\t1.06950\t1.07150\t999\t0\t12
+                """);
+        Path jpy = file("USDJPY_H1_mt5.csv", """
+                <DATE>\t<TIME>\t<OPEN>\t<HIGH>\t<LOW>\t<CLOSE>\t<TICKVOL>\t<VOL>\t<SPREAD>
+                2023.01.02\t00:00:00\t130.100\t130.300\t130.000\t130.200\t10\t0\t15
+                """);
+        Path csv = file("gbpusd_m5.csv", "time,open,high,low,close,spread\n"
+                + "2024-01-02T10:00:00Z,1.27,1.28,1.26,1.275,0.00013\n2024-01-02T10:05:00Z,1.275,1.28,1.27,1.276,0.0002\n");
+        importer.importFiles(List.of(eur, jpy, csv), options, ProgressListener.NONE);
+        var e = store.spreads("EURUSD", Timeframe.H1, Long.MIN_VALUE, Long.MAX_VALUE);
+        assertThat(e.ts()).containsExactly(ms("2023-01-02T00:00:00Z"), ms("2023-01-02T01:00:00Z"));
+        assertThat(e.spread()).containsExactly(new double[]{7e-5, 12e-5}, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(store.spreads("USDJPY", Timeframe.H1, Long.MIN_VALUE, Long.MAX_VALUE).spread())
+                .containsExactly(new double[]{0.015}, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(store.spreads("GBPUSD", Timeframe.M5, Long.MIN_VALUE, Long.MAX_VALUE).spread())
+                .containsExactly(0.00013, 0.0002);
+        Path again = file("EURUSD_H1_again.csv", "time,open,high,low,close,volume\n"
+                + "2023-01-02T00:00:00Z,1.0701,1.071,1.069,1.07,1234\n");
+        importOne(again, options.withSymbol("EURUSD"));
+        assertThat(store.spreads("EURUSD", Timeframe.H1, Long.MIN_VALUE, Long.MAX_VALUE).size()).isEqualTo(2);
+    }
+
+    @Test
+    void aNegativeSpreadIsRejectedByField() throws IOException {
+        Path p = file("gbpusd_m5.csv", "time,open,high,low,close,spread\n2024-01-02T10:00:00Z,1.27,1.28,1.26,1.275,-0.0001\n");
+        BadInputException e = importFails(p, options);
+        assertThat(e.getMessage()).contains("gbpusd_m5.csv:2").contains("field 'spread'").contains("0 or more");
+    }
+
     @Test
     void genericCsvWithIsoTimesOffsetsAndSemicolons() throws IOException {
         Path p = file("gbpusd_m5.csv", """

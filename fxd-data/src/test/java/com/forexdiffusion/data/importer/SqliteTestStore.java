@@ -88,8 +88,8 @@ final class SqliteTestStore implements CandleStore {
 
             @Override
             public void add(String symbol, Timeframe timeframe, long ts, double open, double high, double low,
-                            double close, double volume, String source, int missingMinutes) {
-                w.add(symbol, timeframe, ts, open, high, low, close, volume, source, missingMinutes);
+                            double close, double volume, String source, int missingMinutes, double spread) {
+                w.add(symbol, timeframe, ts, open, high, low, close, volume, source, missingMinutes, spread);
             }
 
             @Override
@@ -127,6 +127,11 @@ final class SqliteTestStore implements CandleStore {
     @Override
     public BarSeries read(String symbol, Timeframe timeframe, long fromMs, long toMs) {
         return db.candles().read(symbol, timeframe, fromMs, toMs);
+    }
+
+    @Override
+    public com.forexdiffusion.data.store.BarSpreads spreads(String symbol, Timeframe timeframe, long fromMs, long toMs) {
+        return db.candles().spreads(symbol, timeframe, fromMs, toMs);
     }
 
     @Override

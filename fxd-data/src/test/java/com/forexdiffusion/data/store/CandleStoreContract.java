@@ -306,4 +306,36 @@ abstract class CandleStoreContract {
                 List.of(Timeframe.H1), com.forexdiffusion.data.resample.Resampler.Alignment.UTC);
         assertThat(database().candles().info("EURUSD", Timeframe.H1).orElseThrow().gaps()).isZero();
     }
+
+    /**
+     * Spreads travel with their bars: stored per M1 bar, an M5 bar gets the mean of the spreads of its minutes that
+     * state one (none: no spread), and the spread in force at a moment is that of the last bar closed by then.
+     */
+    @Test
+    void spreadsAreStoredWithTheirBarsAndResampledToTheirMean() {
+        long t0 = ms("2024-01-03T10:00:00Z");
+        BarSeries m1 = minutes("EURUSD", t0, 10, 1.1);
+        double[] spread = {1e-4, 2e-4, 3e-4, 2e-4, 2e-4, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+        try (CandleWriter w = database().candles().writer()) {
+            for (int i = 0; i < m1.size(); i++) {
+                w.add("EURUSD", Timeframe.M1, m1.ts(i), m1.open(i), m1.high(i), m1.low(i), m1.close(i), m1.volume(i),
+                        "mt5.csv", 0, spread[i]);
+            }
+            w.commit();
+        }
+        BarSpreads s = database().candles().spreads("EURUSD", Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE);
+        assertThat(s.size()).isEqualTo(5);
+        // At 10:02:30 the bars of 10:00 and 10:01 have closed (10:02 is still open): the 10:01 bar's 2e-4.
+        assertThat(s.closedBy(t0 + 150_000)).isEqualTo(2e-4);
+        assertThat(s.closedBy(t0 + 180_000)).isEqualTo(3e-4);
+        assertThat(s.closedBy(t0 + 59_999)).isNaN();
+        // After 10:05 no bar states one: the last stated spread holds.
+        assertThat(s.closedBy(t0 + 600_000)).isEqualTo(2e-4);
+        com.forexdiffusion.data.resample.StoredResampling.resample(database().candles(), "EURUSD", Timeframe.M1,
+                List.of(Timeframe.M5), com.forexdiffusion.data.resample.Resampler.Alignment.UTC);
+        BarSpreads m5 = database().candles().spreads("EURUSD", Timeframe.M5, Long.MIN_VALUE, Long.MAX_VALUE);
+        assertThat(m5.ts()).containsExactly(t0);
+        assertThat(m5.spread()[0]).isCloseTo((1e-4 + 2e-4 + 3e-4 + 2e-4 + 2e-4) / 5, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(database().candles().readAll("EURUSD", Timeframe.M5).size()).isEqualTo(2);
+    }
 }

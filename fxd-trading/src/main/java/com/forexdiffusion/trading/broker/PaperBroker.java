@@ -82,6 +82,15 @@ public final class PaperBroker implements SimulatedBroker {
         return this;
     }
 
+    /**
+     * Spreads from the market data (bars whose source states one); where they state none, or without this, fills
+     * cross the per-symbol spread of the config.
+     */
+    public PaperBroker withSpreads(Spreads s) {
+        value.spreads(s);
+        return this;
+    }
+
     /** Rates that convert the P&L of crosses into the account currency (none by default). */
     public PaperBroker withRates(ConversionRates r) {
         value.rates(r);
@@ -118,7 +127,7 @@ public final class PaperBroker implements SimulatedBroker {
         }
         SymbolCosts k = cfg.costs(sym);
         double pip = value.pip(sym);
-        double fill = r.side() == Side.BUY ? r.price() + (k.spreadPips() + k.slippagePips()) * pip
+        double fill = r.side() == Side.BUY ? r.price() + value.spread(sym, r.time()) + k.slippagePips() * pip
                 : r.price() - k.slippagePips() * pip;
         String rejection = !(r.lots() > 0) || !(r.price() > 0) ? "lots and price must be positive"
                 : entryRejection(sym, r.side(), r.lots(), fill, r.stop(), r.target());
@@ -139,7 +148,7 @@ public final class PaperBroker implements SimulatedBroker {
     private OrderResult rest(String orderId, String sym, OrderRequest r) {
         SymbolCosts k = cfg.costs(sym);
         double pip = value.pip(sym);
-        double quote = r.side() == Side.BUY ? r.price() + k.spreadPips() * pip : r.price();
+        double quote = r.side() == Side.BUY ? r.price() + value.spread(sym, r.time()) : r.price();
         // Margin and protective levels against the fill it expects: its level, a stop's with slippage.
         double expected = r.level() + (r.type() == OrderType.STOP ? r.side().sign() * k.slippagePips() * pip : 0);
         String why = resting.submit(orderId, sym, r, quote, expected,
@@ -191,7 +200,7 @@ public final class PaperBroker implements SimulatedBroker {
         SymbolCosts k = cfg.costs(p.symbol());
         double pip = value.pip(p.symbol());
         double exit = p.side() == Side.BUY ? bidPrice - k.slippagePips() * pip
-                : bidPrice + (k.spreadPips() + k.slippagePips()) * pip;
+                : bidPrice + value.spread(p.symbol(), time) + k.slippagePips() * pip;
         value.see(p.symbol(), bidPrice);
         return settle(p, exit, time, reason, Math.abs(exit - bidPrice));
     }
@@ -201,10 +210,10 @@ public final class PaperBroker implements SimulatedBroker {
         String sym = Instrument.normalise(symbol);
         SymbolCosts k = cfg.costs(sym);
         double pip = value.pip(sym);
-        double spread = k.spreadPips() * pip;
         double slip = k.slippagePips() * pip;
         // The broker learns of fills when the bar closes; that is the time they are recorded with.
         long at = timeframe.next(bar.ts());
+        double spread = value.spread(sym, at);
         List<ClosedTrade> closed = new ArrayList<>();
         value.advance(at);
         for (Position p : new ArrayList<>(open.values())) {
@@ -308,7 +317,8 @@ public final class PaperBroker implements SimulatedBroker {
         double perPrice = p.lots() * i.contractSize() * value.quoteToAccount(p.symbol(), exit);
         double pricePnl = (exit - p.entry()) * p.side().sign() * perPrice;
         SymbolCosts k = cfg.costs(p.symbol());
-        double entryFriction = (p.side() == Side.BUY ? k.spreadPips() + k.slippagePips() : k.slippagePips()) * i.pipSize();
+        double entryFriction = (p.side() == Side.BUY ? value.spread(p.symbol(), p.openedAt()) : 0)
+                + k.slippagePips() * i.pipSize();
         double spreadCost = (entryFriction + exitFriction) * perPrice;
         double commission = cfg.commissionPerLot() * p.lots();
         double newBalance = balance + pricePnl - commission;
@@ -355,7 +365,7 @@ public final class PaperBroker implements SimulatedBroker {
     @Override
     public double maxLots(String symbol, double bidPrice) {
         String sym = Instrument.normalise(symbol);
-        double ask = bidPrice + (cfg.costs(sym).spreadPips() + cfg.costs(sym).slippagePips()) * value.pip(sym);
+        double ask = bidPrice + value.spreadNow(sym) + cfg.costs(sym).slippagePips() * value.pip(sym);
         double perLot = value.margin(sym, 1.0, ask);
         return Math.max(0, (equity() - value.usedMargin(open.values())) / perLot);
     }

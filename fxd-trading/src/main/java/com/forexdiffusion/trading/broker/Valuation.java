@@ -17,6 +17,7 @@ final class Valuation {
     private final Map<String, Instrument> instruments = new HashMap<>();
     private final Map<String, Double> lastBid = new HashMap<>();
     private ConversionRates rates = ConversionRates.none();
+    private Spreads spreads = Spreads.none();
     /** The latest time seen (orders, bar closes): the time of the rates a conversion uses. */
     private long now;
 
@@ -27,6 +28,21 @@ final class Valuation {
 
     void rates(ConversionRates r) {
         this.rates = r;
+    }
+
+    void spreads(Spreads s) {
+        this.spreads = s;
+    }
+
+    /** The spread at {@code time} in price: the data's where they state one, else the symbol's cost model. */
+    double spread(String symbol, long time) {
+        double s = spreads.at(symbol, time);
+        return Double.isNaN(s) ? cfg.costs(symbol).spreadPips() * pip(symbol) : s;
+    }
+
+    /** The spread at the latest time seen. */
+    double spreadNow(String symbol) {
+        return spread(symbol, now);
     }
 
     void advance(long time) {
@@ -88,7 +104,7 @@ final class Valuation {
         for (Position p : open) {
             Instrument i = instrument(p.symbol());
             double bid = bid(p.symbol(), p.entry());
-            double mark = p.side() == Side.BUY ? bid : bid + cfg.costs(p.symbol()).spreadPips() * i.pipSize();
+            double mark = p.side() == Side.BUY ? bid : bid + spreadNow(p.symbol());
             e += (mark - p.entry()) * p.side().sign() * p.lots() * i.contractSize() * quoteToAccount(p.symbol(), mark);
         }
         return e;

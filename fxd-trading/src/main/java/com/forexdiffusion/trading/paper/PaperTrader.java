@@ -21,6 +21,7 @@ import com.forexdiffusion.trading.broker.BrokerConfig;
 import com.forexdiffusion.trading.broker.ConversionRates;
 import com.forexdiffusion.trading.broker.IntrabarBars;
 import com.forexdiffusion.trading.broker.PaperBroker;
+import com.forexdiffusion.trading.broker.Spreads;
 import com.forexdiffusion.trading.engine.EngineEvent;
 import com.forexdiffusion.trading.engine.Correlations;
 import com.forexdiffusion.trading.engine.ForecastEngine;
@@ -202,7 +203,8 @@ public final class PaperTrader implements AutoCloseable {
         }
         PaperBroker broker = PaperBroker.open(d, s.accountId(), BrokerConfig.defaults(), cfg.get("deposit").asDouble(),
                 firstTs).withIntrabar(IntrabarBars.of(m1))
-                .withRates(ConversionRates.stored(d.candles(), session.timeframe()));
+                .withRates(ConversionRates.stored(d.candles(), session.timeframe()))
+                .withSpreads(Spreads.stored(d.candles(), session.timeframe()));
         if (sessions.find(s.accountId()).isEmpty()) {
             sessions.create(session, wall.millis());
         }

@@ -56,6 +56,34 @@ class PaperBrokerTest {
         assertThat(b.openPositions()).isEmpty();
     }
 
+    /**
+     * Stored spreads replace the per-symbol 0.8 pips where the bars state one: the spread of the M1 bar that closed
+     * last. A long bought at 11:59 bars' 2.5 pips; a short bought back at 12:01 against the 12:00 bar's 4 pips; after
+     * the stored bars stop, their last spread holds, and before the first one the model's 0.8 pips apply.
+     */
+    @Test
+    void storedSpreadsAreCrossedWhereTheBarsStateOne() {
+        try (var w = db.candles().writer()) {
+            w.add("EURUSD", Timeframe.M1, TUE_NOON - 60_000, 1.1, 1.1001, 1.0999, 1.1, 0, "mt5.csv", 0, 0.00025);
+            w.add("EURUSD", Timeframe.M1, TUE_NOON, 1.1, 1.1001, 1.0999, 1.1, 0, "mt5.csv", 0, 0.0004);
+            w.commit();
+        }
+        PaperBroker b = broker().withSpreads(Spreads.stored(db.candles(), Timeframe.M1));
+        OrderResult buy = b.submit(new OrderRequest("EURUSD", Side.BUY, 1.0, 1.10000, null, null, TUE_NOON));
+        // 1.10000 + 2.5 pips + 0.1 pip slippage.
+        assertThat(buy.fillPrice()).isCloseTo(1.10026, within(1e-12));
+        ClosedTrade t = b.close(buy.position().id(), 1.10100, TUE_NOON + 60_000, "manual");
+        // Entry friction 2.6 pips, exit 0.1 pip, on 100 000 units: $27.
+        assertThat(t.spreadCost()).isCloseTo(27.0, within(1e-6));
+        OrderResult sell = b.submit(new OrderRequest("EURUSD", Side.SELL, 1.0, 1.10000, null, null, TUE_NOON + 60_000));
+        ClosedTrade s = b.close(sell.position().id(), 1.09900, TUE_NOON + 120_000, "manual");
+        // Bought back at the ask: 1.09900 + 4 pips + 0.1 pip.
+        assertThat(s.exitPrice()).isCloseTo(1.09941, within(1e-12));
+        OrderResult early = b.submit(new OrderRequest("EURUSD", Side.BUY, 1.0, 1.10000, null, null,
+                TUE_NOON - 60_000));
+        assertThat(early.fillPrice()).isCloseTo(1.10009, within(1e-12));
+    }
+
     @Test
     void aShortClosesAtTheAsk() {
         PaperBroker b = broker();

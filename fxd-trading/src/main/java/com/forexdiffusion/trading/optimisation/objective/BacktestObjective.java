@@ -10,6 +10,7 @@ import com.forexdiffusion.forecast.Forecast;
 import com.forexdiffusion.forecast.evaluation.ForecasterFactory;
 import com.forexdiffusion.trading.broker.BrokerConfig;
 import com.forexdiffusion.trading.broker.PaperBroker;
+import com.forexdiffusion.trading.broker.Spreads;
 import com.forexdiffusion.trading.engine.Backtest;
 import com.forexdiffusion.trading.engine.ForecastCache;
 import com.forexdiffusion.trading.engine.StrategyConfig;
@@ -45,6 +46,7 @@ public final class BacktestObjective implements Objective, AutoCloseable {
     private final StrategyConfig base;
     private final ObjectiveWeights weights;
     private final ForecastCache cache;
+    private final Spreads spreads;
     private final InstrumentCatalog instruments;
     private final RegimeDetector.Estimate[] regimes;
     private final double deposit;
@@ -70,6 +72,7 @@ public final class BacktestObjective implements Objective, AutoCloseable {
         this.base = b.base;
         this.weights = b.weights;
         this.cache = b.cache;
+        this.spreads = b.spreads;
         this.instruments = b.instruments;
         this.deposit = b.deposit;
         this.workDir = b.workDir;
@@ -147,7 +150,7 @@ public final class BacktestObjective implements Objective, AutoCloseable {
         StrategyParams.Applied a = StrategyParams.apply(params, base);
         Map<Integer, Forecast> fc = forecasts(a.config().samples(), ProgressListener.NONE);
         PaperBroker broker = PaperBroker.open(brokerDb.get(), "trial-" + accounts.incrementAndGet(),
-                BrokerConfig.defaults(), deposit, bars.ts(from));
+                BrokerConfig.defaults(), deposit, bars.ts(from)).withSpreads(spreads);
         Backtest.Result r = Backtest.replay(bars, folds.get(0).forecaster(), fc::get, from, a.config(), broker,
                 instruments, regimes, a.tuning(), 0, ProgressListener.NONE);
         List<Map<String, Object>> perFold = new ArrayList<>();
@@ -232,6 +235,7 @@ public final class BacktestObjective implements Objective, AutoCloseable {
         private StrategyConfig base = StrategyConfig.defaults();
         private ObjectiveWeights weights = ObjectiveWeights.defaults();
         private ForecastCache cache;
+        private Spreads spreads = Spreads.none();
         private InstrumentCatalog instruments = InstrumentCatalog.builtIn();
         private double deposit = 100_000;
         private Path workDir;
@@ -277,6 +281,12 @@ public final class BacktestObjective implements Objective, AutoCloseable {
 
         public Builder instruments(InstrumentCatalog c) {
             this.instruments = c;
+            return this;
+        }
+
+        /** The spreads the bars state, crossed instead of the per-symbol spread where there are any. */
+        public Builder spreads(Spreads s) {
+            this.spreads = s;
             return this;
         }
 
