@@ -97,9 +97,10 @@ public class TrainerTest {
     }
 
     /**
-     * One intra-op thread: oneDNN's threaded reductions round differently from run to run (on a CI machine with more
-     * cores they once put a correct resume 7.8 % of the epoch's move away), and Adam magnifies that in weights whose
-     * gradients are near zero. With one thread the runs are reproducible and a wrong resume cannot hide in the noise.
+     * One intra-op thread, which makes the runs bit-equal on an idle machine. Under load they still are not: oneDNN's
+     * reductions round differently from run to run, and Adam magnifies that in weights whose gradients are near
+     * zero (CI measured a correct resume 7.8 % and, on one thread beside other jobs, 10.9 % of the epoch's move
+     * away). A wrong resume moves the state about as far as the epoch did, so the bounds sit between the two.
      */
     @Test
     void resumeAfterAnInterruptionGivesTheWeightsOfAnUninterruptedRun() throws Exception {
@@ -141,10 +142,10 @@ public class TrainerTest {
                 a.history().stream().map(e -> e.stage() + e.epoch()).toList());
         // A wrong resume (fresh moments, another draw order, the EMA restarted) moves the state about as far as the
         // epoch itself did. Measured on 2 idle cores: 0 here, 1.0 with the optimiser moments left unrestored (and
-        // the validation loss then 0.65 % off).
+        // the validation loss then 0.65 % off); under load a correct resume up to 0.11.
         double[] off = distance(resumed.resolve(Checkpoint.RESUME), whole.resolve(Checkpoint.RESUME),
                 cut.resolve(Checkpoint.RESUME));
-        assertThat(off[0]).isLessThan(0.01 * off[1]);
+        assertThat(off[0]).isLessThan(0.3 * off[1]);
         double[] best = distance(resumed.resolve(Checkpoint.MODEL), whole.resolve(Checkpoint.MODEL),
                 cut.resolve(Checkpoint.RESUME));
         System.out.printf("resume: state off %.3g of the epoch's move, model off %.3g, validation loss %.4g vs %.4g%n",
@@ -155,15 +156,16 @@ public class TrainerTest {
         int bestWhole = bestEpoch(a);
         int bestResumed = bestEpoch(b);
         if (bestWhole == bestResumed) {
-            assertThat(best[0]).isLessThan(0.01 * best[1]);
+            assertThat(best[0]).isLessThan(0.3 * best[1]);
         } else {
             assertThat(Math.abs(lossOf(a, bestWhole) - lossOf(a, bestResumed)))
                     .isLessThan(3e-3 * lossOf(a, bestWhole));
         }
-        // Under load the rounding differences reach the validation loss too (0.1 % measured beside other jobs); the
-        // unrestored moments put it 0.65 % off.
+        // Under load the rounding differences reach the validation loss too (0.1 % measured beside other jobs, with
+        // the state 0.11 off); the unrestored moments put it 0.65 % off, which the state check above catches, so
+        // this bound only catches a resume that went wholly wrong.
         assertThat(b.bestValidationLoss()).isCloseTo(a.bestValidationLoss(),
-                org.assertj.core.data.Percentage.withPercentage(0.3));
+                org.assertj.core.data.Percentage.withPercentage(1.0));
     }
 
     /** The epoch of the last stage whose validation loss was lowest. */
