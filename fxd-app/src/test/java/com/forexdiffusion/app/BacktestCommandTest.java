@@ -289,6 +289,29 @@ class BacktestCommandTest {
         }
     }
 
+    /** The config file's calibration key sets what --calibration sets: none trades on raw quantiles from the start. */
+    @Test
+    void theConfigFilesCalibrationKeyChangesHowSignalsAreCalibrated() throws Exception {
+        String db = "sqlite:" + dir.resolve("fxd.db");
+        assertThat(Cli.run("data", "synth", "--db", db, "--days", "60", "--seed", "5").code()).isZero();
+        assertThat(Cli.run("data", "resample", "--db", db, "--symbol", "EURUSD", "--to", "H1").code()).isZero();
+        Path raw = Files.writeString(dir.resolve("raw.json"), "{\"skill_gate\": {\"enabled\": false}, "
+                + "\"calibration\": {\"mode\": \"none\"}}");
+        String[] common = {"backtest", "--db", db, "--symbol", "EURUSD", "--timeframe", "H1", "--forecaster", "dlinear",
+                "--train-bars", "300", "--horizons", "60,240"};
+        Cli aci = Cli.run(concat(common, "--config", noGate(dir).toString(), "--out", dir.resolve("aci").toString()));
+        assertThat(aci.code()).as(aci.err()).isZero();
+        Cli none = Cli.run(concat(common, "--config", raw.toString(), "--out", dir.resolve("none").toString()));
+        assertThat(none.code()).as(none.err()).isZero();
+        JsonNode a = new ObjectMapper().readTree(Files.readString(dir.resolve("aci/metrics.json"))).get("calibration");
+        JsonNode n = new ObjectMapper().readTree(Files.readString(dir.resolve("none/metrics.json"))).get("calibration");
+        assertThat(a.get("mode").asText()).isEqualTo("aci");
+        assertThat(a.get("withheld_forecasts").asLong()).isPositive();
+        assertThat(n.get("mode").asText()).isEqualTo("none");
+        assertThat(n.get("withheld_forecasts").asLong()).isZero();
+        assertThat(Files.readString(dir.resolve("none/report.html"))).contains("calibration none");
+    }
+
     private static String[] concat(String[] a, String... b) {
         return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
                 .toArray(String[]::new);

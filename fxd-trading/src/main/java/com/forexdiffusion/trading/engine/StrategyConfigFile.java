@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.Horizon;
+import com.forexdiffusion.forecast.conformal.CalibrationConfig;
+import com.forexdiffusion.forecast.conformal.CalibrationMode;
 import com.forexdiffusion.trading.broker.OrderType;
 import com.forexdiffusion.trading.risk.RiskLimits;
 import com.forexdiffusion.trading.sizing.SizingConfig;
@@ -35,14 +37,16 @@ import java.util.Set;
  *  "max_total_exposure_pct": 20, "max_notional_pct": 0,
  *  "entry": "limit", "entry_limit_quantile": 0.25, "entry_stop_offset_pips": 5, "entry_expiry_minutes": 60,
  *  "skill_gate": {"enabled": true, "window": 500, "warmup": 200, "max_crps_ratio": 1.0, "min_direction_lcb": 0.5,
- *                 "confidence": 0.95, "horizon": 15, "require": "either"}}</pre>
+ *                 "confidence": 0.95, "horizon": 15, "require": "either"},
+ *  "calibration": {"mode": "aci", "alpha": 0.1, "gamma": 0.005, "window": 500, "warmup": 50}}</pre>
  */
 public final class StrategyConfigFile {
     private static final Set<String> KEYS = Set.of("horizons", "samples", "seed", "lookback", "min_strength", "top_n",
             "risk_pct", "sizing", "kelly_fraction", "uncertainty_threshold_pct", "daily_loss_pct",
             "max_open_positions", "max_holding_minutes", "trailing_stop_pips", "quality_threshold", "quality_weights",
             "mtf_timeframes", "regime_multipliers", "max_total_exposure_pct", "max_notional_pct", "entry",
-            "entry_limit_quantile", "entry_stop_offset_pips", "entry_expiry_minutes", "skill_gate");
+            "entry_limit_quantile", "entry_stop_offset_pips", "entry_expiry_minutes", "skill_gate", "calibration");
+    private static final Set<String> CALIBRATION_KEYS = Set.of("mode", "alpha", "gamma", "window", "warmup");
     private static final Set<String> GATE_KEYS = Set.of("enabled", "window", "warmup", "max_crps_ratio",
             "min_direction_lcb", "confidence", "horizon", "require");
 
@@ -111,7 +115,8 @@ public final class StrategyConfigFile {
                 (int) num(src, root, "lookback", base.lookback(), 2, 100_000),
                 num(src, root, "min_strength", base.minStrength(), 0, 1),
                 (int) num(src, root, "top_n", base.topN(), 1, 100), sizing, risk, base.volumeWindow(),
-                base.calibration(), quality(src, root, base.quality()), entry(src, root, base.entry()),
+                calibration(src, root, base.calibration()), quality(src, root, base.quality()),
+                entry(src, root, base.entry()),
                 skillGate(src, root, base.skillGate()));
     }
 
@@ -123,6 +128,51 @@ public final class StrategyConfigFile {
         return new EntrySettings(type, num(src, root, "entry_limit_quantile", e.limitQuantile(), 0.06, 0.5),
                 num(src, root, "entry_stop_offset_pips", e.stopOffsetPips(), 0.1, 10_000),
                 (long) num(src, root, "entry_expiry_minutes", e.expiryMinutes(), 1, 525_600));
+    }
+
+    /**
+     * The calibration object, key by key over {@code c} (the command line's --calibration); an unknown key or a bad
+     * value names calibration.KEY, and settings that do not fit together (a warm-up shorter than alpha allows, a
+     * window shorter than the warm-up) name the file.
+     */
+    static CalibrationConfig calibration(String src, JsonNode root, CalibrationConfig c) {
+        JsonNode n = root.get("calibration");
+        if (n == null) {
+            return c;
+        }
+        if (!n.isObject()) {
+            throw new BadInputException(src, 0, "calibration", "must be an object like {\"mode\": \"aci\", "
+                    + "\"alpha\": 0.1}");
+        }
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!CALIBRATION_KEYS.contains(k)) {
+                throw new BadInputException(src, 0, "calibration." + k, "unknown key (known: "
+                        + String.join(", ", CALIBRATION_KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        CalibrationMode mode = c.mode();
+        if (n.has("mode")) {
+            if (!n.get("mode").isTextual()) {
+                throw new BadInputException(src, 0, "calibration.mode", "must be one of " + CalibrationMode.labels()
+                        + ", got " + n.get("mode"));
+            }
+            try {
+                mode = CalibrationMode.parse("calibration.mode", n.get("mode").asText());
+            } catch (BadInputException e) {
+                throw new BadInputException(src, 0, "calibration.mode", "'" + n.get("mode").asText()
+                        + "' is not one of " + CalibrationMode.labels());
+            }
+        }
+        double alpha = n.has("alpha") ? num(src, n.get("alpha"), "calibration.alpha", 0.001, 0.5) : c.alpha();
+        double gamma = n.has("gamma") ? num(src, n.get("gamma"), "calibration.gamma", 0, 0.5) : c.gamma();
+        int window = n.has("window") ? intIn(src, "calibration.window", n.get("window"), 2, 1_000_000) : c.window();
+        int warmup = n.has("warmup") ? intIn(src, "calibration.warmup", n.get("warmup"), 1, 1_000_000) : c.warmup();
+        try {
+            return new CalibrationConfig(mode, alpha, gamma, window, warmup);
+        } catch (BadInputException e) {
+            throw BadInputException.ofSource(src, e.getMessage());
+        }
     }
 
     /** The skill_gate object, key by key over {@code g}; an unknown key or a bad value names skill_gate.KEY. */

@@ -55,6 +55,29 @@ class StrategyConfigFileTest {
     }
 
     @Test
+    void theCalibrationKeysOverrideTheCommandLinesOneByOne() throws Exception {
+        StrategyConfig cli = StrategyConfig.defaults();
+        StrategyConfig c = StrategyConfigFile.read(write("""
+                {"calibration": {"mode": "split", "alpha": 0.2, "warmup": 30}}
+                """), cli);
+        assertThat(c.calibration()).isEqualTo(new com.forexdiffusion.forecast.conformal.CalibrationConfig(
+                com.forexdiffusion.forecast.conformal.CalibrationMode.SPLIT, 0.2, cli.calibration().gamma(),
+                cli.calibration().window(), 30));
+        assertThat(StrategyConfigFile.read(write("{\"calibration\": {\"mode\": \"NONE\"}}"), cli).calibration().mode())
+                .isEqualTo(com.forexdiffusion.forecast.conformal.CalibrationMode.NONE);
+        assertThatThrownBy(() -> StrategyConfigFile.read(write("{\"calibration\": {\"mode\": \"bogus\"}}"), cli))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("strategy.json")
+                .hasMessageContaining("calibration.mode").hasMessageContaining("aci");
+        assertThatThrownBy(() -> StrategyConfigFile.read(write("{\"calibration\": {\"level\": 0.9}}"), cli))
+                .hasMessageContaining("calibration.level").hasMessageContaining("unknown key");
+        // A warm-up of 5 outcomes cannot give a 90 % conformal quantile (it needs 9).
+        assertThatThrownBy(() -> StrategyConfigFile.read(write("{\"calibration\": {\"warmup\": 5}}"), cli))
+                .hasMessageContaining("strategy.json").hasMessageContaining("calibration.warmup");
+        assertThatThrownBy(() -> StrategyConfigFile.read(write("{\"calibration\": \"aci\"}"), cli))
+                .hasMessageContaining("calibration").hasMessageContaining("must be an object");
+    }
+
+    @Test
     void entryAndExposureKeys() throws Exception {
         StrategyConfig d = StrategyConfig.defaults();
         assertThat(d.entry().type()).isEqualTo(com.forexdiffusion.trading.broker.OrderType.MARKET);
