@@ -58,7 +58,12 @@ class SparkTrialExecutorTest {
                         throw BadInputException.ofField("x1", "cannot be scored here");
                     }
                     double v = BRANIN.f().applyAsDouble(p);
-                    return new TrialOutcome(-v, Map.of("folds", List.of(-v, -v / 2), "x1", p.get("x1")));
+                    // Ordered as the real objective's metrics are: Map.of iterates in an order that differs from
+                    // JVM to JVM, and an executor is another JVM.
+                    Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+                    metrics.put("folds", List.of(-v, -v / 2));
+                    metrics.put("x1", p.get("x1"));
+                    return new TrialOutcome(-v, metrics);
                 }
 
                 @Override
