@@ -69,13 +69,7 @@ public final class StrategyConfigFile {
         if (root == null || !root.isObject()) {
             throw BadInputException.ofSource(file.toString(), "the config must be a JSON object");
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!KEYS.contains(k)) {
-                throw new BadInputException(file.toString(), 0, k, "unknown key (known: " + String.join(", ",
-                        KEYS.stream().sorted().toList()) + ")");
-            }
-        }
+        knownKeysOnly(src, root, "", KEYS);
         List<Horizon> horizons = base.horizons();
         if (root.has("horizons")) {
             if (!root.get("horizons").isArray() || root.get("horizons").isEmpty()) {
@@ -144,13 +138,7 @@ public final class StrategyConfigFile {
             throw new BadInputException(src, 0, "calibration", "must be an object like {\"mode\": \"aci\", "
                     + "\"alpha\": 0.1}");
         }
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!CALIBRATION_KEYS.contains(k)) {
-                throw new BadInputException(src, 0, "calibration." + k, "unknown key (known: "
-                        + String.join(", ", CALIBRATION_KEYS.stream().sorted().toList()) + ")");
-            }
-        }
+        knownKeysOnly(src, n, "calibration.", CALIBRATION_KEYS);
         CalibrationMode mode = c.mode();
         if (n.has("mode")) {
             if (!n.get("mode").isTextual()) {
@@ -185,13 +173,7 @@ public final class StrategyConfigFile {
             throw new BadInputException(src, 0, "skill_gate", "must be an object like {\"enabled\": true, "
                     + "\"window\": 500}");
         }
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!GATE_KEYS.contains(k)) {
-                throw new BadInputException(src, 0, "skill_gate." + k, "unknown key (known: "
-                        + String.join(", ", GATE_KEYS.stream().sorted().toList()) + ")");
-            }
-        }
+        knownKeysOnly(src, n, "skill_gate.", GATE_KEYS);
         SkillGateConfig.Builder b = g.toBuilder();
         if (n.has("enabled")) {
             if (!n.get("enabled").isBoolean()) {
@@ -285,6 +267,17 @@ public final class StrategyConfigFile {
         List<Map.Entry<String, JsonNode>> out = new java.util.ArrayList<>();
         n.fields().forEachRemaining(out::add);
         return out;
+    }
+
+    /** An object's keys must be known; the first that is not is an error naming {@code prefix + key}. */
+    private static void knownKeysOnly(String src, JsonNode n, String prefix, Set<String> known) {
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!known.contains(k)) {
+                throw new BadInputException(src, 0, prefix + k, "unknown key (known: "
+                        + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        }
     }
 
     private static <E extends Enum<E>> E named(String src, String key, String name, Class<E> type) {
