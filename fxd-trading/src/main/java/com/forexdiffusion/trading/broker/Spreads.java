@@ -1,6 +1,5 @@
 package com.forexdiffusion.trading.broker;
 
-import com.forexdiffusion.core.Instrument;
 import com.forexdiffusion.core.Timeframe;
 import com.forexdiffusion.data.store.BarSpreads;
 import com.forexdiffusion.data.store.CandleStore;
@@ -22,10 +21,13 @@ public interface Spreads {
         return (symbol, time) -> Double.NaN;
     }
 
-    /** The spreads stored with the bars of {@code timeframe}, read once per symbol when first needed. */
+    /**
+     * The spreads stored with the bars of {@code timeframe}, read once per symbol when first needed. The broker asks
+     * with normalised symbols on every bar and fill, so the lookup does not normalise again (a regex per call).
+     */
     static Spreads stored(CandleStore store, Timeframe timeframe) {
         Map<String, BarSpreads> loaded = new ConcurrentHashMap<>(); // trials on several threads share one
-        return (symbol, time) -> loaded.computeIfAbsent(Instrument.normalise(symbol),
+        return (symbol, time) -> loaded.computeIfAbsent(symbol,
                 s -> store.spreads(s, timeframe, Long.MIN_VALUE, Long.MAX_VALUE)).closedBy(time);
     }
 }
