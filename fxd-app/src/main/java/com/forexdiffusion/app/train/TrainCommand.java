@@ -265,12 +265,9 @@ public final class TrainCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "stopped by %s after %d epochs, %.1f min; VAE %.1f windows/s, denoiser %.1f windows/s; "
                             + "peak RSS %.0f MiB%n", st.stopReason(), st.epoch(), st.seconds() / 60,
                     st.vaeWindowsPerSecond(), st.denoiserWindowsPerSecond(), st.peakRssBytes() / 1048576.0);
-            List<Double> shrink = result.config().shrinkage();
-            o.printf(Locale.ROOT, "mean forecast shrunk towards zero return by the validation split's factors %s%n",
-                    shrink.size() <= 12 ? shrink.stream().map(x -> String.format(Locale.ROOT, "%.3f", x)).toList()
-                            : String.format(Locale.ROOT, "(%d steps, %.3f to %.3f)", shrink.size(),
-                            shrink.stream().mapToDouble(Double::doubleValue).min().orElse(1),
-                            shrink.stream().mapToDouble(Double::doubleValue).max().orElse(1)));
+            var fit = result.config().meanCorrection();
+            o.printf(Locale.ROOT, "mean forecast corrected by the validation split: explicit pathway × %s, diffusion "
+                    + "branch's addition × %s%n", factors(fit.explicit()), factors(fit.branch()));
             v.horizons().forEach((h, m) -> o.printf(Locale.ROOT, "validation %s-min return on %d windows: MSE ratio "
                             + "to zero return %.4f, direction %.1f%%, CRPS %.4e, raw coverage90 %.1f%%, mean σ %.3e%n",
                     h, v.windows(), m.mseRatio(), 100 * m.directionalAccuracy(), m.crps(), 100 * m.coverage90(),
@@ -278,6 +275,14 @@ public final class TrainCommand implements Callable<Integer> {
             o.flush();
             return 0;
         }
+    }
+
+    private static String factors(List<Double> f) {
+        return f.size() <= 12 ? f.stream().map(x -> String.format(Locale.ROOT, "%.3f", x)).toList().toString()
+                : String.format(Locale.ROOT, "(%d steps, %.3f to %.3f, mean %.3f)", f.size(),
+                        f.stream().mapToDouble(Double::doubleValue).min().orElse(1),
+                        f.stream().mapToDouble(Double::doubleValue).max().orElse(1),
+                        f.stream().mapToDouble(Double::doubleValue).average().orElse(1));
     }
 
     private Ldm4tsConfig paper(String sym, Timeframe tf, List<Integer> hs) {

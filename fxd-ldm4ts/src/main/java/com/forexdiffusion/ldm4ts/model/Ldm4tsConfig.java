@@ -25,8 +25,10 @@ import java.util.List;
  * @param explicitPathway "linear" (DLinear-style map of the lookback) or "patchtst"; null in older checkpoints
  * @param fusionForm     "mix" (default; null in older checkpoints) or "residual" (the implicit pathway corrects the
  *                       explicit one and the model starts exactly at it; it broke the spread on the known-σ test)
- * @param shrinkage      per horizon, the factor in [0, 1] the validation split chose to scale the point forecast
- *                       towards zero return (the mean of the samples moves, their spread stays); null: none
+ * @param shrinkage      per horizon, the factor α in [0, 1] the validation split chose for the explicit pathway's
+ *                       part of the point forecast (the mean of the samples moves, their spread stays); null: none
+ * @param branchShrinkage per horizon, the factor β for what the diffusion branch adds to the explicit forecast
+ *                       ({@link Shrinkage}); null in older checkpoints, whose one factor scaled the whole mean (β = α)
  */
 public record Ldm4tsConfig(
         String profile,
@@ -54,6 +56,7 @@ public record Ldm4tsConfig(
         int monteCarloSamples,
         Normalisation normalisation,
         List<Double> shrinkage,
+        List<Double> branchShrinkage,
         DataRange data,
         long seed,
         String codeVersion) {
@@ -101,6 +104,12 @@ public record Ldm4tsConfig(
             shrinkage = List.copyOf(shrinkage);
             if (shrinkage.size() != horizons.size()) {
                 throw new IllegalArgumentException("shrinkage needs one factor per horizon, got " + shrinkage.size());
+            }
+        }
+        if (branchShrinkage != null) {
+            branchShrinkage = List.copyOf(branchShrinkage);
+            if (shrinkage == null || branchShrinkage.size() != horizons.size()) {
+                throw new IllegalArgumentException("branch shrinkage needs the shrinkage and one factor per horizon");
             }
         }
         if (headNoise < 0) {
@@ -164,6 +173,7 @@ public record Ldm4tsConfig(
         b.monteCarloSamples = monteCarloSamples;
         b.normalisation = normalisation;
         b.shrinkage = shrinkage;
+        b.branchShrinkage = branchShrinkage;
         b.data = data;
         b.seed = seed;
         b.codeVersion = codeVersion;
@@ -197,6 +207,7 @@ public record Ldm4tsConfig(
         private int monteCarloSamples = 50;
         private Normalisation normalisation;
         private List<Double> shrinkage;
+        private List<Double> branchShrinkage;
         private DataRange data;
         private long seed;
         private String codeVersion;
@@ -230,6 +241,7 @@ public record Ldm4tsConfig(
         public Builder monteCarloSamples(int v) { monteCarloSamples = v; return this; }
         public Builder normalisation(Normalisation v) { normalisation = v; return this; }
         public Builder shrinkage(List<Double> v) { shrinkage = v; return this; }
+        public Builder branchShrinkage(List<Double> v) { branchShrinkage = v; return this; }
         public Builder data(DataRange v) { data = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder codeVersion(String v) { codeVersion = v; return this; }
@@ -238,7 +250,7 @@ public record Ldm4tsConfig(
             return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath,
                     unet, contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode,
                     explicitPathway, fusionForm, lossLambda, loss, headNoise, monteCarloSamples, normalisation,
-                    shrinkage, data, seed, codeVersion);
+                    shrinkage, branchShrinkage, data, seed, codeVersion);
         }
     }
 
@@ -293,9 +305,17 @@ public record Ldm4tsConfig(
         return toBuilder().headNoise(noise).diffusion(d).build();
     }
 
-    /** A copy whose point forecasts are shrunk towards zero return by these factors per horizon (null: none). */
-    public Ldm4tsConfig withShrinkage(List<Double> s) {
-        return toBuilder().shrinkage(s).build();
+    /** A copy whose point forecasts are corrected by these validation factors (null: none). */
+    public Ldm4tsConfig withShrinkage(Shrinkage.Factors f) {
+        return f == null ? toBuilder().shrinkage(null).branchShrinkage(null).build()
+                : toBuilder().shrinkage(f.explicit()).branchShrinkage(f.branch()).build();
+    }
+
+    /** The validation split's correction of the point forecast; null when none was fitted. */
+    @JsonIgnore
+    public Shrinkage.Factors meanCorrection() {
+        return shrinkage == null ? null
+                : new Shrinkage.Factors(shrinkage, branchShrinkage == null ? shrinkage : branchShrinkage);
     }
 
     /** The forecast loss, "mse" for checkpoints that predate the choice. */

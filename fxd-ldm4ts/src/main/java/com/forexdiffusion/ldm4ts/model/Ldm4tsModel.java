@@ -226,12 +226,17 @@ public final class Ldm4tsModel implements AutoCloseable {
      * @return normalised returns, [B][S][H]
      */
     public float[][][] sample(NDManager m, Batch b, NDArray latents, int samples, long seed) {
-        long[] seeds = new long[b.size()];
+        return sample(m, b, latents, samples, windowSeeds(b.size(), seed));
+    }
+
+    /** One seed per window, drawn from one seed. */
+    public static long[] windowSeeds(int windows, long seed) {
+        long[] seeds = new long[windows];
         SplittableRandom r = new SplittableRandom(seed);
         for (int i = 0; i < seeds.length; i++) {
             seeds[i] = r.nextLong();
         }
-        return sample(m, b, latents, samples, seeds);
+        return seeds;
     }
 
     /** As {@link #sample(NDManager, Batch, NDArray, int, long)} with one seed per window. */
@@ -249,6 +254,22 @@ public final class Ldm4tsModel implements AutoCloseable {
 
     /** As {@link #sample(NDManager, Batch, NDArray, int, long[])}, adding the time of each part to {@code t}. */
     public float[][][] sample(NDManager m, Batch b, NDArray latents, int samples, long[] seeds, Timings t) {
+        Draws d = rawSamples(m, b, latents, samples, seeds, t);
+        Shrinkage.apply(d.samples(), d.explicit(), config.meanCorrection());
+        return d.samples();
+    }
+
+    /**
+     * Samples before the validation split's correction of their mean, with what that correction reads.
+     *
+     * @param samples  normalised returns [B][S][H]
+     * @param explicit the explicit pathway's forecast [B][H] (zero for a model without one)
+     */
+    public record Draws(float[][][] samples, float[][] explicit) {
+    }
+
+    /** As {@link #sample(NDManager, Batch, NDArray, int, long[], Timings)} without the mean's correction. */
+    public Draws rawSamples(NDManager m, Batch b, NDArray latents, int samples, long[] seeds, Timings t) {
         int h = config.horizons().size();
         float[] flat = samplePath(m, b, latents, samples, seeds, false, t).samples().toFloatArray();
         float[][][] result = new float[b.size()][samples][h];
@@ -257,8 +278,14 @@ public final class Ldm4tsModel implements AutoCloseable {
                 System.arraycopy(flat, (i * samples + s) * h, result[i][s], 0, h);
             }
         }
-        Shrinkage.apply(result, config.shrinkage());
-        return result;
+        float[][] explicit = new float[b.size()][h];
+        if (config.fusionMode() != TemporalFusion.Mode.IMPLICIT_ONLY) {
+            float[] e = fusion.forwardExplicit(lookback(m, b)).toFloatArray();
+            for (int i = 0; i < b.size(); i++) {
+                System.arraycopy(e, i * h, explicit[i], 0, h);
+            }
+        }
+        return new Draws(result, explicit);
     }
 
     /** The samples [B · S, H] of a pass, and (training only) the diffusion ε-MSE of its first U-Net step. */

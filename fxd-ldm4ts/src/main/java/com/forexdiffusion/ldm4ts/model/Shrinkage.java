@@ -3,52 +3,129 @@ package com.forexdiffusion.ldm4ts.model;
 import java.util.List;
 
 /**
- * Shrinkage of the point forecast towards zero return, tuned on the validation split: an FX model whose mean
- * forecast carries less signal than noise scores a worse MSE than the random walk, and scaling its mean by the
- * validation split's least-squares factor s ∈ [0, 1] (s = Σ m·y / Σ m², clipped) can only bring it closer. Each
- * window's samples move together by −(1 − s) times their mean, so the spread of the predictive distribution stays.
+ * The point forecast's correction, tuned on the validation split. A window's mean forecast m is its explicit
+ * pathway's forecast e plus what the diffusion branch adds, d = m − e; per horizon the validation split's least
+ * squares choose y ≈ α·e + β·d with α, β ∈ [0, 1]. β = 0 falls back on the explicit pathway where the diffusion branch
+ * made the forecast worse; α = β &lt; 1 shrinks towards zero return, which an FX model whose mean carries less signal
+ * than noise needs to come closer to the random walk. Both (1, 1) (no change) and (0, 0) (the zero forecast) are
+ * candidates, so on the validation split the correction can only lower the MSE. Each window's samples move
+ * together, so the spread of the predictive distribution stays.
  */
 public final class Shrinkage {
     private final int horizons;
-    private final double[] my;
-    private final double[] mm;
+    private final double[] ee;
+    private final double[] ed;
+    private final double[] dd;
+    private final double[] ye;
+    private final double[] yd;
+
+    /** The factors per horizon: α on the explicit forecast, β on the diffusion branch's addition to it. */
+    public record Factors(List<Double> explicit, List<Double> branch) {
+        public Factors {
+            explicit = List.copyOf(explicit);
+            branch = List.copyOf(branch);
+            if (explicit.size() != branch.size()) {
+                throw new IllegalArgumentException("explicit and branch factors have different lengths");
+            }
+        }
+    }
 
     public Shrinkage(int horizons) {
         this.horizons = horizons;
-        this.my = new double[horizons];
-        this.mm = new double[horizons];
+        this.ee = new double[horizons];
+        this.ed = new double[horizons];
+        this.dd = new double[horizons];
+        this.ye = new double[horizons];
+        this.yd = new double[horizons];
     }
 
-    /** Adds one validation window: its sample mean and its outcome at horizon k, in the same (scaled) units. */
-    public void add(int k, double mean, double outcome) {
-        my[k] += mean * outcome;
-        mm[k] += mean * mean;
+    /** Adds one validation window at horizon k: its sample mean, its explicit forecast and its outcome (scaled). */
+    public void add(int k, double mean, double explicit, double outcome) {
+        double d = mean - explicit;
+        ee[k] += explicit * explicit;
+        ed[k] += explicit * d;
+        dd[k] += d * d;
+        ye[k] += outcome * explicit;
+        yd[k] += outcome * d;
     }
 
-    /** The fitted factor per horizon; 1 where nothing was seen. */
-    public List<Double> factors() {
-        Double[] s = new Double[horizons];
+    /** The fitted factors; (1, 1) where nothing was seen. */
+    public Factors factors() {
+        Double[] a = new Double[horizons];
+        Double[] b = new Double[horizons];
         for (int k = 0; k < horizons; k++) {
-            s[k] = mm[k] > 0 ? Math.max(0, Math.min(1, my[k] / mm[k])) : 1.0;
+            double[] ab = fit(k);
+            a[k] = ab[0];
+            b[k] = ab[1];
         }
-        return List.of(s);
+        return new Factors(List.of(a), List.of(b));
     }
 
-    /** Moves every window's samples [window][sample][horizon] in place so that their mean is s times what it was. */
-    public static void apply(float[][][] samples, List<Double> factors) {
+    /**
+     * The least squares on the unit square: the interior optimum if it lies inside, else the best point of the four
+     * edges (each a one-dimensional least squares, clipped). A pathway that is identically zero on validation (no
+     * explicit pathway, or no diffusion branch) cannot be told apart, so it shares the other factor.
+     */
+    private double[] fit(int k) {
+        if (ee[k] == 0 && dd[k] == 0) {
+            return new double[] {1, 1};
+        }
+        if (ee[k] == 0 || dd[k] == 0) {
+            double s = ee[k] == 0 ? clip(yd[k] / dd[k]) : clip(ye[k] / ee[k]);
+            return new double[] {s, s};
+        }
+        double det = ee[k] * dd[k] - ed[k] * ed[k];
+        if (det > 1e-12 * ee[k] * dd[k]) {
+            double a = (ye[k] * dd[k] - yd[k] * ed[k]) / det;
+            double b = (yd[k] * ee[k] - ye[k] * ed[k]) / det;
+            if (a >= 0 && a <= 1 && b >= 0 && b <= 1) {
+                return new double[] {a, b};
+            }
+        }
+        double[] best = null;
+        for (double edge : new double[] {0, 1}) {
+            best = better(k, best, new double[] {edge, clip((yd[k] - edge * ed[k]) / dd[k])});
+            best = better(k, best, new double[] {clip((ye[k] - edge * ed[k]) / ee[k]), edge});
+        }
+        return best;
+    }
+
+    private double[] better(int k, double[] a, double[] b) {
+        return a == null || loss(k, b) < loss(k, a) ? b : a;
+    }
+
+    /** Σ(y − α·e − β·d)² less the constant Σy². */
+    private double loss(int k, double[] ab) {
+        double a = ab[0];
+        double b = ab[1];
+        return -2 * a * ye[k] - 2 * b * yd[k] + a * a * ee[k] + 2 * a * b * ed[k] + b * b * dd[k];
+    }
+
+    private static double clip(double x) {
+        return Double.isFinite(x) ? Math.max(0, Math.min(1, x)) : 1;
+    }
+
+    /**
+     * Moves every window's samples [window][sample][horizon] in place so that their mean becomes α·e + β·(m − e),
+     * with e the window's explicit forecast [window][horizon]. Null factors change nothing.
+     */
+    public static void apply(float[][][] samples, float[][] explicit, Factors factors) {
         if (factors == null) {
             return;
         }
-        for (float[][] window : samples) {
-            for (int k = 0; k < factors.size(); k++) {
+        for (int w = 0; w < samples.length; w++) {
+            float[][] window = samples[w];
+            for (int k = 0; k < factors.explicit().size(); k++) {
                 double mean = 0;
                 for (float[] draw : window) {
                     mean += draw[k];
                 }
                 mean /= window.length;
-                float shift = (float) ((1 - factors.get(k)) * mean);
+                double e = explicit[w][k];
+                double target = factors.explicit().get(k) * e + factors.branch().get(k) * (mean - e);
+                float shift = (float) (target - mean);
                 for (float[] draw : window) {
-                    draw[k] -= shift;
+                    draw[k] += shift;
                 }
             }
         }

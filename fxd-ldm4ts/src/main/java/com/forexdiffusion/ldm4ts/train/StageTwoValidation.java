@@ -31,8 +31,8 @@ final class StageTwoValidation {
     record Result(double loss, ValidationMetrics metrics) {
     }
 
-    /** The validation after the shrinkage fitted on these very windows: its factors and the shrunk metrics. */
-    record Shrunk(List<Double> factors, Result result) {
+    /** The validation after the mean's correction fitted on these very windows: its factors and the metrics. */
+    record Shrunk(Shrinkage.Factors factors, Result result) {
     }
 
     /**
@@ -42,13 +42,14 @@ final class StageTwoValidation {
      */
     Result run(Ldm4tsModel model, Ldm4tsConfig config, WindowDataset ds, List<Window> windows, float[] valLatents,
                WindowFeatures features) {
-        return score(config, ds, windows, samples(model, config, ds, windows, valLatents, features));
+        return score(config, ds, windows, samples(model, config, ds, windows, valLatents, features).samples());
     }
 
     /** As {@link #run}, after fitting the shrinkage of the mean forecast on the same samples and applying it. */
     Shrunk shrunk(Ldm4tsModel model, Ldm4tsConfig config, WindowDataset ds, List<Window> windows, float[] valLatents,
                   WindowFeatures features) {
-        float[][][] z = samples(model, config, ds, windows, valLatents, features);
+        Ldm4tsModel.Draws d = samples(model, config, ds, windows, valLatents, features);
+        float[][][] z = d.samples();
         int h = config.horizons().size();
         Shrinkage fit = new Shrinkage(h);
         for (int i = 0; i < z.length; i++) {
@@ -58,16 +59,16 @@ final class StageTwoValidation {
                 for (float[] draw : z[i]) {
                     mean += draw[k];
                 }
-                fit.add(k, mean / z[i].length, config.normalisation().scaleTarget(k, actual[k]));
+                fit.add(k, mean / z[i].length, d.explicit()[i][k], config.normalisation().scaleTarget(k, actual[k]));
             }
         }
-        List<Double> factors = fit.factors();
-        Shrinkage.apply(z, factors);
+        Shrinkage.Factors factors = fit.factors();
+        Shrinkage.apply(z, d.explicit(), factors);
         return new Shrunk(factors, score(config, ds, windows, z));
     }
 
-    /** Normalised samples [window][sample][horizon] of every validation window. */
-    private float[][][] samples(Ldm4tsModel model, Ldm4tsConfig config, WindowDataset ds, List<Window> windows,
+    /** Normalised samples [window][sample][horizon] of every validation window, uncorrected. */
+    private Ldm4tsModel.Draws samples(Ldm4tsModel model, Ldm4tsConfig config, WindowDataset ds, List<Window> windows,
                                 float[] valLatents, WindowFeatures features) {
         int per = config.vae().latentChannels() * config.latentSize() * config.latentSize();
         int samples = tc.validationSamples();
@@ -78,6 +79,7 @@ final class StageTwoValidation {
             idx[i] = i;
         }
         float[][][] out = new float[windows.size()][][];
+        float[][] explicit = new float[windows.size()][];
         for (int from = 0; from < windows.size(); from += chunk) {
             int n = Math.min(chunk, windows.size() - from);
             Batch batch = features.build(ds.bars(), Ldm4tsTrainer.ends(windows, idx, from, n), n, false);
@@ -85,12 +87,14 @@ final class StageTwoValidation {
                 float[] lat = java.util.Arrays.copyOfRange(valLatents, from * per, (from + n) * per);
                 NDArray latents = Tensors.of(model.manager(), lat, new Shape(n, config.vae().latentChannels(),
                         config.latentSize(), config.latentSize()));
-                System.arraycopy(model.sample(model.manager(), batch, latents, samples, tc.seed() + from), 0, out,
-                        from, n);
+                Ldm4tsModel.Draws d = model.rawSamples(model.manager(), batch, latents, samples,
+                        Ldm4tsModel.windowSeeds(n, tc.seed() + from), null);
+                System.arraycopy(d.samples(), 0, out, from, n);
+                System.arraycopy(d.explicit(), 0, explicit, from, n);
             }
             listener.progress(from + n, Double.NaN, Double.NaN);
         }
-        return out;
+        return new Ldm4tsModel.Draws(out, explicit);
     }
 
     private static Result score(Ldm4tsConfig config, WindowDataset ds, List<Window> windows, float[][][] z) {

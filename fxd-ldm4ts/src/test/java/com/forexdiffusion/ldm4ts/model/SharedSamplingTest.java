@@ -60,6 +60,37 @@ class SharedSamplingTest {
     }
 
     @Test
+    void aCorrectionThatDropsTheDiffusionBranchForecastsTheExplicitPathwayAndKeepsTheSpread() {
+        Ldm4tsConfig corrected = fitted().withShrinkage(new Shrinkage.Factors(List.of(1.0, 1.0), List.of(0.0, 0.0)));
+        BarSeries bars = bars();
+        int[] ends = {200, 500};
+        long[] seeds = {3, 4};
+        try (Ldm4tsModel raw = Ldm4tsModel.create(fitted(), Device.cpu());
+             Ldm4tsModel model = Ldm4tsModel.create(corrected, Device.cpu())) {
+            float[][][] before = sample(raw, bars, ends, 20, seeds);
+            float[][][] after = sample(model, bars, ends, 20, seeds);
+            Batch b = new WindowFeatures(model.config(), model.tokenizer()).build(bars, ends, ends.length, true);
+            float[] explicit = model.fusion().forwardExplicit(model.lookback(model.manager(), b)).toFloatArray();
+            for (int i = 0; i < ends.length; i++) {
+                for (int k = 0; k < 2; k++) {
+                    double meanBefore = 0;
+                    double meanAfter = 0;
+                    for (int s = 0; s < 20; s++) {
+                        meanBefore += before[i][s][k] / 20.0;
+                        meanAfter += after[i][s][k] / 20.0;
+                        // every draw moves by the same amount
+                        assertThat((double) after[i][s][k] - before[i][s][k])
+                                .isCloseTo(after[i][0][k] - before[i][0][k], org.assertj.core.api.Assertions.within(1e-5));
+                    }
+                    assertThat(meanAfter).isCloseTo(explicit[i * 2 + k], org.assertj.core.api.Assertions.within(1e-5));
+                    // the uncorrected mean was not the explicit forecast, so the correction acted
+                    assertThat(Math.abs(meanBefore - explicit[i * 2 + k])).isGreaterThan(1e-4);
+                }
+            }
+        }
+    }
+
+    @Test
     void oneUnetPassSharedBySamplesEqualsTheSamplesOfASmallerForecast() {
         try (Ldm4tsModel model = Ldm4tsModel.create(fitted(), Device.cpu())) {
             BarSeries bars = bars();

@@ -1,5 +1,6 @@
 package com.forexdiffusion.ldm4ts.model;
 
+import com.forexdiffusion.core.Timeframe;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -10,30 +11,76 @@ import static org.assertj.core.api.Assertions.within;
 class ShrinkageTest {
 
     @Test
-    void theFactorIsTheLeastSquaresScaleClippedToTheUnitInterval() {
+    void withoutAnExplicitPathwayBothFactorsAreTheLeastSquaresScaleOfTheMean() {
         Shrinkage s = new Shrinkage(3);
         // horizon 0: means 1, 2 and outcomes 0.5, 0.5 → Σmy = 1.5, Σm² = 5 → 0.3
-        s.add(0, 1, 0.5);
-        s.add(0, 2, 0.5);
+        s.add(0, 1, 0, 0.5);
+        s.add(0, 2, 0, 0.5);
         // horizon 1: outcomes opposite to the means → negative, clipped to 0
-        s.add(1, 1, -1);
+        s.add(1, 1, 0, -1);
         // horizon 2: outcomes twice the means → 2, clipped to 1
-        s.add(2, 1, 2);
-        assertThat(s.factors().get(0)).isCloseTo(0.3, within(1e-12));
-        assertThat(s.factors()).element(1).isEqualTo(0.0);
-        assertThat(s.factors()).element(2).isEqualTo(1.0);
+        s.add(2, 1, 0, 2);
+        Shrinkage.Factors f = s.factors();
+        assertThat(f.explicit().get(0)).isCloseTo(0.3, within(1e-12));
+        assertThat(f.branch().get(0)).isCloseTo(0.3, within(1e-12));
+        assertThat(f.explicit()).element(1).isEqualTo(0.0);
+        assertThat(f.explicit()).element(2).isEqualTo(1.0);
     }
 
     @Test
-    void shrinkingMovesTheMeanAndKeepsTheSpread() {
+    void whenTheOutcomeIsTheExplicitForecastTheDiffusionBranchIsDropped() {
+        Shrinkage s = new Shrinkage(1);
+        // (explicit, mean, outcome): the branch adds 2, −1, −0.5, which the outcome never follows
+        s.add(0, 3, 1, 1);
+        s.add(0, 1, 2, 2);
+        s.add(0, -1.5, -1, -1);
+        assertThat(s.factors().explicit().get(0)).isCloseTo(1.0, within(1e-9));
+        assertThat(s.factors().branch().get(0)).isCloseTo(0.0, within(1e-9));
+    }
+
+    @Test
+    void theInteriorOptimumIsTheTwoByTwoLeastSquares() {
+        Shrinkage s = new Shrinkage(1);
+        // window 1: e = 1, d = 0, y = 0.5; window 2: e = 0, d = 1, y = 0.25 → Σe² = Σd² = 1, Σed = 0 → (0.5, 0.25)
+        s.add(0, 1, 1, 0.5);
+        s.add(0, 1, 0, 0.25);
+        assertThat(s.factors().explicit().get(0)).isCloseTo(0.5, within(1e-12));
+        assertThat(s.factors().branch().get(0)).isCloseTo(0.25, within(1e-12));
+    }
+
+    @Test
+    void outsideTheUnitSquareTheBestEdgeWins() {
+        Shrinkage s = new Shrinkage(1);
+        // window 1: e = 1, d = 1, y = 2.5; window 2: e = 1, d = 0, y = 0.2. Unconstrained (0.2, 2.3); on the edge β = 1
+        // the residuals are 1.5 − α and 0.2 − α, least at α = 0.85, and no other edge does better.
+        s.add(0, 2, 1, 2.5);
+        s.add(0, 1, 1, 0.2);
+        assertThat(s.factors().explicit().get(0)).isCloseTo(0.85, within(1e-12));
+        assertThat(s.factors().branch().get(0)).isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
+    void theCorrectionMovesTheMeanAndKeepsTheSpread() {
         float[][][] z = {{{1f, 10f}, {3f, 20f}}};
-        Shrinkage.apply(z, List.of(0.5, 1.0));
-        // mean 2 → 1 (shift −1); the draws keep their distance of 2
-        assertThat(z[0][0][0]).isEqualTo(0f);
-        assertThat(z[0][1][0]).isEqualTo(2f);
+        float[][] explicit = {{1f, 5f}};
+        Shrinkage.apply(z, explicit, new Shrinkage.Factors(List.of(0.5, 1.0), List.of(0.0, 1.0)));
+        // horizon 0: mean 2 → 0.5 · 1 + 0 · (2 − 1) = 0.5 (shift −1.5); the draws keep their distance of 2
+        assertThat(z[0][0][0]).isEqualTo(-0.5f);
+        assertThat(z[0][1][0]).isEqualTo(1.5f);
         assertThat(z[0][0][1]).isEqualTo(10f);
         assertThat(z[0][1][1]).isEqualTo(20f);
-        Shrinkage.apply(z, null);
-        assertThat(z[0][1][0]).isEqualTo(2f);
+        Shrinkage.apply(z, explicit, null);
+        assertThat(z[0][1][0]).isEqualTo(1.5f);
+    }
+
+    @Test
+    void aCheckpointWithOneFactorPerHorizonScalesTheWholeMeanAsBefore() {
+        Ldm4tsConfig c = Ldm4tsConfig.compact("EURUSD", Timeframe.M5, List.of(15, 60, 240), 1).toBuilder()
+                .shrinkage(List.of(0.2, 0.5, 1.0)).build();
+        assertThat(c.meanCorrection().branch()).containsExactly(0.2, 0.5, 1.0);
+        float[][][] z = {{{1f, 1f, 1f}, {3f, 3f, 3f}}};
+        Shrinkage.apply(z, new float[][] {{7f, 7f, 7f}}, c.meanCorrection());
+        assertThat(z[0][0][0] + z[0][1][0]).isCloseTo(2 * 0.2f * 2, within(1e-6f));
+        assertThat(z[0][0][1] + z[0][1][1]).isCloseTo(2 * 0.5f * 2, within(1e-6f));
     }
 }
