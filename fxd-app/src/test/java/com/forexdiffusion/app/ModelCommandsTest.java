@@ -24,6 +24,10 @@ class ModelCommandsTest {
         assertThat(Cli.run("data", "synth", "--db", db, "--days", "20", "--seed", "4").code()).isZero();
         assertThat(Cli.run("data", "resample", "--db", db, "--symbol", "EURUSD", "--to", "M5").code()).isZero();
         Path out = dir.resolve("model");
+        Cli badStop = Cli.run("train", "--db", db, "--symbol", "EURUSD", "--timeframe", "M5", "--early-stop-on", "crps",
+                "--out", out.toString());
+        assertThat(badStop.code()).isNotZero();
+        assertThat(badStop.err()).contains("--early-stop-on").contains("'crps'").doesNotContain("Exception");
         Cli t = Cli.run("train", "--db", db, "--symbol", "EURUSD", "--timeframe", "M5", "--epochs", "1",
                 "--vae-epochs", "1", "--vae-images", "32", "--stride", "40", "--validation-windows", "8", "--to", "2023-01-16",
                 "--validation-samples", "4", "--horizons", "15,30", "--out", out.toString());

@@ -126,6 +126,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "validation score before training stops (default: ${DEFAULT-VALUE}).")
     int patience;
 
+    @Option(names = "--early-stop-on", defaultValue = "loss", description = "The validation figure that picks the "
+            + "best epoch and stops training: loss (the forecast term of the training loss) or mse-ratio (the mean "
+            + "forecast's MSE over the zero return's, averaged over horizons). Default: ${DEFAULT-VALUE}.")
+    String earlyStopOn;
+
     @Option(names = "--fusion", defaultValue = "gated", description = "gated, explicit (the ablation: "
             + "the explicit pathway alone, no diffusion) or implicit (the diffusion branch alone). "
             + "Default: ${DEFAULT-VALUE}.")
@@ -226,8 +231,14 @@ public final class TrainCommand implements Callable<Integer> {
             throw new FxdException("--loss-samples must be at least 2 with --loss crps, got " + lossSamples);
         }
         base = base.withLoss(lossKind);
-        TrainingConfig tc = new TrainingConfig(vaeEpochs, vaeImages, epochs, batch, 1e-3, lr, 0.01, 0.05, 1.0, 0.999,
-                patience, 1e-6, stride, validationWindows, validationSamples, lossSamples, maxMinutes, seed);
+        String stopOn = earlyStopOn.toLowerCase(Locale.ROOT);
+        if (!TrainingConfig.STOP_ON_LOSS.equals(stopOn) && !TrainingConfig.STOP_ON_MSE_RATIO.equals(stopOn)) {
+            throw new FxdException("--early-stop-on must be loss or mse-ratio, got '" + earlyStopOn + "'");
+        }
+        TrainingConfig tc = TrainingConfig.builder().vaeEpochs(vaeEpochs).maxVaeImages(vaeImages).epochs(epochs)
+                .batchSize(batch).learningRate(lr).patience(patience).trainStride(stride)
+                .validationWindows(validationWindows).validationSamples(validationSamples).lossSamples(lossSamples)
+                .maxMinutes(maxMinutes).seed(seed).earlyStopOn(stopOn).build();
         long fromMs = from == null ? Long.MIN_VALUE : TimeArg.parse("--from", from);
         long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
         String runId = UUID.randomUUID().toString();

@@ -8,7 +8,8 @@ import java.util.List;
  * @param stage            the last stage that ran ("vae", "denoiser")
  * @param epoch            completed epochs of that stage
  * @param step             optimiser steps of that stage
- * @param bestValidationLoss the best validation loss of stage 2 (the saved weights are those)
+ * @param bestValidationLoss the best validation score of stage 2 (the saved weights are those): the validation loss,
+ *                           or the mean MSE ratio when training stopped on it
  * @param validation       the saved weights' validation metrics
  * @param history          every epoch of both stages
  * @param vaeWindowsPerSecond      stage-1 training throughput

@@ -19,6 +19,7 @@ import com.forexdiffusion.ldm4ts.checkpoint.Checkpoint;
 import com.forexdiffusion.ldm4ts.checkpoint.EpochRecord;
 import com.forexdiffusion.ldm4ts.checkpoint.ResumeState;
 import com.forexdiffusion.ldm4ts.checkpoint.TrainingState;
+import com.forexdiffusion.ldm4ts.checkpoint.HorizonValidation;
 import com.forexdiffusion.ldm4ts.checkpoint.ValidationMetrics;
 import com.forexdiffusion.ldm4ts.model.Batch;
 import com.forexdiffusion.ldm4ts.model.DataRange;
@@ -391,8 +392,9 @@ public final class Ldm4tsTrainer {
                     seconds(v0));
             history.add(rec);
             listener.epoch(rec);
-            if (v.loss() < p.best) {
-                p.best = v.loss();
+            double score = selectionScore(v);
+            if (score < p.best) {
+                p.best = score;
                 p.bestMetrics = v.metrics();
                 p.sinceBest = 0;
                 Checkpoint.save(out, st.config(), st.model().params(), state(epoch, p.step, p.best, p.bestMetrics,
@@ -405,6 +407,15 @@ public final class Ldm4tsTrainer {
             st.model().params().train(st.model()::trainedInStageTwo);
             lastValidationMinutes = (System.nanoTime() - v0) / 60e9;
         }
+    }
+
+    /** The figure that picks the best epoch, lower is better: the validation loss or the mean MSE ratio. */
+    private double selectionScore(StageTwoValidation.Result v) {
+        if (TrainingConfig.STOP_ON_LOSS.equals(tc.earlyStopOn())) {
+            return v.loss();
+        }
+        return v.metrics().horizons().values().stream().mapToDouble(HorizonValidation::mseRatio).average()
+                .orElse(v.metrics().mseRatio());
     }
 
     /** The best weights were saved when they were reached; reload them so the final save keeps them. */

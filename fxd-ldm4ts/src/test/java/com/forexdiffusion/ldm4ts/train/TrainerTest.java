@@ -229,6 +229,28 @@ public class TrainerTest {
     }
 
     @Test
+    void earlyStoppingOnTheMseRatioKeepsTheEpochWithTheLowestMeanRatio() {
+        BarSeries bars = new SyntheticGenerator(SyntheticConfig.defaults(5)).generate("EURUSD",
+                1_704_067_200_000L, 3);
+        var explicitOnly = tiny().withFusionMode(com.forexdiffusion.ldm4ts.fusion.TemporalFusion.Mode.EXPLICIT_ONLY);
+        TrainingConfig tc = TrainingConfig.defaults(11).withEpochs(4).withSizes(1, 32, 16, 4, 64, 1).toBuilder()
+                .patience(4).learningRate(3e-2).earlyStopOn(TrainingConfig.STOP_ON_MSE_RATIO).build();
+        TrainingState s = new Ldm4tsTrainer(tc, TrainingListener.NONE).train(bars, explicitOnly, "test", dir, null)
+                .state();
+        double[] ratios = s.history().stream().filter(e -> e.stage().equals("denoiser"))
+                .mapToDouble(e -> e.validation().horizons().values().stream()
+                        .mapToDouble(com.forexdiffusion.ldm4ts.checkpoint.HorizonValidation::mseRatio).average()
+                        .orElseThrow()).toArray();
+        assertThat(ratios).hasSize(4);
+        assertThat(s.bestValidationLoss()).isEqualTo(java.util.Arrays.stream(ratios).min().orElseThrow());
+        // the validation loss is another figure, so the run did not select on it
+        double lowestLoss = s.history().stream().filter(e -> e.stage().equals("denoiser"))
+                .mapToDouble(com.forexdiffusion.ldm4ts.checkpoint.EpochRecord::validationLoss).min().orElseThrow();
+        assertThat(s.bestValidationLoss()).isNotCloseTo(lowestLoss, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThatThrownBy(() -> tc.toBuilder().earlyStopOn("crps").build()).hasMessageContaining("mse-ratio");
+    }
+
+    @Test
     void learningRateWarmsUpThenFollowsTheCosine() {
         assertThat(TrainingConfig.learningRate(1.0, 0, 100, 0.1)).isEqualTo(0.1);
         assertThat(TrainingConfig.learningRate(1.0, 9, 100, 0.1)).isEqualTo(1.0);
