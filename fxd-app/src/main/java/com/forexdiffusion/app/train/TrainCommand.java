@@ -147,6 +147,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "small transformer encoder). Default: ${DEFAULT-VALUE}.")
     String explicit;
 
+    @Option(names = "--explicit-fit", defaultValue = "trained", description = "trained (the linear pathway starts at "
+            + "its least-squares fit and trains with the rest) or least-squares (it stays at that fit, the training "
+            + "windows' MSE optimum; with --fusion explicit nothing is left to train). Default: ${DEFAULT-VALUE}.")
+    String explicitFit;
+
     @Option(names = "--max-minutes", defaultValue = "0",
             description = "Wall-time budget in minutes (0 = none; default: ${DEFAULT-VALUE}).")
     double maxMinutes;
@@ -222,7 +227,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (!Ldm4tsConfig.FUSION_MIX.equals(form) && !Ldm4tsConfig.FUSION_RESIDUAL.equals(form)) {
             throw new FxdException("--fusion-form must be mix or residual, got '" + fusionForm + "'");
         }
-        base = base.toBuilder().explicitPathway(pathway).fusionForm(form).build();
+        String fit = explicitFit.toLowerCase(Locale.ROOT);
+        if (!Ldm4tsConfig.FIT_TRAINED.equals(fit) && !Ldm4tsConfig.FIT_LEAST_SQUARES.equals(fit)) {
+            throw new FxdException("--explicit-fit must be trained or least-squares, got '" + explicitFit + "'");
+        }
+        if (Ldm4tsConfig.FIT_LEAST_SQUARES.equals(fit) && Ldm4tsConfig.EXPLICIT_PATCHTST.equals(pathway)) {
+            throw new FxdException("--explicit-fit least-squares needs --explicit linear (PatchTST has no closed form)");
+        }
+        base = base.toBuilder().explicitPathway(pathway).explicitFit(fit).fusionForm(form).build();
         String lossKind = loss.toLowerCase(Locale.ROOT);
         if (!Ldm4tsConfig.LOSS_CRPS.equals(lossKind) && !Ldm4tsConfig.LOSS_MSE.equals(lossKind)) {
             throw new FxdException("--loss must be crps or mse, got '" + loss + "'");

@@ -16,7 +16,8 @@ import java.util.List;
  * @param denoiserWindowsPerSecond stage-2 training throughput
  * @param peakHeapBytes    the JVM heap's peak use
  * @param peakRssBytes     the process's peak resident memory (heap, native tensors and libraries), 0 if unknown
- * @param stopReason       "epochs", "early_stopping" or "time_limit"
+ * @param stopReason       "epochs", "early_stopping", "time_limit" or "closed_form" (nothing to train: the explicit
+ *                         pathway alone at its least-squares fit)
  * @param seconds          total training wall time
  * @param skippedSteps     optimiser steps skipped for a non-finite loss or gradient (both stages)
  */

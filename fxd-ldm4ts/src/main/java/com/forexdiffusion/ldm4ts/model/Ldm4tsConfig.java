@@ -23,6 +23,9 @@ import java.util.List;
  *                       window, the default) or "mse" (of every draw, for comparison); null in older checkpoints (mse)
  * @param headNoise      noise inputs of the fusion's sample head (0: none, the spread comes from diffusion alone)
  * @param explicitPathway "linear" (DLinear-style map of the lookback) or "patchtst"; null in older checkpoints
+ * @param explicitFit    "trained" (the linear pathway starts at its least-squares fit and trains with the rest; null in
+ *                       older checkpoints) or "least-squares" (it stays at that fit: the MSE optimum of the training
+ *                       windows, which training by the CRPS, a median-like score, moves away from)
  * @param fusionForm     "mix" (default; null in older checkpoints) or "residual" (the implicit pathway corrects the
  *                       explicit one and the model starts exactly at it; it broke the spread on the known-σ test)
  * @param shrinkage      per horizon, the factor α in [0, 1] the validation split chose for the explicit pathway's
@@ -49,6 +52,7 @@ public record Ldm4tsConfig(
         int fusionHidden,
         TemporalFusion.Mode fusionMode,
         String explicitPathway,
+        String explicitFit,
         String fusionForm,
         double lossLambda,
         String loss,
@@ -67,6 +71,8 @@ public record Ldm4tsConfig(
     public static final String LOSS_MSE = "mse";
     public static final String EXPLICIT_LINEAR = "linear";
     public static final String EXPLICIT_PATCHTST = "patchtst";
+    public static final String FIT_TRAINED = "trained";
+    public static final String FIT_LEAST_SQUARES = "least-squares";
     /** The fusion whose implicit pathway forecasts a correction to the explicit one (see TemporalFusion). */
     public static final String FUSION_RESIDUAL = "residual";
     /** The original fusion: two free pathways mixed by a gate computed from both (the default). */
@@ -96,6 +102,12 @@ public record Ldm4tsConfig(
         if (explicitPathway != null && !EXPLICIT_LINEAR.equals(explicitPathway)
                 && !EXPLICIT_PATCHTST.equals(explicitPathway)) {
             throw new IllegalArgumentException("explicit pathway must be linear or patchtst, got " + explicitPathway);
+        }
+        if (explicitFit != null && !FIT_TRAINED.equals(explicitFit) && !FIT_LEAST_SQUARES.equals(explicitFit)) {
+            throw new IllegalArgumentException("explicit fit must be trained or least-squares, got " + explicitFit);
+        }
+        if (FIT_LEAST_SQUARES.equals(explicitFit) && EXPLICIT_PATCHTST.equals(explicitPathway)) {
+            throw new IllegalArgumentException("only the linear pathway has a least-squares fit");
         }
         if (fusionForm != null && !FUSION_MIX.equals(fusionForm) && !FUSION_RESIDUAL.equals(fusionForm)) {
             throw new IllegalArgumentException("fusion form must be mix or residual, got " + fusionForm);
@@ -166,6 +178,7 @@ public record Ldm4tsConfig(
         b.fusionHidden = fusionHidden;
         b.fusionMode = fusionMode;
         b.explicitPathway = explicitPathway;
+        b.explicitFit = explicitFit;
         b.fusionForm = fusionForm;
         b.lossLambda = lossLambda;
         b.loss = loss;
@@ -200,6 +213,7 @@ public record Ldm4tsConfig(
         private int fusionHidden = 128;
         private TemporalFusion.Mode fusionMode = TemporalFusion.Mode.GATED;
         private String explicitPathway = EXPLICIT_LINEAR;
+        private String explicitFit = FIT_TRAINED;
         private String fusionForm = FUSION_MIX;
         private double lossLambda = 1.0;
         private String loss = LOSS_CRPS;
@@ -234,6 +248,7 @@ public record Ldm4tsConfig(
         public Builder fusionHidden(int v) { fusionHidden = v; return this; }
         public Builder fusionMode(TemporalFusion.Mode v) { fusionMode = v; return this; }
         public Builder explicitPathway(String v) { explicitPathway = v; return this; }
+        public Builder explicitFit(String v) { explicitFit = v; return this; }
         public Builder fusionForm(String v) { fusionForm = v; return this; }
         public Builder lossLambda(double v) { lossLambda = v; return this; }
         public Builder loss(String v) { loss = v; return this; }
@@ -249,7 +264,7 @@ public record Ldm4tsConfig(
         public Ldm4tsConfig build() {
             return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath,
                     unet, contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode,
-                    explicitPathway, fusionForm, lossLambda, loss, headNoise, monteCarloSamples, normalisation,
+                    explicitPathway, explicitFit, fusionForm, lossLambda, loss, headNoise, monteCarloSamples, normalisation,
                     shrinkage, branchShrinkage, data, seed, codeVersion);
         }
     }
@@ -328,6 +343,12 @@ public record Ldm4tsConfig(
     @JsonIgnore
     public String explicitKind() {
         return explicitPathway == null ? EXPLICIT_LINEAR : explicitPathway;
+    }
+
+    /** True when the linear pathway stays at its least-squares fit through stage 2. */
+    @JsonIgnore
+    public boolean explicitFrozen() {
+        return FIT_LEAST_SQUARES.equals(explicitFit);
     }
 
     /** True for the residual fusion; checkpoints that predate it (no form recorded) mix the pathways directly. */

@@ -35,6 +35,8 @@ import java.util.SplittableRandom;
 public final class Ldm4tsModel implements AutoCloseable {
     public static final String VAE = "vae.";
     public static final String CLIP = "clip.";
+    /** The fusion head's explicit pathway ({@code fusion.explicit.*}). */
+    public static final String EXPLICIT = "fusion.explicit.";
     private static final float X0_LIMIT = 4f;
     private final Ldm4tsConfig config;
     private final NDManager manager;
@@ -90,7 +92,12 @@ public final class Ldm4tsModel implements AutoCloseable {
 
     /** Parameters stage 2 trains: all but the VAE and a pretrained (frozen) CLIP text model. */
     public boolean trainedInStageTwo(String name) {
-        return !name.startsWith(VAE) && (config.clipPath() == null || !name.startsWith(CLIP));
+        if (config.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY) {
+            // The other fusion weights never reach the output of the ablation, so they get no gradient.
+            return name.startsWith(EXPLICIT) && !config.explicitFrozen();
+        }
+        return !name.startsWith(VAE) && (config.clipPath() == null || !name.startsWith(CLIP))
+                && !(config.explicitFrozen() && name.startsWith(EXPLICIT));
     }
 
     /** Loads a pretrained CLIP text model's weights from its folder (paper profile). */

@@ -127,6 +127,9 @@ public final class AdamW {
         Map<String, NDArray> out = new LinkedHashMap<>();
         m.forEach((k, a) -> out.put("exp_avg." + k, a));
         v.forEach((k, a) -> out.put("exp_avg_sq." + k, a));
+        if (params.isEmpty()) {
+            return out;
+        }
         NDArray s = Tensors.of(params.get(0).getManager(), new float[] {step}, new Shape(1));
         NDScope.unregister(s);
         out.put("step", s);

@@ -279,7 +279,20 @@ public final class Ldm4tsTrainer {
             }
             skippedSteps = StageTwoResume.restore(st, resumed, p);
         }
-        long total = (long) (train.size() / tc.batchSize()) * tc.epochs();
+        if (params.isEmpty()) {
+            // The explicit pathway alone at its least-squares fit: nothing is left to train, so the fit is validated once
+            // (no optimiser step, so its training loss is recorded as 0).
+            validateEpoch(st, 1, 0, history, vaeRate, out, p);
+            p.stop = "closed_form";
+        } else {
+            runEpochs(st, history, vaeRate, out, p);
+        }
+        return finish(st, history, vaeRate, out, p);
+    }
+
+    /** Stage 2's epochs until the planned count, the time budget or early stopping ends them. */
+    private void runEpochs(Stage2 st, List<EpochRecord> history, double vaeRate, Path out, Progress p) {
+        long total = (long) (st.train().size() / tc.batchSize()) * tc.epochs();
         for (int epoch = p.epoch + 1; epoch <= tc.epochs(); epoch++) {
             double[] trained = trainEpoch(st, epoch, total, p);
             if (trained[1] == 0) {
@@ -297,19 +310,25 @@ public final class Ldm4tsTrainer {
                 break;
             }
         }
+    }
+
+    /** Reloads the best epoch's weights, fits the mean's correction on validation and saves the final checkpoint. */
+    private Result finish(Stage2 st, List<EpochRecord> history, double vaeRate, Path out, Progress p) {
+        Ldm4tsModel model = st.model();
+        Ldm4tsConfig config = st.config();
         if (p.bestMetrics == null) {
             throw new com.forexdiffusion.core.FxdException("training stopped before one epoch finished: raise --max-minutes "
                     + "(it also counts the VAE and the latent cache) or lower --vae-images, or raise --stride");
         }
-        // The weights on disk are the best epoch's; the validation split then tunes the shrinkage of their mean.
+        // The weights on disk are the best epoch's; the validation split then tunes the correction of their mean.
         loadedParamsView(out, model);
         model.params().freezeAll();
-        StageTwoValidation.Shrunk shrunk = new StageTwoValidation(tc, listener).shrunk(model, config, ds, valEval,
-                st.valLatents(), st.features());
+        StageTwoValidation.Shrunk shrunk = new StageTwoValidation(tc, listener).shrunk(model, config, st.ds(),
+                st.valEval(), st.valLatents(), st.features());
         Ldm4tsConfig finalConfig = config.withShrinkage(shrunk.factors());
         TrainingState state = state(p.epoch, p.step, p.best, shrunk.result().metrics(), history, vaeRate, p.rate,
                 p.stop);
-        Checkpoint.save(out, finalConfig, model.params(), state, opt.state());
+        Checkpoint.save(out, finalConfig, model.params(), state, st.opt().state());
         return new Result(finalConfig, state, model.params().count());
     }
 

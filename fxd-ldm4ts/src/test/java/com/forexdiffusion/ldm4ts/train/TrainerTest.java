@@ -251,6 +251,33 @@ public class TrainerTest {
     }
 
     @Test
+    void aLinearPathwayKeptAtItsLeastSquaresFitDoesNotMoveWhileTheRestTrains() {
+        BarSeries bars = new SyntheticGenerator(SyntheticConfig.defaults(5)).generate("EURUSD",
+                1_704_067_200_000L, 3);
+        TrainingConfig tc = TrainingConfig.defaults(11).withEpochs(1).withSizes(1, 32, 16, 16, 8, 1);
+        var frozen = tiny().toBuilder().explicitFit(Ldm4tsConfig.FIT_LEAST_SQUARES).build();
+        var closedForm = frozen.withFusionMode(com.forexdiffusion.ldm4ts.fusion.TemporalFusion.Mode.EXPLICIT_ONLY);
+        var trained = tiny().withFusionMode(com.forexdiffusion.ldm4ts.fusion.TemporalFusion.Mode.EXPLICIT_ONLY);
+        TrainingState cf = new Ldm4tsTrainer(tc, TrainingListener.NONE).train(bars, closedForm, "test",
+                dir.resolve("cf"), null).state();
+        new Ldm4tsTrainer(tc, TrainingListener.NONE).train(bars, frozen, "test", dir.resolve("gated"), null);
+        new Ldm4tsTrainer(tc, TrainingListener.NONE).train(bars, trained, "test", dir.resolve("trained"), null);
+        assertThat(cf.stopReason()).isEqualTo("closed_form");
+        float[] fit = weight(dir.resolve("cf"), "fusion.explicit.weight");
+        // the gated model's other weights trained, its explicit pathway stayed at the same least-squares fit
+        assertThat(weight(dir.resolve("gated"), "fusion.explicit.weight")).containsExactly(fit);
+        assertThat(weight(dir.resolve("gated"), "fusion.gate.weight"))
+                .isNotEqualTo(weight(dir.resolve("cf"), "fusion.gate.weight"));
+        // without the option the pathway trains away from that fit
+        assertThat(weight(dir.resolve("trained"), "fusion.explicit.weight")).isNotEqualTo(fit);
+    }
+
+    private static float[] weight(Path checkpoint, String name) {
+        return com.forexdiffusion.ldm4ts.checkpoint.Safetensors.read(checkpoint.resolve(Checkpoint.MODEL)).tensors()
+                .get(name).values();
+    }
+
+    @Test
     void learningRateWarmsUpThenFollowsTheCosine() {
         assertThat(TrainingConfig.learningRate(1.0, 0, 100, 0.1)).isEqualTo(0.1);
         assertThat(TrainingConfig.learningRate(1.0, 9, 100, 0.1)).isEqualTo(1.0);
