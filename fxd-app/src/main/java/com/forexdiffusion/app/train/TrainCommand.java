@@ -288,9 +288,9 @@ public final class TrainCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "stopped by %s after %d epochs, %.1f min; VAE %.1f windows/s, denoiser %.1f windows/s; "
                             + "peak RSS %.0f MiB%n", st.stopReason(), st.epoch(), st.seconds() / 60,
                     st.vaeWindowsPerSecond(), st.denoiserWindowsPerSecond(), st.peakRssBytes() / 1048576.0);
-            var fit = result.config().meanCorrection();
+            var correction = result.config().meanCorrection();
             o.printf(Locale.ROOT, "mean forecast corrected by the validation split: explicit pathway × %s, diffusion "
-                    + "branch's addition × %s%n", factors(fit.explicit()), factors(fit.branch()));
+                    + "branch's addition × %s%n", factors(correction.explicit()), factors(correction.branch()));
             v.horizons().forEach((h, m) -> o.printf(Locale.ROOT, "validation %s-min return on %d windows: MSE ratio "
                             + "to zero return %.4f, direction %.1f%%, CRPS %.4e, raw coverage90 %.1f%%, mean σ %.3e%n",
                     h, v.windows(), m.mseRatio(), 100 * m.directionalAccuracy(), m.crps(), 100 * m.coverage90(),
