@@ -147,9 +147,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "small transformer encoder). Default: ${DEFAULT-VALUE}.")
     String explicit;
 
-    @Option(names = "--explicit-fit", defaultValue = "trained", description = "trained (the linear pathway starts at "
-            + "its least-squares fit and trains with the rest) or least-squares (it stays at that fit, the training "
-            + "windows' MSE optimum; with --fusion explicit nothing is left to train). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--explicit-fit", defaultValue = "least-squares", description = "least-squares (the linear "
+            + "pathway stays at its closed-form fit, the training windows' MSE optimum; with --fusion explicit nothing "
+            + "is left to train) or trained (it starts there and trains with the rest; the CRPS pulls it towards a "
+            + "median fit). --explicit patchtst is always trained. Default: ${DEFAULT-VALUE}.")
     String explicitFit;
 
     @Option(names = "--max-minutes", defaultValue = "0",
@@ -231,8 +232,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (!Ldm4tsConfig.FIT_TRAINED.equals(fit) && !Ldm4tsConfig.FIT_LEAST_SQUARES.equals(fit)) {
             throw new FxdException("--explicit-fit must be trained or least-squares, got '" + explicitFit + "'");
         }
-        if (Ldm4tsConfig.FIT_LEAST_SQUARES.equals(fit) && Ldm4tsConfig.EXPLICIT_PATCHTST.equals(pathway)) {
-            throw new FxdException("--explicit-fit least-squares needs --explicit linear (PatchTST has no closed form)");
+        if (Ldm4tsConfig.EXPLICIT_PATCHTST.equals(pathway)) {
+            // PatchTST has no closed form to keep.
+            fit = Ldm4tsConfig.FIT_TRAINED;
         }
         base = base.toBuilder().explicitPathway(pathway).explicitFit(fit).fusionForm(form).build();
         String lossKind = loss.toLowerCase(Locale.ROOT);
