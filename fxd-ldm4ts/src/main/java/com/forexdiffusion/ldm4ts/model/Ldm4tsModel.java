@@ -261,8 +261,10 @@ public final class Ldm4tsModel implements AutoCloseable {
 
     /** As {@link #sample(NDManager, Batch, NDArray, int, long[])}, adding the time of each part to {@code t}. */
     public float[][][] sample(NDManager m, Batch b, NDArray latents, int samples, long[] seeds, Timings t) {
-        Draws d = rawSamples(m, b, latents, samples, seeds, t);
-        Shrinkage.apply(d.samples(), d.explicit(), config.meanCorrection());
+        Shrinkage.Factors correction = config.meanCorrection();
+        // Without a correction the explicit forecast it reads is not worth a second pass of the pathway.
+        Draws d = draws(m, b, latents, samples, seeds, t, correction != null);
+        Shrinkage.apply(d.samples(), d.explicit(), correction);
         return d.samples();
     }
 
@@ -277,6 +279,11 @@ public final class Ldm4tsModel implements AutoCloseable {
 
     /** As {@link #sample(NDManager, Batch, NDArray, int, long[], Timings)} without the mean's correction. */
     public Draws rawSamples(NDManager m, Batch b, NDArray latents, int samples, long[] seeds, Timings t) {
+        return draws(m, b, latents, samples, seeds, t, true);
+    }
+
+    private Draws draws(NDManager m, Batch b, NDArray latents, int samples, long[] seeds, Timings t,
+                        boolean withExplicit) {
         int h = config.horizons().size();
         float[] flat = samplePath(m, b, latents, samples, seeds, false, t).samples().toFloatArray();
         float[][][] result = new float[b.size()][samples][h];
@@ -286,7 +293,7 @@ public final class Ldm4tsModel implements AutoCloseable {
             }
         }
         float[][] explicit = new float[b.size()][h];
-        if (config.fusionMode() != TemporalFusion.Mode.IMPLICIT_ONLY) {
+        if (withExplicit && config.fusionMode() != TemporalFusion.Mode.IMPLICIT_ONLY) {
             float[] e = fusion.forwardExplicit(lookback(m, b)).toFloatArray();
             for (int i = 0; i < b.size(); i++) {
                 System.arraycopy(e, i * h, explicit[i], 0, h);
