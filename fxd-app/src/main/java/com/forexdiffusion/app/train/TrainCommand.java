@@ -153,6 +153,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "median fit). --explicit patchtst is always trained. Default: ${DEFAULT-VALUE}.")
     String explicitFit;
 
+    @Option(names = "--instance-norm", defaultValue = "none", description = "revin (each window's lookback returns "
+            + "divided by their own root mean square and the forecast multiplied back, so the samples' spread follows "
+            + "the window's volatility) or none. Default: ${DEFAULT-VALUE}.")
+    String instanceNorm;
+
     @Option(names = "--max-minutes", defaultValue = "0",
             description = "Wall-time budget in minutes (0 = none; default: ${DEFAULT-VALUE}).")
     double maxMinutes;
@@ -236,7 +241,12 @@ public final class TrainCommand implements Callable<Integer> {
             // PatchTST has no closed form to keep.
             fit = Ldm4tsConfig.FIT_TRAINED;
         }
-        base = base.toBuilder().explicitPathway(pathway).explicitFit(fit).fusionForm(form).build();
+        String instance = instanceNorm.toLowerCase(Locale.ROOT);
+        if (!Ldm4tsConfig.INSTANCE_REVIN.equals(instance) && !Ldm4tsConfig.INSTANCE_NONE.equals(instance)) {
+            throw new FxdException("--instance-norm must be revin or none, got '" + instanceNorm + "'");
+        }
+        base = base.toBuilder().explicitPathway(pathway).explicitFit(fit).instanceNorm(instance).fusionForm(form)
+                .build();
         String lossKind = loss.toLowerCase(Locale.ROOT);
         if (!Ldm4tsConfig.LOSS_CRPS.equals(lossKind) && !Ldm4tsConfig.LOSS_MSE.equals(lossKind)) {
             throw new FxdException("--loss must be crps or mse, got '" + loss + "'");

@@ -10,7 +10,9 @@ package com.forexdiffusion.ldm4ts.model;
  * @param frequency [B][2 · L] the frequency conditioner's inputs, feature-major
  * @param tokens    [B][tokens] the description's token ids
  * @param lastClose each window's last close
+ * @param scale     each window's {@link InstanceScale}, by which {@code lookback} and the returns in {@code frequency}
+ *                  are already divided and the forecast is multiplied back (1 for a model without RevIN)
  */
 public record Batch(int size, int[] ends, float[] images, float[][] lookback, float[][] frequency, int[][] tokens,
-                    double[] lastClose) {
+                    double[] lastClose, double[] scale) {
 }

@@ -26,6 +26,9 @@ import java.util.List;
  * @param explicitFit    "trained" (the linear pathway starts at its least-squares fit and trains with the rest; null in
  *                       older checkpoints) or "least-squares" (it stays at that fit: the MSE optimum of the training
  *                       windows, which training by the CRPS, a median-like score, moves away from)
+ * @param instanceNorm   "revin" (each window's lookback returns are divided by their own root mean square and the
+ *                       forecast multiplied back, RevIN's reversible instance scale: the spread then follows the
+ *                       window's volatility by construction) or "none" (null in older checkpoints)
  * @param fusionForm     "mix" (default; null in older checkpoints) or "residual" (the implicit pathway corrects the
  *                       explicit one and the model starts exactly at it; it broke the spread on the known-σ test)
  * @param shrinkage      per horizon, the factor α in [0, 1] the validation split chose for the explicit pathway's
@@ -53,6 +56,7 @@ public record Ldm4tsConfig(
         TemporalFusion.Mode fusionMode,
         String explicitPathway,
         String explicitFit,
+        String instanceNorm,
         String fusionForm,
         double lossLambda,
         String loss,
@@ -73,6 +77,8 @@ public record Ldm4tsConfig(
     public static final String EXPLICIT_PATCHTST = "patchtst";
     public static final String FIT_TRAINED = "trained";
     public static final String FIT_LEAST_SQUARES = "least-squares";
+    public static final String INSTANCE_REVIN = "revin";
+    public static final String INSTANCE_NONE = "none";
     /** The fusion whose implicit pathway forecasts a correction to the explicit one (see TemporalFusion). */
     public static final String FUSION_RESIDUAL = "residual";
     /** The original fusion: two free pathways mixed by a gate computed from both (the default). */
@@ -108,6 +114,9 @@ public record Ldm4tsConfig(
         }
         if (FIT_LEAST_SQUARES.equals(explicitFit) && EXPLICIT_PATCHTST.equals(explicitPathway)) {
             throw new IllegalArgumentException("only the linear pathway has a least-squares fit");
+        }
+        if (instanceNorm != null && !INSTANCE_REVIN.equals(instanceNorm) && !INSTANCE_NONE.equals(instanceNorm)) {
+            throw new IllegalArgumentException("instance normalisation must be revin or none, got " + instanceNorm);
         }
         if (fusionForm != null && !FUSION_MIX.equals(fusionForm) && !FUSION_RESIDUAL.equals(fusionForm)) {
             throw new IllegalArgumentException("fusion form must be mix or residual, got " + fusionForm);
@@ -179,6 +188,7 @@ public record Ldm4tsConfig(
         b.fusionMode = fusionMode;
         b.explicitPathway = explicitPathway;
         b.explicitFit = explicitFit;
+        b.instanceNorm = instanceNorm;
         b.fusionForm = fusionForm;
         b.lossLambda = lossLambda;
         b.loss = loss;
@@ -214,6 +224,7 @@ public record Ldm4tsConfig(
         private TemporalFusion.Mode fusionMode = TemporalFusion.Mode.GATED;
         private String explicitPathway = EXPLICIT_LINEAR;
         private String explicitFit = FIT_TRAINED;
+        private String instanceNorm = INSTANCE_NONE;
         private String fusionForm = FUSION_MIX;
         private double lossLambda = 1.0;
         private String loss = LOSS_CRPS;
@@ -249,6 +260,7 @@ public record Ldm4tsConfig(
         public Builder fusionMode(TemporalFusion.Mode v) { fusionMode = v; return this; }
         public Builder explicitPathway(String v) { explicitPathway = v; return this; }
         public Builder explicitFit(String v) { explicitFit = v; return this; }
+        public Builder instanceNorm(String v) { instanceNorm = v; return this; }
         public Builder fusionForm(String v) { fusionForm = v; return this; }
         public Builder lossLambda(double v) { lossLambda = v; return this; }
         public Builder loss(String v) { loss = v; return this; }
@@ -264,7 +276,7 @@ public record Ldm4tsConfig(
         public Ldm4tsConfig build() {
             return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath,
                     unet, contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode,
-                    explicitPathway, explicitFit, fusionForm, lossLambda, loss, headNoise, monteCarloSamples, normalisation,
+                    explicitPathway, explicitFit, instanceNorm, fusionForm, lossLambda, loss, headNoise, monteCarloSamples, normalisation,
                     shrinkage, branchShrinkage, data, seed, codeVersion);
         }
     }
@@ -349,6 +361,12 @@ public record Ldm4tsConfig(
     @JsonIgnore
     public boolean explicitFrozen() {
         return FIT_LEAST_SQUARES.equals(explicitFit);
+    }
+
+    /** True when each window is scaled by its own volatility (RevIN); false for checkpoints that predate it. */
+    @JsonIgnore
+    public boolean revin() {
+        return INSTANCE_REVIN.equals(instanceNorm);
     }
 
     /** True for the residual fusion; checkpoints that predate it (no form recorded) mix the pathways directly. */

@@ -294,12 +294,29 @@ public final class Ldm4tsModel implements AutoCloseable {
         }
         float[][] explicit = new float[b.size()][h];
         if (withExplicit && config.fusionMode() != TemporalFusion.Mode.IMPLICIT_ONLY) {
-            float[] e = fusion.forwardExplicit(lookback(m, b)).toFloatArray();
+            float[] e = explicitForecast(m, b).toFloatArray();
             for (int i = 0; i < b.size(); i++) {
                 System.arraycopy(e, i * h, explicit[i], 0, h);
             }
         }
         return new Draws(result, explicit);
+    }
+
+    /** The explicit pathway's forecast [B, H] in the model's units (multiplied back by each window's scale). */
+    public NDArray explicitForecast(NDManager m, Batch b) {
+        return rescale(m, b, fusion.forwardExplicit(lookback(m, b)), 1);
+    }
+
+    /** Multiplies rows [B · per, H] (window-major) by their window's instance scale; unchanged without RevIN. */
+    private NDArray rescale(NDManager m, Batch b, NDArray rows, int per) {
+        if (!config.revin()) {
+            return rows;
+        }
+        float[] s = new float[b.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (float) b.scale()[i];
+        }
+        return rows.mul(Tensors.of(m, s, new Shape(b.size(), 1)).repeat(0, per));
     }
 
     /** The samples [B · S, H] of a pass, and (training only) the diffusion ε-MSE of its first U-Net step. */
@@ -319,7 +336,7 @@ public final class Ldm4tsModel implements AutoCloseable {
             random[i] = new SplittableRandom(seeds[i]);
         }
         if (config.fusionMode() == TemporalFusion.Mode.EXPLICIT_ONLY) {
-            NDArray out = fusion.forwardExplicit(lookback(m, b)).repeat(0, samples);
+            NDArray out = explicitForecast(m, b).repeat(0, samples);
             addTime(t, c0, c0, c0);
             return new SamplePass(out, null);
         }
@@ -335,7 +352,7 @@ public final class Ldm4tsModel implements AutoCloseable {
                 // Training's fair CRPS needs independent draws; inference pairs them for a steadier mean.
                 ? GaussianNoise.of(m, new Shape((long) b.size() * samples, fusion.headNoise()), random, samples)
                 : GaussianNoise.antithetic(m, b.size(), samples, fusion.headNoise(), random);
-        NDArray out = fusion.sample(fused, per, noise);
+        NDArray out = rescale(m, b, fusion.sample(fused, per, noise), samples);
         addTime(t, c0, c1, c2);
         if (t != null) {
             t.unetSteps += d.steps();

@@ -41,6 +41,7 @@ public final class WindowFeatures {
         float[][] frequency = new float[n][];
         int[][] tokens = new int[n][];
         double[] last = new double[n];
+        double[] scale = new double[n];
         int[] ends = new int[n];
         for (int i = 0; i < n; i++) {
             BarSeries w = windows.get(i);
@@ -50,9 +51,10 @@ public final class WindowFeatures {
             frequency[i] = one.frequency()[0];
             tokens[i] = one.tokens()[0];
             last[i] = one.lastClose()[0];
+            scale[i] = one.scale()[0];
             ends[i] = one.ends()[0];
         }
-        return new Batch(n, ends, images, lookback, frequency, tokens, last);
+        return new Batch(n, ends, images, lookback, frequency, tokens, last, scale);
     }
 
     /** As {@link #build(BarSeries, int[], int)}; without images when the latents are already known. */
@@ -70,6 +72,7 @@ public final class WindowFeatures {
         float[][] frequency = new float[count][Ldm4tsConfig.FREQUENCY_FEATURES * l];
         int[][] tokens = new int[count][];
         double[] last = new double[count];
+        double[] scale = new double[count];
         double[] closes = new double[l];
         int[] endsCopy = java.util.Arrays.copyOf(ends, count);
         for (int b = 0; b < count; b++) {
@@ -89,9 +92,12 @@ public final class WindowFeatures {
                 frequency[b][i] = z;
                 frequency[b][l + i] = range > 0 ? (float) ((closes[i] - min) / range) : 0.5f;
             }
+            scale[b] = config.revin() ? InstanceScale.of(lookback[b]) : 1;
+            InstanceScale.normalise(lookback[b], 0, l, scale[b]);
+            InstanceScale.normalise(frequency[b], 0, l, scale[b]);
             tokens[b] = tokenizer.encode(describer.describe(config.symbol(), config.timeframe(), closes, 0, l));
             last[b] = closes[l - 1];
         }
-        return new Batch(count, endsCopy, images, lookback, frequency, tokens, last);
+        return new Batch(count, endsCopy, images, lookback, frequency, tokens, last, scale);
     }
 }

@@ -1,0 +1,46 @@
+package com.forexdiffusion.ldm4ts.model;
+
+/**
+ * RevIN's reversible instance normalisation (Kim et al., 2022) for one window. The lookback is already made of
+ * one-bar returns and the target is the change from the last value, which is RevIN's subtraction of the last value;
+ * this adds its scale: the model reads the window's returns divided by their own root mean square and its forecast,
+ * samples and all, is multiplied back. A model that forecasts in those units spreads its samples in proportion to
+ * the window's volatility without having to learn it, and the linear pathway's map stays the same (it is homogeneous
+ * in the returns, all but its intercept, which scales with the window).
+ */
+public final class InstanceScale {
+    /**
+     * The lowest scale, in the training returns' standard deviations: a flat stretch (a holiday, a stuck sensor) would
+     * otherwise blow its inputs up and shrink its forecast to nothing.
+     */
+    public static final double FLOOR = 0.05;
+
+    private InstanceScale() {
+    }
+
+    /** The root mean square of the returns 1 … L − 1 (return 0 has no bar before it), at least {@link #FLOOR}. */
+    public static double of(float[] returns) {
+        if (returns.length < 2) {
+            throw new IllegalArgumentException("an instance scale needs at least two returns, got " + returns.length);
+        }
+        double sum = 0;
+        for (int i = 1; i < returns.length; i++) {
+            sum += (double) returns[i] * returns[i];
+        }
+        return Math.max(FLOOR, Math.sqrt(sum / (returns.length - 1)));
+    }
+
+    /** Divides {@code values[from, to)} by the scale, in place. */
+    public static void normalise(float[] values, int from, int to, double scale) {
+        for (int i = from; i < to; i++) {
+            values[i] = (float) (values[i] / scale);
+        }
+    }
+
+    /** Multiplies a forecast in the window's units back into the model's, in place. */
+    public static void denormalise(float[] values, double scale) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (values[i] * scale);
+        }
+    }
+}
