@@ -28,6 +28,10 @@ class ModelCommandsTest {
                 "--out", out.toString());
         assertThat(badStop.code()).isNotZero();
         assertThat(badStop.err()).contains("--early-stop-on").contains("'crps'").doesNotContain("Exception");
+        Cli badNorm = Cli.run("train", "--db", db, "--symbol", "EURUSD", "--timeframe", "M5", "--instance-norm", "mean",
+                "--out", out.toString());
+        assertThat(badNorm.code()).isNotZero();
+        assertThat(badNorm.err()).contains("--instance-norm").contains("'mean'").doesNotContain("Exception");
         Cli t = Cli.run("train", "--db", db, "--symbol", "EURUSD", "--timeframe", "M5", "--epochs", "1",
                 "--vae-epochs", "1", "--vae-images", "32", "--stride", "40", "--validation-windows", "8", "--to", "2023-01-16",
                 "--validation-samples", "4", "--horizons", "15,30", "--out", out.toString());
@@ -51,6 +55,7 @@ class ModelCommandsTest {
             assertThat(v.has("directional_accuracy")).isTrue();
         }
         assertThat(i.get("loss").asText()).isEqualTo("crps");
+        assertThat(i.get("instance_norm").asText()).isEqualTo("none");
 
         Cli f = Cli.run("forecast", "--db", db, "--model", out.toString(), "--symbol", "EURUSD", "--timeframe", "M5",
                 "--samples", "8", "--json", "--log");

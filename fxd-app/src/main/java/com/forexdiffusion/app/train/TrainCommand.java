@@ -155,7 +155,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--instance-norm", defaultValue = "none", description = "revin (each window's lookback returns "
             + "divided by their own root mean square and the forecast multiplied back, so the samples' spread follows "
-            + "the window's volatility) or none. Default: ${DEFAULT-VALUE}.")
+            + "the window's volatility), session (the same after the training split's intraday volatility profile is "
+            + "divided out of each bar, and multiplied back over the bars ahead) or none. Default: ${DEFAULT-VALUE}.")
     String instanceNorm;
 
     @Option(names = "--max-minutes", defaultValue = "0",
@@ -242,8 +243,9 @@ public final class TrainCommand implements Callable<Integer> {
             fit = Ldm4tsConfig.FIT_TRAINED;
         }
         String instance = instanceNorm.toLowerCase(Locale.ROOT);
-        if (!Ldm4tsConfig.INSTANCE_REVIN.equals(instance) && !Ldm4tsConfig.INSTANCE_NONE.equals(instance)) {
-            throw new FxdException("--instance-norm must be revin or none, got '" + instanceNorm + "'");
+        if (!List.of(Ldm4tsConfig.INSTANCE_REVIN, Ldm4tsConfig.INSTANCE_SESSION, Ldm4tsConfig.INSTANCE_NONE)
+                .contains(instance)) {
+            throw new FxdException("--instance-norm must be revin, session or none, got '" + instanceNorm + "'");
         }
         base = base.toBuilder().explicitPathway(pathway).explicitFit(fit).instanceNorm(instance).fusionForm(form)
                 .build();

@@ -10,9 +10,9 @@ package com.forexdiffusion.ldm4ts.model;
  * @param frequency [B][2 · L] the frequency conditioner's inputs, feature-major
  * @param tokens    [B][tokens] the description's token ids
  * @param lastClose each window's last close
- * @param scale     each window's {@link InstanceScale}, by which {@code lookback} and the returns in {@code frequency}
- *                  are already divided and the forecast is multiplied back (1 for a model without RevIN)
+ * @param scale     [B][H] the factor that multiplies each window's forecast back from its instance-normalised units
+ *                  ({@link InstanceScale}, times the session profile ahead for a session-scaled model; 1 without)
  */
 public record Batch(int size, int[] ends, float[] images, float[][] lookback, float[][] frequency, int[][] tokens,
-                    double[] lastClose, double[] scale) {
+                    double[] lastClose, double[][] scale) {
 }

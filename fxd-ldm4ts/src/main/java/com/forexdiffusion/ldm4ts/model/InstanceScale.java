@@ -20,20 +20,33 @@ public final class InstanceScale {
 
     /** The root mean square of the returns 1 … L − 1 (return 0 has no bar before it), at least {@link #FLOOR}. */
     public static double of(float[] returns) {
+        return of(returns, null);
+    }
+
+    /**
+     * As {@link #of(float[])} after each return is divided by its bar's seasonal factor ({@link SessionProfile}).
+     *
+     * @param seasonal one factor per return, or null for none
+     */
+    public static double of(float[] returns, double[] seasonal) {
         if (returns.length < 2) {
             throw new IllegalArgumentException("an instance scale needs at least two returns, got " + returns.length);
         }
         double sum = 0;
         for (int i = 1; i < returns.length; i++) {
-            sum += (double) returns[i] * returns[i];
+            double r = seasonal == null ? returns[i] : returns[i] / seasonal[i];
+            sum += r * r;
         }
         return Math.max(FLOOR, Math.sqrt(sum / (returns.length - 1)));
     }
 
-    /** Divides {@code values[from, to)} by the scale, in place. */
-    public static void normalise(float[] values, int from, int to, double scale) {
-        for (int i = from; i < to; i++) {
-            values[i] = (float) (values[i] / scale);
+    /**
+     * Divides {@code values[from, from + count)} by the scale and, with a seasonal profile, element i also by
+     * {@code seasonal[i]}, in place.
+     */
+    public static void normalise(float[] values, int from, int count, double scale, double[] seasonal) {
+        for (int i = 0; i < count; i++) {
+            values[from + i] = (float) (values[from + i] / (seasonal == null ? scale : scale * seasonal[i]));
         }
     }
 

@@ -28,7 +28,9 @@ import java.util.List;
  *                       windows, which training by the CRPS, a median-like score, moves away from)
  * @param instanceNorm   "revin" (each window's lookback returns are divided by their own root mean square and the
  *                       forecast multiplied back, RevIN's reversible instance scale: the spread then follows the
- *                       window's volatility by construction) or "none" (null in older checkpoints)
+ *                       window's volatility by construction), "session" (the same after the training split's
+ *                       intraday volatility profile is divided out of each bar; the forecast is multiplied back by
+ *                       the profile over the bars ahead) or "none" (null in older checkpoints)
  * @param fusionForm     "mix" (default; null in older checkpoints) or "residual" (the implicit pathway corrects the
  *                       explicit one and the model starts exactly at it; it broke the spread on the known-σ test)
  * @param shrinkage      per horizon, the factor α in [0, 1] the validation split chose for the explicit pathway's
@@ -78,6 +80,7 @@ public record Ldm4tsConfig(
     public static final String FIT_TRAINED = "trained";
     public static final String FIT_LEAST_SQUARES = "least-squares";
     public static final String INSTANCE_REVIN = "revin";
+    public static final String INSTANCE_SESSION = "session";
     public static final String INSTANCE_NONE = "none";
     /** The fusion whose implicit pathway forecasts a correction to the explicit one (see TemporalFusion). */
     public static final String FUSION_RESIDUAL = "residual";
@@ -115,8 +118,9 @@ public record Ldm4tsConfig(
         if (FIT_LEAST_SQUARES.equals(explicitFit) && EXPLICIT_PATCHTST.equals(explicitPathway)) {
             throw new IllegalArgumentException("only the linear pathway has a least-squares fit");
         }
-        if (instanceNorm != null && !INSTANCE_REVIN.equals(instanceNorm) && !INSTANCE_NONE.equals(instanceNorm)) {
-            throw new IllegalArgumentException("instance normalisation must be revin or none, got " + instanceNorm);
+        if (instanceNorm != null && !List.of(INSTANCE_REVIN, INSTANCE_SESSION, INSTANCE_NONE).contains(instanceNorm)) {
+            throw new IllegalArgumentException("instance normalisation must be revin, session or none, got "
+                    + instanceNorm);
         }
         if (fusionForm != null && !FUSION_MIX.equals(fusionForm) && !FUSION_RESIDUAL.equals(fusionForm)) {
             throw new IllegalArgumentException("fusion form must be mix or residual, got " + fusionForm);
@@ -366,7 +370,19 @@ public record Ldm4tsConfig(
     /** True when each window is scaled by its own volatility (RevIN); false for checkpoints that predate it. */
     @JsonIgnore
     public boolean revin() {
-        return INSTANCE_REVIN.equals(instanceNorm);
+        return INSTANCE_REVIN.equals(instanceNorm) || sessionScaled();
+    }
+
+    /** True when the instance scale reads the returns after the intraday volatility profile is divided out. */
+    @JsonIgnore
+    public boolean sessionScaled() {
+        return INSTANCE_SESSION.equals(instanceNorm);
+    }
+
+    /** The instance normalisation, "none" for checkpoints that predate the choice. */
+    @JsonIgnore
+    public String instanceNormKind() {
+        return instanceNorm == null ? INSTANCE_NONE : instanceNorm;
     }
 
     /** True for the residual fusion; checkpoints that predate it (no form recorded) mix the pathways directly. */

@@ -307,16 +307,19 @@ public final class Ldm4tsModel implements AutoCloseable {
         return rescale(m, b, fusion.forwardExplicit(lookback(m, b)), 1);
     }
 
-    /** Multiplies rows [B · per, H] (window-major) by their window's instance scale; unchanged without RevIN. */
+    /** Multiplies rows [B · per, H] (window-major) by their window's instance scales; unchanged without RevIN. */
     private NDArray rescale(NDManager m, Batch b, NDArray rows, int per) {
         if (!config.revin()) {
             return rows;
         }
-        float[] s = new float[b.size()];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = (float) b.scale()[i];
+        int h = config.horizons().size();
+        float[] s = new float[b.size() * h];
+        for (int i = 0; i < b.size(); i++) {
+            for (int k = 0; k < h; k++) {
+                s[i * h + k] = (float) b.scale()[i][k];
+            }
         }
-        return rows.mul(Tensors.of(m, s, new Shape(b.size(), 1)).repeat(0, per));
+        return rows.mul(Tensors.of(m, s, new Shape(b.size(), h)).repeat(0, per));
     }
 
     /** The samples [B · S, H] of a pass, and (training only) the diffusion ε-MSE of its first U-Net step. */

@@ -11,9 +11,16 @@ import java.util.List;
  * @param returnMean  mean one-bar log return of the inputs
  * @param returnStd   std of the one-bar log return of the inputs
  * @param latentScale the factor that brings the VAE latents to unit variance on train windows
+ * @param session     the training split's intraday volatility profile; null in older checkpoints and where unused
  */
 public record Normalisation(List<Double> targetMean, List<Double> targetStd, double returnMean, double returnStd,
-                            double latentScale) {
+                            double latentScale, SessionProfile session) {
+    /** Without a session profile. */
+    public Normalisation(List<Double> targetMean, List<Double> targetStd, double returnMean, double returnStd,
+                         double latentScale) {
+        this(targetMean, targetStd, returnMean, returnStd, latentScale, null);
+    }
+
     public Normalisation {
         targetMean = List.copyOf(targetMean);
         targetStd = List.copyOf(targetStd);
@@ -41,6 +48,10 @@ public record Normalisation(List<Double> targetMean, List<Double> targetStd, dou
     }
 
     public Normalisation withLatentScale(double s) {
-        return new Normalisation(targetMean, targetStd, returnMean, returnStd, s);
+        return new Normalisation(targetMean, targetStd, returnMean, returnStd, s, session);
+    }
+
+    public Normalisation withSession(SessionProfile p) {
+        return new Normalisation(targetMean, targetStd, returnMean, returnStd, latentScale, p);
     }
 }

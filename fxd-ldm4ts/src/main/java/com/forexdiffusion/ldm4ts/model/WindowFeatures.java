@@ -41,7 +41,7 @@ public final class WindowFeatures {
         float[][] frequency = new float[n][];
         int[][] tokens = new int[n][];
         double[] last = new double[n];
-        double[] scale = new double[n];
+        double[][] scale = new double[n][];
         int[] ends = new int[n];
         for (int i = 0; i < n; i++) {
             BarSeries w = windows.get(i);
@@ -55,6 +55,39 @@ public final class WindowFeatures {
             ends[i] = one.ends()[0];
         }
         return new Batch(n, ends, images, lookback, frequency, tokens, last, scale);
+    }
+
+    /**
+     * RevIN: divides the window's returns (the lookback and the frequency conditioner's copy) by its instance scale and,
+     * for a session-scaled model, each bar by its half hour's factor.
+     *
+     * @return per horizon, the factor that multiplies the forecast back (ones without instance normalisation)
+     */
+    private double[] standardise(BarSeries series, int end, float[] lookback, float[] frequency) {
+        int h = config.horizons().size();
+        double[] out = new double[h];
+        if (!config.revin()) {
+            java.util.Arrays.fill(out, 1);
+            return out;
+        }
+        int l = lookback.length;
+        SessionProfile p = config.sessionScaled() ? config.normalisation().session() : null;
+        double[] seasonal = null;
+        if (p != null) {
+            seasonal = new double[l];
+            for (int i = 0; i < l; i++) {
+                seasonal[i] = p.at(series.ts(end - l + 1 + i));
+            }
+        }
+        double s = InstanceScale.of(lookback, seasonal);
+        InstanceScale.normalise(lookback, 0, l, s, seasonal);
+        InstanceScale.normalise(frequency, 0, l, s, seasonal);
+        long step = config.timeframeKind().millis();
+        for (int k = 0; k < h; k++) {
+            int bars = config.horizons().get(k) / config.timeframeKind().minutes();
+            out[k] = p == null ? s : s * p.ahead(series.ts(end), step, bars);
+        }
+        return out;
     }
 
     /** As {@link #build(BarSeries, int[], int)}; without images when the latents are already known. */
@@ -72,7 +105,7 @@ public final class WindowFeatures {
         float[][] frequency = new float[count][Ldm4tsConfig.FREQUENCY_FEATURES * l];
         int[][] tokens = new int[count][];
         double[] last = new double[count];
-        double[] scale = new double[count];
+        double[][] scale = new double[count][];
         double[] closes = new double[l];
         int[] endsCopy = java.util.Arrays.copyOf(ends, count);
         for (int b = 0; b < count; b++) {
@@ -92,9 +125,7 @@ public final class WindowFeatures {
                 frequency[b][i] = z;
                 frequency[b][l + i] = range > 0 ? (float) ((closes[i] - min) / range) : 0.5f;
             }
-            scale[b] = config.revin() ? InstanceScale.of(lookback[b]) : 1;
-            InstanceScale.normalise(lookback[b], 0, l, scale[b]);
-            InstanceScale.normalise(frequency[b], 0, l, scale[b]);
+            scale[b] = standardise(series, ends[b], lookback[b], frequency[b]);
             tokens[b] = tokenizer.encode(describer.describe(config.symbol(), config.timeframe(), closes, 0, l));
             last[b] = closes[l - 1];
         }

@@ -44,17 +44,16 @@ final class ExplicitStart {
             int n = Math.min(CHUNK, train.size() - from);
             Batch b = features.build(ds.bars(), Ldm4tsTrainer.ends(train, idx, from, n), n, false);
             for (int i = 0; i < n; i++) {
-                // The pathway's output is multiplied back by the window's scale (1 without RevIN), so the fit's
-                // inputs are its weights' and intercept's contributions in the target's units.
                 float[] look = b.lookback()[i];
-                double scale = b.scale()[i];
                 for (int j = 0; j < l; j++) {
-                    x[j] = look[j] * scale;
+                    x[j] = look[j];
                 }
-                x[l] = scale;
+                x[l] = 1;
                 double[] raw = ds.targets(train.get(from + i).index());
                 for (int k = 0; k < h; k++) {
-                    y[k] = norm.scaleTarget(k, raw[k]);
+                    // In the window's own units (RevIN): the least squares weighted by the inverse of each window's
+                    // variance, the efficient fit when the windows' volatilities differ.
+                    y[k] = norm.scaleTarget(k, raw[k]) / b.scale()[i][k];
                 }
                 accumulate(xtx, xty, x, y);
             }

@@ -26,6 +26,7 @@ import com.forexdiffusion.ldm4ts.model.DataRange;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsConfig;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
 import com.forexdiffusion.ldm4ts.model.Normalisation;
+import com.forexdiffusion.ldm4ts.model.SessionProfile;
 import com.forexdiffusion.ldm4ts.model.WindowFeatures;
 import com.forexdiffusion.ldm4ts.fusion.TemporalFusion;
 import com.forexdiffusion.ldm4ts.vae.DiffusersVae;
@@ -75,7 +76,7 @@ public final class Ldm4tsTrainer {
                     + valAll.size() + " validation (batch " + tc.batchSize() + ")");
         }
         List<Window> valEval = evenly(valAll, tc.validationWindows());
-        Ldm4tsConfig config = base.withNormalisation(normalisation(ds)).withData(new DataRange(bars.ts(0),
+        Ldm4tsConfig config = base.withNormalisation(normalisation(ds, base.sessionScaled())).withData(new DataRange(bars.ts(0),
                 bars.ts(bars.size() - 1), bars.size(), trainWindows.size(), valAll.size(), ds.size(Split.TEST)),
                 codeVersion);
         Checkpoint.Resume resumed = resume == null ? null : Checkpoint.readResume(resume);
@@ -120,7 +121,7 @@ public final class Ldm4tsTrainer {
         }
     }
 
-    private static Normalisation normalisation(WindowDataset ds) {
+    private static Normalisation normalisation(WindowDataset ds, boolean withSession) {
         var ts = ds.targetScaler();
         List<Double> mean = new ArrayList<>();
         List<Double> std = new ArrayList<>();
@@ -137,7 +138,16 @@ public final class Ldm4tsTrainer {
         var is = ds.inputScaler();
         double r0 = is.transform(InputFeature.LOG_RETURN, 0);
         double r1 = is.transform(InputFeature.LOG_RETURN, 1);
-        return new Normalisation(mean, std, -r0 / (r1 - r0), 1 / (r1 - r0), 1.0);
+        Normalisation n = new Normalisation(mean, std, -r0 / (r1 - r0), 1 / (r1 - r0), 1.0);
+        if (!withSession) {
+            return n;
+        }
+        List<Window> train = ds.windows(Split.TRAIN);
+        int[] ends = new int[train.size()];
+        for (int i = 0; i < ends.length; i++) {
+            ends[i] = train.get(i).endIndex();
+        }
+        return n.withSession(SessionProfile.fit(ds.bars(), ends));
     }
 
     private double trainVae(Ldm4tsModel model, WindowDataset ds, List<Window> train, List<EpochRecord> history) {
