@@ -47,6 +47,8 @@ class EttCommandsTest {
         assertThat(i.get("timeframe").asText()).isEqualTo("M10");
         assertThat(i.get("horizons").size()).isEqualTo(12);
         assertThat(i.get("horizons").get(11).asInt()).isEqualTo(120);
+        // The protocol's default (measured better there than the instance scale market data get).
+        assertThat(i.get("instance_norm").asText()).isEqualTo("none");
 
         Path out = dir.resolve("eval");
         Cli e = Cli.run("evaluate", "ett", "--file", f.toString(), "--model", model.toString(), "--horizons", "12,6",
@@ -62,6 +64,17 @@ class EttCommandsTest {
             assertThat(m.get(fc).get("12").get("mse").asDouble()).as(fc).isFinite().isPositive();
         }
         assertThat(m.get("_run").get("stride").asInt()).isEqualTo(25);
+
+        Cli asJson = Cli.run("evaluate", "ett", "--file", f.toString(), "--model", model.toString(), "--horizons", "12,6",
+                "--stride", "25", "--samples", "2", "--json");
+        assertThat(asJson.code()).as(asJson.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(asJson.out());
+        for (String h : new String[] {"6", "12"}) {
+            JsonNode row = j.get("horizons").get(h);
+            assertThat(row.get("mse").asDouble()).isEqualTo(m.get("ldm4ts").get(h).get("mse").asDouble());
+            assertThat(row.get("mae").asDouble()).isEqualTo(m.get("ldm4ts").get(h).get("mae").asDouble());
+            assertThat(row.get("dlinear_mse").asDouble()).isEqualTo(m.get("dlinear").get(h).get("mse").asDouble());
+        }
 
         Cli tooLong = Cli.run("evaluate", "ett", "--file", f.toString(), "--model", model.toString(), "--horizons", "24");
         assertThat(tooLong.code()).isNotZero();

@@ -55,7 +55,7 @@ class ModelCommandsTest {
             assertThat(v.has("directional_accuracy")).isTrue();
         }
         assertThat(i.get("loss").asText()).isEqualTo("crps");
-        assertThat(i.get("instance_norm").asText()).isEqualTo("none");
+        assertThat(i.get("instance_norm").asText()).isEqualTo("session");
 
         Cli f = Cli.run("forecast", "--db", db, "--model", out.toString(), "--symbol", "EURUSD", "--timeframe", "M5",
                 "--samples", "8", "--json", "--log");

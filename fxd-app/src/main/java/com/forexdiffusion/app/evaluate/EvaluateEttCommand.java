@@ -72,6 +72,11 @@ public final class EvaluateEttCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Also write DIR/metrics.json.")
     Path out;
 
+    @Option(names = "--json", description = "Print JSON instead of the table: {\"horizons\": {\"96\": {\"mse\", "
+            + "\"mae\" (the first --model's), \"dlinear_mse\", \"repeat_last_mse\"}, ...}, \"forecasters\": every "
+            + "forecaster's figures}.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -84,9 +89,9 @@ public final class EvaluateEttCommand implements Callable<Integer> {
         LongHorizonData data = LongHorizonData.load(file, lookback);
         List<Integer> hs = horizons.stream().sorted().toList();
         Map<String, Map<Integer, LongHorizonBenchmark.Score>> r = new LinkedHashMap<>();
+        Map<String, Ldm4tsSequenceForecaster> seqs = new LinkedHashMap<>();
         try (ModelRegistry registry = new ModelRegistry(Ldm4tsModel.defaultDevice())) {
             // Every checkpoint is loaded and checked before any scoring, so a bad one fails at once.
-            Map<String, Ldm4tsSequenceForecaster> seqs = new LinkedHashMap<>();
             for (Path dir : models) {
                 Ldm4tsForecaster model = registry.load(dir);
                 if (model.lookback() != lookback) {
@@ -114,27 +119,13 @@ public final class EvaluateEttCommand implements Callable<Integer> {
                 r.put(e.getKey(), byH);
             }
         }
-        Table t = new Table("DATA", "FORECASTER", "HORIZON", "MSE", "MAE", "PUBLISHED DLINEAR MSE/MAE");
-        r.forEach((f, byH) -> byH.forEach((h, s) -> {
-            double[] pub = name.startsWith("ETTh1") && f.equals("dlinear") ? DLINEAR_ETTH1.get(h) : null;
-            t.row(name, f, h, String.format(Locale.ROOT, "%.4f", s.mse()), String.format(Locale.ROOT, "%.4f", s.mae()),
-                    pub == null ? "" : String.format(Locale.ROOT, "%.3f / %.3f (ratio %.3f)", pub[0], pub[1],
-                            s.mse() / pub[0]));
-        }));
-        t.print(spec.commandLine().getOut());
-        if (stride > 1) {
-            spec.commandLine().getOut().printf(Locale.ROOT, "every %d-th test start row (all channels), the same windows "
-                    + "for every forecaster%n", stride);
+        if (json) {
+            spec.commandLine().getOut().println(Json.write(summary(r, seqs)));
+        } else {
+            printTable(name, r);
         }
-        spec.commandLine().getOut().println("The LDM4TS paper's own table could not be read (shared/spec/PAPER.md): "
-                + "LDM4TS is reported beside DLinear and the repeat-last forecast.");
         if (out != null) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            r.forEach((f, byH) -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                byH.forEach((h, s) -> m.put(Integer.toString(h), Map.of("mse", s.mse(), "mae", s.mae(), "n", s.points())));
-                json.put(f, m);
-            });
+            Map<String, Object> json = new LinkedHashMap<>(byForecaster(r));
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("file", file.toString());
             run.put("lookback", lookback);
@@ -149,5 +140,54 @@ public final class EvaluateEttCommand implements Callable<Integer> {
             AtomicFile.writeString(out.resolve("metrics.json"), Json.write(json));
         }
         return 0;
+    }
+
+    private void printTable(String name, Map<String, Map<Integer, LongHorizonBenchmark.Score>> r) {
+        Table t = new Table("DATA", "FORECASTER", "HORIZON", "MSE", "MAE", "PUBLISHED DLINEAR MSE/MAE");
+        r.forEach((f, byH) -> byH.forEach((h, s) -> {
+            double[] pub = name.startsWith("ETTh1") && f.equals("dlinear") ? DLINEAR_ETTH1.get(h) : null;
+            t.row(name, f, h, String.format(Locale.ROOT, "%.4f", s.mse()), String.format(Locale.ROOT, "%.4f", s.mae()),
+                    pub == null ? "" : String.format(Locale.ROOT, "%.3f / %.3f (ratio %.3f)", pub[0], pub[1],
+                            s.mse() / pub[0]));
+        }));
+        t.print(spec.commandLine().getOut());
+        if (stride > 1) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "every %d-th test start row (all channels), the same windows "
+                    + "for every forecaster%n", stride);
+        }
+        spec.commandLine().getOut().println("The LDM4TS paper's own table could not be read (shared/spec/PAPER.md): "
+                + "LDM4TS is reported beside DLinear and the repeat-last forecast.");
+    }
+
+    private static Map<String, Object> byForecaster(Map<String, Map<Integer, LongHorizonBenchmark.Score>> r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        r.forEach((f, byH) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            byH.forEach((h, s) -> m.put(Integer.toString(h), Map.of("mse", s.mse(), "mae", s.mae(), "n", s.points())));
+            json.put(f, m);
+        });
+        return json;
+    }
+
+    /** The --json answer: per horizon the first model's figures beside the baselines', then everything. */
+    private static Map<String, Object> summary(Map<String, Map<Integer, LongHorizonBenchmark.Score>> r,
+                                               Map<String, Ldm4tsSequenceForecaster> models) {
+        String first = models.isEmpty() ? null : models.keySet().iterator().next();
+        Map<String, Object> horizons = new LinkedHashMap<>();
+        r.get("dlinear").forEach((h, d) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (first != null) {
+                m.put("mse", r.get(first).get(h).mse());
+                m.put("mae", r.get(first).get(h).mae());
+            }
+            m.put("dlinear_mse", d.mse());
+            m.put("repeat_last_mse", r.get("repeat-last").get(h).mse());
+            horizons.put(Integer.toString(h), m);
+        });
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model", first);
+        json.put("horizons", horizons);
+        json.put("forecasters", byForecaster(r));
+        return json;
     }
 }

@@ -153,10 +153,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "median fit). --explicit patchtst is always trained. Default: ${DEFAULT-VALUE}.")
     String explicitFit;
 
-    @Option(names = "--instance-norm", defaultValue = "none", description = "revin (each window's lookback returns "
-            + "divided by their own root mean square and the forecast multiplied back, so the samples' spread follows "
-            + "the window's volatility), session (the same after the training split's intraday volatility profile is "
-            + "divided out of each bar, and multiplied back over the bars ahead) or none. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--instance-norm", defaultValue = "auto", description = "session (each window's returns divided "
+            + "by their own root mean square after the training split's intraday volatility profile is divided out, the "
+            + "forecast multiplied back by both over the bars ahead: the spread follows volatility and the hour), revin "
+            + "(the same without the profile), none, or auto: session for market data, none with --ett (measured "
+            + "better on each, docs/evaluation.md). Default: ${DEFAULT-VALUE}.")
     String instanceNorm;
 
     @Option(names = "--max-minutes", defaultValue = "0",
@@ -243,9 +244,12 @@ public final class TrainCommand implements Callable<Integer> {
             fit = Ldm4tsConfig.FIT_TRAINED;
         }
         String instance = instanceNorm.toLowerCase(Locale.ROOT);
+        if (instance.equals("auto")) {
+            instance = bench != null ? Ldm4tsConfig.INSTANCE_NONE : Ldm4tsConfig.INSTANCE_SESSION;
+        }
         if (!List.of(Ldm4tsConfig.INSTANCE_REVIN, Ldm4tsConfig.INSTANCE_SESSION, Ldm4tsConfig.INSTANCE_NONE)
                 .contains(instance)) {
-            throw new FxdException("--instance-norm must be revin, session or none, got '" + instanceNorm + "'");
+            throw new FxdException("--instance-norm must be auto, session, revin or none, got '" + instanceNorm + "'");
         }
         base = base.toBuilder().explicitPathway(pathway).explicitFit(fit).instanceNorm(instance).fusionForm(form)
                 .build();
