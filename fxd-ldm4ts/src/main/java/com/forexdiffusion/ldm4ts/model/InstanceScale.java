@@ -14,11 +14,21 @@ public final class InstanceScale {
      * otherwise blow its inputs up and shrink its forecast to nothing.
      */
     public static final double FLOOR = 0.05;
+    /**
+     * The half-life, in bars, of the weights of the squared returns: volatility clusters, so the last bars say more of
+     * the next ones than the start of the window does (on EURUSD M5 2019-H1 the Spearman correlation of the scale
+     * with the next 15 minutes' |return| is 0.43 at 16 bars against 0.41 with equal weights, after the session
+     * profile; docs/evaluation.md).
+     */
+    public static final double HALF_LIFE = 16;
 
     private InstanceScale() {
     }
 
-    /** The root mean square of the returns 1 … L − 1 (return 0 has no bar before it), at least {@link #FLOOR}. */
+    /**
+     * The weighted root mean square of the returns 1 … L − 1 (return 0 has no bar before it), with weights halving
+     * every {@link #HALF_LIFE} bars back from the last, at least {@link #FLOOR}.
+     */
     public static double of(float[] returns) {
         return of(returns, null);
     }
@@ -33,11 +43,15 @@ public final class InstanceScale {
             throw new IllegalArgumentException("an instance scale needs at least two returns, got " + returns.length);
         }
         double sum = 0;
-        for (int i = 1; i < returns.length; i++) {
+        double weights = 0;
+        int last = returns.length - 1;
+        for (int i = 1; i <= last; i++) {
             double r = seasonal == null ? returns[i] : returns[i] / seasonal[i];
-            sum += r * r;
+            double w = Math.pow(0.5, (last - i) / HALF_LIFE);
+            sum += w * r * r;
+            weights += w;
         }
-        return Math.max(FLOOR, Math.sqrt(sum / (returns.length - 1)));
+        return Math.max(FLOOR, Math.sqrt(sum / weights));
     }
 
     /**

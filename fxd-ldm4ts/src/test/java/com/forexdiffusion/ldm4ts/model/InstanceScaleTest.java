@@ -22,9 +22,12 @@ class InstanceScaleTest {
     private static final Normalisation UNIT = new Normalisation(List.of(0.0, 0.0), List.of(1e-3, 1e-3), 0, 1e-3, 1.0);
 
     @Test
-    void theScaleIsTheRootMeanSquareOfEveryReturnButTheFirst() {
-        // (9 + 16 + 0 + 0) / 4 = 6.25; the first return (7) has no bar before it and is not read.
-        assertThat(InstanceScale.of(new float[] {7, 3, -4, 0, 0})).isCloseTo(2.5, within(1e-12));
+    void theScaleIsTheWeightedRootMeanSquareOfEveryReturnButTheFirst() {
+        // Weights 2^(−3/16), 2^(−2/16), 2^(−1/16), 1 = 0.878126, 0.917004, 0.957603, 1 for the returns 3, −4, 0, 0;
+        // (0.878126 · 9 + 0.917004 · 16) / 3.752733 = 6.015668. The first return (7) has no bar before it.
+        assertThat(InstanceScale.of(new float[] {7, 3, -4, 0, 0})).isCloseTo(Math.sqrt(6.015668), within(1e-6));
+        // Equal squares give their root whatever the weights.
+        assertThat(InstanceScale.of(new float[] {0, 2, -2, 2, -2, 2})).isCloseTo(2.0, within(1e-12));
         assertThat(InstanceScale.of(new float[] {0, 0, 0, 0})).isEqualTo(InstanceScale.FLOOR);
         assertThat(InstanceScale.of(new float[] {0, 0.01f, -0.01f})).isEqualTo(InstanceScale.FLOOR);
     }
@@ -160,7 +163,7 @@ class InstanceScaleTest {
      * In a model that has not been trained, the sample head's spread in its own units hardly depends on the window; with
      * RevIN that spread is multiplied by the window's scale, so the spread of a window six times as volatile is about
      * six times as wide: the ratio of the two windows' scales. Without RevIN the head reads the wider returns too, but
-     * nothing makes its spread grow in proportion (measured 3.6 here, against 6.2 with RevIN and a scale ratio of 5.5).
+     * nothing makes its spread grow in proportion (measured 3.6 here, against 6.0 with RevIN and a scale ratio of 5.2).
      */
     @Test
     void withRevinTheSpreadOfAnUntrainedModelGrowsWithTheWindowsVolatility() {
