@@ -170,8 +170,8 @@ public final class Checkpoint {
 
     /**
      * Assigns the file's tensors to every parameter whose name starts with {@code prefix} (file names are the
-     * parameter names without it). Every such parameter must be present with its shape, except those an older
-     * checkpoint may lack ({@link Params#isOptional}), which keep their neutral start; the file may hold nothing else.
+     * parameter names without it). Every such parameter must be present with its shape, and the file may hold
+     * nothing else.
      */
     public static void assignAll(Params params, Map<String, Tensor> file, String prefix, String source) {
         Map<String, Tensor> remaining = new LinkedHashMap<>(file);
@@ -181,9 +181,6 @@ public final class Checkpoint {
             }
             String name = e.getKey().substring(prefix.length());
             Tensor t = remaining.remove(name);
-            if (t == null && params.isOptional(e.getKey())) {
-                continue;
-            }
             if (t == null) {
                 throw BadInputException.ofSource(source, "tensor " + name + " is missing (the model needs shape "
                         + e.getValue().getShape() + ")");

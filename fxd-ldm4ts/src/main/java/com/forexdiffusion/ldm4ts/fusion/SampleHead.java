@@ -4,20 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import com.forexdiffusion.ldm4ts.nn.LinearLayer;
 import com.forexdiffusion.ldm4ts.nn.Params;
 import com.forexdiffusion.ldm4ts.nn.Silu;
 
 /**
  * A generative head: one draw of the deviation from the fused forecast is
- * g(features, ζ) ⊙ exp(a · log v + b + c · ζ₀), with ζ standard normal noise, g an MLP, v the realised volatility of
- * the lookback (root mean square of all of it and of its last quarter) and ζ₀ the first noise coordinate. The
- * multiplicative scale lets the spread follow the window's volatility, as volatility does in markets; g shapes the
- * distribution around it. The per-draw factor exp(c · ζ₀) makes each window's draws a log-normal scale mixture,
- * whose tails are heavier than a normal's: a return is normal given the volatility of its next bars, but that
- * volatility is only estimated from the window, so the outcome given the window has fat tails. c (one per horizon)
- * starts at 0, where the head is what it was before it had c, so older checkpoints load with c = 0. Trained by the fair
+ * g(features, ζ) ⊙ exp(a · log v + b), with ζ standard normal noise, g an MLP, and v the realised volatility of the
+ * lookback (root mean square of all of it and of its last quarter). The multiplicative scale lets the spread follow
+ * the window's volatility, as volatility does in markets; g shapes the distribution around it. Trained by the fair
  * CRPS over several draws per window, the draws become the predictive distribution (the scoring rule rewards
  * spread only where outcomes have it); the MSE loss, whose optimum ignores the noise, shrinks them to zero.
  */
@@ -27,7 +22,6 @@ public final class SampleHead {
     private final LinearLayer fc2;
     private final LinearLayer out;
     private final LinearLayer scale;
-    private final NDArray tail;
     private final int noiseDim;
     private final int lookback;
 
@@ -39,7 +33,6 @@ public final class SampleHead {
         this.fc2 = new LinearLayer(p, Params.name(prefix, "fc2"), hidden, hidden, true);
         this.out = new LinearLayer(p, Params.name(prefix, "out"), hidden, horizons, true);
         this.scale = new LinearLayer(p, Params.name(prefix, "scale"), 2, horizons, true);
-        this.tail = p.createOptional(Params.name(prefix, "tail"), new Shape(horizons));
     }
 
     public int noiseDim() {
@@ -58,8 +51,7 @@ public final class SampleHead {
     public NDArray forward(NDArray features, int per, NDArray noise) {
         NDArray x = Silu.apply(fc1.forward(NDArrays.concat(new NDList(features.repeat(0, per), noise), 1)));
         NDArray shape = out.forward(Silu.apply(fc2.forward(x)));
-        NDArray mixture = noise.get(new NDIndex(":, 0:1")).mul(tail);
-        return shape.mul(scale.forward(logVolatility(features)).repeat(0, per).add(mixture).exp());
+        return shape.mul(scale.forward(logVolatility(features)).exp().repeat(0, per));
     }
 
     /** [R, 2]: log RMS of the whole lookback and of its last quarter. */

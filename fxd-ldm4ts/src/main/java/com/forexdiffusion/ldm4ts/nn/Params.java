@@ -23,7 +23,6 @@ import java.util.function.Predicate;
 public final class Params {
     private final NDManager manager;
     private final Map<String, NDArray> tensors = new LinkedHashMap<>();
-    private final java.util.Set<String> optional = new java.util.HashSet<>();
     private final SplittableRandom random;
 
     public Params(NDManager manager, long seed) {
@@ -71,21 +70,6 @@ public final class Params {
         t.setName(name);
         tensors.put(name, t);
         return t;
-    }
-
-    /**
-     * A parameter added after checkpoints were written without it: it starts at zero, where the block computes what it
-     * computed before, and a checkpoint that lacks it loads with that value.
-     */
-    public NDArray createOptional(String name, Shape shape) {
-        NDArray t = create(name, shape, Init.ZEROS);
-        optional.add(name);
-        return t;
-    }
-
-    /** True for a parameter that an older checkpoint may lack ({@link #createOptional}). */
-    public boolean isOptional(String name) {
-        return optional.contains(name);
     }
 
     /** Draws a bias with PyTorch's default bound for the given fan-in. */
