@@ -3,10 +3,10 @@ package com.forexdiffusion.ldm4ts.model;
 /**
  * RevIN's reversible instance normalisation (Kim et al., 2022) for one window. The lookback is already made of
  * one-bar returns and the target is the change from the last value, which is RevIN's subtraction of the last value;
- * this adds its scale: the model reads the window's returns divided by their own root mean square and its forecast,
- * samples and all, is multiplied back. A model that forecasts in those units spreads its samples in proportion to
- * the window's volatility without having to learn it, and the linear pathway's map stays the same (it is homogeneous
- * in the returns, all but its intercept, which scales with the window).
+ * this adds its scale: the model reads the window's returns divided by their own (weighted) root mean square and its
+ * forecast, samples and all, is multiplied back. A model that forecasts in those units spreads its samples in
+ * proportion to the window's volatility without having to learn it; the linear pathway stays linear in the returns,
+ * its intercept now scaling with the window.
  */
 public final class InstanceScale {
     /**

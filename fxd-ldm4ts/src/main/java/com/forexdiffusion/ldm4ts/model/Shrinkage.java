@@ -8,8 +8,12 @@ import java.util.List;
  * squares choose y ≈ α·e + β·d with α, β ∈ [0, 1]. β = 0 falls back on the explicit pathway where the diffusion branch
  * made the forecast worse; α = β &lt; 1 shrinks towards zero return, which an FX model whose mean carries less signal
  * than noise needs to come closer to the random walk. Both (1, 1) (no change) and (0, 0) (the zero forecast) are
- * candidates, so on the validation split the correction can only lower the MSE. Each window's samples move
- * together, so the spread of the predictive distribution stays.
+ * candidates, so on the validation split the correction can only lower the MSE. The fitted factors are kept only
+ * where they earn their place by the Bayesian information criterion, n · ln(SSE₀ / SSE) &gt; p · ln n against the
+ * zero forecast (SSE₀ = Σy², p the factors fitted, n the windows): on FX a validation split of a few hundred windows
+ * often shows a gain of a percent or two by chance, which the next months do not repeat, so without such evidence
+ * the mean is the zero return. Each window's samples move together, so the spread of the predictive distribution
+ * stays.
  */
 public final class Shrinkage {
     private final int horizons;
@@ -18,6 +22,8 @@ public final class Shrinkage {
     private final double[] dd;
     private final double[] ye;
     private final double[] yd;
+    private final double[] yy;
+    private final int[] n;
 
     /** The factors per horizon: α on the explicit forecast, β on the diffusion branch's addition to it. */
     public record Factors(List<Double> explicit, List<Double> branch) {
@@ -37,6 +43,8 @@ public final class Shrinkage {
         this.dd = new double[horizons];
         this.ye = new double[horizons];
         this.yd = new double[horizons];
+        this.yy = new double[horizons];
+        this.n = new int[horizons];
     }
 
     /** Adds one validation window at horizon k: its sample mean, its explicit forecast and its outcome (scaled). */
@@ -47,14 +55,19 @@ public final class Shrinkage {
         dd[k] += d * d;
         ye[k] += outcome * explicit;
         yd[k] += outcome * d;
+        yy[k] += outcome * outcome;
+        n[k]++;
     }
 
-    /** The fitted factors; (1, 1) where nothing was seen. */
+    /** The fitted factors; (1, 1) where nothing was seen, (0, 0) where the fit does not beat the zero forecast. */
     public Factors factors() {
         Double[] a = new Double[horizons];
         Double[] b = new Double[horizons];
         for (int k = 0; k < horizons; k++) {
             double[] ab = fit(k);
+            if (!earnsItsFactors(k, ab)) {
+                ab = new double[] {0, 0};
+            }
             a[k] = ab[0];
             b[k] = ab[1];
         }
@@ -88,6 +101,19 @@ public final class Shrinkage {
             best = better(k, best, new double[] {clip((ye[k] - edge * ed[k]) / ee[k]), edge});
         }
         return best;
+    }
+
+    /** The information criterion's test of the fit against the zero forecast (see the class comment). */
+    private boolean earnsItsFactors(int k, double[] ab) {
+        if (n[k] < 2 || (ee[k] == 0 && dd[k] == 0)) {
+            return true;
+        }
+        double sse = yy[k] + loss(k, ab);
+        if (sse <= 0) {
+            return true;
+        }
+        int fitted = ee[k] == 0 || dd[k] == 0 ? 1 : 2;
+        return n[k] * Math.log(yy[k] / sse) > fitted * Math.log(n[k]);
     }
 
     private double[] better(int k, double[] a, double[] b) {

@@ -10,7 +10,6 @@ import ai.djl.training.GradientCollector;
 import com.forexdiffusion.core.BarSeries;
 import com.forexdiffusion.core.BadInputException;
 import com.forexdiffusion.core.ProcessMemory;
-import com.forexdiffusion.forecast.dataset.InputFeature;
 import com.forexdiffusion.forecast.dataset.Split;
 import com.forexdiffusion.forecast.dataset.SplitFractions;
 import com.forexdiffusion.forecast.dataset.Window;
@@ -25,8 +24,6 @@ import com.forexdiffusion.ldm4ts.model.Batch;
 import com.forexdiffusion.ldm4ts.model.DataRange;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsConfig;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
-import com.forexdiffusion.ldm4ts.model.Normalisation;
-import com.forexdiffusion.ldm4ts.model.SessionProfile;
 import com.forexdiffusion.ldm4ts.model.WindowFeatures;
 import com.forexdiffusion.ldm4ts.fusion.TemporalFusion;
 import com.forexdiffusion.ldm4ts.vae.DiffusersVae;
@@ -76,9 +73,9 @@ public final class Ldm4tsTrainer {
                     + valAll.size() + " validation (batch " + tc.batchSize() + ")");
         }
         List<Window> valEval = evenly(valAll, tc.validationWindows());
-        Ldm4tsConfig config = base.withNormalisation(normalisation(ds, base.sessionScaled())).withData(new DataRange(bars.ts(0),
-                bars.ts(bars.size() - 1), bars.size(), trainWindows.size(), valAll.size(), ds.size(Split.TEST)),
-                codeVersion);
+        Ldm4tsConfig config = base.withNormalisation(NormalisationFit.of(ds, base.sessionScaled()))
+                .withData(new DataRange(bars.ts(0), bars.ts(bars.size() - 1), bars.size(), trainWindows.size(),
+                        valAll.size(), ds.size(Split.TEST)), codeVersion);
         Checkpoint.Resume resumed = resume == null ? null : Checkpoint.readResume(resume);
         Ldm4tsModel model;
         if (resume != null) {
@@ -119,35 +116,6 @@ public final class Ldm4tsTrainer {
             Ldm4tsConfig finalConfig = config;
             return trainDenoiser(model, finalConfig, ds, trainWindows, valEval, history, vaeRate, out, resumed);
         }
-    }
-
-    private static Normalisation normalisation(WindowDataset ds, boolean withSession) {
-        var ts = ds.targetScaler();
-        List<Double> mean = new ArrayList<>();
-        List<Double> std = new ArrayList<>();
-        for (int h = 0; h < ts.horizons(); h++) {
-            double z0 = ts.transform(h, 0);
-            double z1 = ts.transform(h, 1);
-            double sd = 1 / (z1 - z0);
-            double mu = -z0 / (z1 - z0);
-            // Scaled by the root mean square and centred on zero return: the training months' drift is not the
-            // future's, so the model forecasts it only where its inputs say so.
-            std.add(Math.hypot(mu, sd));
-            mean.add(0.0);
-        }
-        var is = ds.inputScaler();
-        double r0 = is.transform(InputFeature.LOG_RETURN, 0);
-        double r1 = is.transform(InputFeature.LOG_RETURN, 1);
-        Normalisation n = new Normalisation(mean, std, -r0 / (r1 - r0), 1 / (r1 - r0), 1.0);
-        if (!withSession) {
-            return n;
-        }
-        List<Window> train = ds.windows(Split.TRAIN);
-        int[] ends = new int[train.size()];
-        for (int i = 0; i < ends.length; i++) {
-            ends[i] = train.get(i).endIndex();
-        }
-        return n.withSession(SessionProfile.fit(ds.bars(), ends));
     }
 
     private double trainVae(Ldm4tsModel model, WindowDataset ds, List<Window> train, List<EpochRecord> history) {

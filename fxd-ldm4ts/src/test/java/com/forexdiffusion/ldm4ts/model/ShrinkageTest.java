@@ -4,6 +4,7 @@ import com.forexdiffusion.core.Timeframe;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -57,6 +58,49 @@ class ShrinkageTest {
         s.add(0, 1, 1, 0.2);
         assertThat(s.factors().explicit().get(0)).isCloseTo(0.85, within(1e-12));
         assertThat(s.factors().branch().get(0)).isCloseTo(1.0, within(1e-12));
+    }
+
+    /**
+     * 400 windows whose outcome follows the explicit forecast weakly, y = 0.05·e + noise: the least squares find a
+     * small α, which lowers the validation SSE by less than the criterion's 2 · ln 400 = 12.0 (computed here from the
+     * sums, independently of the class), so the zero forecast stays. With y = 0.5·e + noise the gain is about 20 % and
+     * the fit is kept.
+     */
+    @Test
+    void aGainTheInformationCriterionDoesNotBackLeavesTheZeroForecast() {
+        for (double slope : new double[] {0.05, 0.5}) {
+            Shrinkage s = new Shrinkage(1);
+            SplittableRandom r = new SplittableRandom(8);
+            double ee = 0;
+            double ey = 0;
+            double yy = 0;
+            for (int i = 0; i < 400; i++) {
+                double e = gaussian(r);
+                double d = 0.5 * gaussian(r);
+                double y = slope * e + gaussian(r);
+                s.add(0, e + d, e, y);
+                ee += e * e;
+                ey += e * y;
+                yy += y * y;
+            }
+            // The one-factor gain alone, (Σey)²/Σe², bounds what α can take off the SSE.
+            double statistic = 400 * Math.log(yy / (yy - ey * ey / ee));
+            System.out.printf("slope %.2f: n·ln(SSE0/SSE) of α alone %.2f, criterion %.2f%n", slope, statistic,
+                    2 * Math.log(400));
+            Shrinkage.Factors f = s.factors();
+            if (slope < 0.1) {
+                assertThat(statistic).isLessThan(2 * Math.log(400) - 4);
+                assertThat(f.explicit().get(0)).isEqualTo(0.0);
+                assertThat(f.branch().get(0)).isEqualTo(0.0);
+            } else {
+                assertThat(statistic).isGreaterThan(2 * Math.log(400) + 20);
+                assertThat(f.explicit().get(0)).isCloseTo(0.5, within(0.12));
+            }
+        }
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
     }
 
     @Test
