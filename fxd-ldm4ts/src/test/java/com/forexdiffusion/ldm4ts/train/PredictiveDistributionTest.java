@@ -83,15 +83,10 @@ class PredictiveDistributionTest {
     }
 
     private Outcome trainAndScore(String loss, Path out) {
-        return trainAndScore(loss, Ldm4tsConfig.INSTANCE_NONE, out);
-    }
-
-    private Outcome trainAndScore(String loss, String instanceNorm, Path out) {
         BarSeries bars = knownVolatility(5000, 17);
         TrainingConfig tc = TrainingConfig.defaults(11).withEpochs(5).withSizes(1, 64, 32, 1, 128, 50)
                 .withLossSamples(8);
-        Ldm4tsConfig cfg = TrainerTest.tiny().withLoss(loss).toBuilder().instanceNorm(instanceNorm).build();
-        new Ldm4tsTrainer(tc, TrainingListener.NONE).train(bars, cfg, "test", out, null);
+        new Ldm4tsTrainer(tc, TrainingListener.NONE).train(bars, TrainerTest.tiny().withLoss(loss), "test", out, null);
         TrainingState st = Checkpoint.readTraining(out);
         HorizonValidation v = st.validation().horizons().get("5");
         // Held out: the last 14 % of the series (inside the test split), every 3rd window.
@@ -183,13 +178,6 @@ class PredictiveDistributionTest {
         double[] s = v.clone();
         java.util.Arrays.sort(s);
         return s[s.length / 2];
-    }
-
-    @Test
-    void probeRevin() {
-        Outcome r = trainAndScore("crps", Ldm4tsConfig.INSTANCE_REVIN, dir.resolve("revin"));
-        System.out.printf("revin crps: held-out coverage90 %.3f, spearman %.3f, validation %s%n", r.coverage(),
-                r.spearman(), r.validation());
     }
 
     /** The forecast term alone (no ε-MSE) sends gradients to the sample head, the fusion and the U-Net. */
