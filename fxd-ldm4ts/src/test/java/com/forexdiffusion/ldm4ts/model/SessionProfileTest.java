@@ -66,6 +66,24 @@ class SessionProfileTest {
         assertThat(daily.factors()).containsOnly(1.0);
     }
 
+    /** The profile travels in the checkpoint's config.json: read back, it is the same, and a config without one reads. */
+    @Test
+    void aSessionScaledConfigKeepsItsProfileThroughItsJson() throws Exception {
+        SessionProfile p = SessionProfile.fit(alternating(48 * 40 + 1, HALF_HOUR, Timeframe.M30), all(48 * 40 + 1));
+        Ldm4tsConfig c = com.forexdiffusion.ldm4ts.train.TrainerTest.tiny().toBuilder()
+                .instanceNorm(Ldm4tsConfig.INSTANCE_SESSION)
+                .normalisation(new Normalisation(List.of(0.0, 0.0), List.of(1e-3, 1e-3), 0, 1e-3, 1.0, p)).build();
+        var json = com.forexdiffusion.ldm4ts.checkpoint.Checkpoint.JSON;
+        Ldm4tsConfig back = json.readValue(json.writeValueAsString(c), Ldm4tsConfig.class);
+        assertThat(back.sessionScaled()).isTrue();
+        assertThat(back.normalisation().session()).isEqualTo(p);
+        Ldm4tsConfig plain = com.forexdiffusion.ldm4ts.train.TrainerTest.tiny().withNormalisation(
+                new Normalisation(List.of(0.0, 0.0), List.of(1e-3, 1e-3), 0, 1e-3, 1.0));
+        Ldm4tsConfig plainBack = json.readValue(json.writeValueAsString(plain), Ldm4tsConfig.class);
+        assertThat(plainBack.normalisation().session()).isNull();
+        assertThat(plainBack.revin()).isFalse();
+    }
+
     @Test
     void aProfileNeedsFortyEightPositiveFactors() {
         assertThatThrownBy(() -> new SessionProfile(List.of(1.0, 2.0))).hasMessageContaining("48");
