@@ -70,11 +70,24 @@ public record SessionProfile(List<Double> factors) {
 
     /** The root mean square of the factors of the {@code bars} bars after {@code lastMs}, one every {@code stepMs}. */
     public double ahead(long lastMs, long stepMs, int bars) {
-        double sum = 0;
-        for (int j = 1; j <= bars; j++) {
-            double f = at(lastMs + j * stepMs);
-            sum += f * f;
+        return ahead(lastMs, stepMs, new int[] {bars})[0];
+    }
+
+    /** As {@link #ahead(long, long, int)} for several bar counts at once, in one pass over the longest. */
+    public double[] ahead(long lastMs, long stepMs, int[] bars) {
+        int longest = 0;
+        for (int b : bars) {
+            longest = Math.max(longest, b);
         }
-        return Math.sqrt(sum / bars);
+        double[] cumulative = new double[longest + 1];
+        for (int j = 1; j <= longest; j++) {
+            double f = at(lastMs + j * stepMs);
+            cumulative[j] = cumulative[j - 1] + f * f;
+        }
+        double[] out = new double[bars.length];
+        for (int k = 0; k < bars.length; k++) {
+            out[k] = Math.sqrt(cumulative[bars[k]] / bars[k]);
+        }
+        return out;
     }
 }

@@ -16,6 +16,8 @@ public final class WindowFeatures {
     private final Tokenizer tokenizer;
     private final double returnMean;
     private final double returnStd;
+    /** Bars per horizon, for the session profile ahead. */
+    private final int[] horizonBars;
 
     public WindowFeatures(Ldm4tsConfig config, Tokenizer tokenizer) {
         if (config.normalisation() == null) {
@@ -26,6 +28,7 @@ public final class WindowFeatures {
         this.tokenizer = tokenizer;
         this.returnMean = config.normalisation().returnMean();
         this.returnStd = config.normalisation().returnStd();
+        this.horizonBars = config.horizonList().stream().mapToInt(h -> h.bars(config.timeframeKind())).toArray();
     }
 
     public Batch build(BarSeries series, int[] ends, int count) {
@@ -82,10 +85,13 @@ public final class WindowFeatures {
         double s = InstanceScale.of(lookback, seasonal);
         InstanceScale.normalise(lookback, 0, l, s, seasonal);
         InstanceScale.normalise(frequency, 0, l, s, seasonal);
-        long step = config.timeframeKind().millis();
+        if (p == null) {
+            java.util.Arrays.fill(out, s);
+            return out;
+        }
+        double[] ahead = p.ahead(series.ts(end), config.timeframeKind().millis(), horizonBars);
         for (int k = 0; k < h; k++) {
-            int bars = config.horizons().get(k) / config.timeframeKind().minutes();
-            out[k] = p == null ? s : s * p.ahead(series.ts(end), step, bars);
+            out[k] = s * ahead[k];
         }
         return out;
     }
