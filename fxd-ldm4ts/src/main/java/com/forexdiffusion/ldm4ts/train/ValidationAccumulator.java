@@ -49,8 +49,8 @@ final class ValidationAccumulator {
         std[k] += samples.length > 1 ? SampleStatistics.std(samples) : 0;
         double[] sorted = samples.clone();
         Arrays.sort(sorted);
-        if (ScoringRules.covered(SampleStatistics.quantileSorted(sorted, 0.05),
-                SampleStatistics.quantileSorted(sorted, 0.95), actual)) {
+        if (ScoringRules.covered(SampleStatistics.predictiveQuantileSorted(sorted, 0.05),
+                SampleStatistics.predictiveQuantileSorted(sorted, 0.95), actual)) {
             covered[k]++;
         }
         if (actual != 0 && mean != 0) {

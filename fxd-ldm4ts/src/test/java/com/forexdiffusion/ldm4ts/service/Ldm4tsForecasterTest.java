@@ -70,10 +70,10 @@ class Ldm4tsForecasterTest {
         }
         assertThat(h.mean()).isCloseTo(mean, within(1e-12));
         assertThat(h.std()).isCloseTo(Math.sqrt(ss / 20), within(1e-12));
-        // 21 order statistics: q05 at position 0.05 · 20 = 1, q50 at 10, q95 at 19
-        assertThat(h.q05()).isCloseTo(s[1], within(1e-12));
+        // 21 draws, 1-based positions 22p: q05 at 1.1, q50 at 11, q95 at 20.9
+        assertThat(h.q05()).isCloseTo(s[0] + 0.1 * (s[1] - s[0]), within(1e-12));
         assertThat(h.q50()).isCloseTo(s[10], within(1e-12));
-        assertThat(h.q95()).isCloseTo(s[19], within(1e-12));
+        assertThat(h.q95()).isCloseTo(s[19] + 0.9 * (s[20] - s[19]), within(1e-12));
         assertThat(h.std()).isPositive();
     }
 
