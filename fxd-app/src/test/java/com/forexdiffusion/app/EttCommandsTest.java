@@ -49,6 +49,7 @@ class EttCommandsTest {
         assertThat(i.get("horizons").get(11).asInt()).isEqualTo(120);
         // The protocol's default (measured better there than the instance scale market data get).
         assertThat(i.get("instance_norm").asText()).isEqualTo("none");
+        assertThat(i.get("explicit_input").asText()).isEqualTo("both");
 
         Path out = dir.resolve("eval");
         Cli e = Cli.run("evaluate", "ett", "--file", f.toString(), "--model", model.toString(), "--horizons", "12,6",

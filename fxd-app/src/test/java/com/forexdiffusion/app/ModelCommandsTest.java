@@ -32,6 +32,14 @@ class ModelCommandsTest {
                 "--out", out.toString());
         assertThat(badNorm.code()).isNotZero();
         assertThat(badNorm.err()).contains("--instance-norm").contains("'mean'").doesNotContain("Exception");
+        Cli badInput = Cli.run("train", "--db", db, "--symbol", "EURUSD", "--timeframe", "M5", "--explicit-input",
+                "levels", "--out", out.toString());
+        assertThat(badInput.code()).isNotZero();
+        assertThat(badInput.err()).contains("--explicit-input").contains("'levels'").doesNotContain("Exception");
+        Cli patchLevel = Cli.run("train", "--db", db, "--symbol", "EURUSD", "--timeframe", "M5", "--explicit-input",
+                "level", "--explicit", "patchtst", "--out", out.toString());
+        assertThat(patchLevel.code()).isNotZero();
+        assertThat(patchLevel.err()).contains("--explicit-input level needs --explicit linear");
         Cli t = Cli.run("train", "--db", db, "--symbol", "EURUSD", "--timeframe", "M5", "--epochs", "1",
                 "--vae-epochs", "1", "--vae-images", "32", "--stride", "40", "--validation-windows", "8", "--to", "2023-01-16",
                 "--validation-samples", "4", "--horizons", "15,30", "--out", out.toString());
@@ -56,6 +64,7 @@ class ModelCommandsTest {
         }
         assertThat(i.get("loss").asText()).isEqualTo("crps");
         assertThat(i.get("instance_norm").asText()).isEqualTo("session");
+        assertThat(i.get("explicit_input").asText()).isEqualTo("returns");
 
         Cli f = Cli.run("forecast", "--db", db, "--model", out.toString(), "--symbol", "EURUSD", "--timeframe", "M5",
                 "--samples", "8", "--json", "--log");

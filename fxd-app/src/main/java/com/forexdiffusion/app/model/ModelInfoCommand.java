@@ -59,6 +59,7 @@ public final class ModelInfoCommand implements Callable<Integer> {
             info.put("train_windows", cfg.data().trainWindows());
         }
         info.put("loss", cfg.lossKind());
+        info.put("explicit_input", cfg.explicitInputKind());
         info.put("instance_norm", cfg.instanceNormKind());
         info.put("sample_head_noise", cfg.headNoise());
         info.put("diffusion_draws", cfg.diffusion().draws());

@@ -153,6 +153,12 @@ public final class TrainCommand implements Callable<Integer> {
             + "median fit). --explicit patchtst is always trained. Default: ${DEFAULT-VALUE}.")
     String explicitFit;
 
+    @Option(names = "--explicit-input", defaultValue = "auto", description = "What the linear pathway reads: returns "
+            + "(the lookback's returns: it forecasts the change from the last value), level (also the window's level, "
+            + "as DLinear's map of the values does), both (the average of those two fits), or auto: returns for market "
+            + "data, both with --ett (docs/evaluation.md). Default: ${DEFAULT-VALUE}.")
+    String explicitInput;
+
     @Option(names = "--instance-norm", defaultValue = "auto", description = "session (each window's returns divided "
             + "by their own root mean square after the training split's intraday volatility profile is divided out, the "
             + "forecast multiplied back by both over the bars ahead: the spread follows volatility and the hour), revin "
@@ -243,6 +249,7 @@ public final class TrainCommand implements Callable<Integer> {
             // PatchTST has no closed form to keep.
             fit = Ldm4tsConfig.FIT_TRAINED;
         }
+        String input = explicitInput(pathway, bench != null);
         String instance = instanceNorm.toLowerCase(Locale.ROOT);
         if (instance.equals("auto")) {
             instance = bench != null ? Ldm4tsConfig.INSTANCE_NONE : Ldm4tsConfig.INSTANCE_SESSION;
@@ -251,8 +258,8 @@ public final class TrainCommand implements Callable<Integer> {
                 .contains(instance)) {
             throw new FxdException("--instance-norm must be auto, session, revin or none, got '" + instanceNorm + "'");
         }
-        base = base.toBuilder().explicitPathway(pathway).explicitFit(fit).instanceNorm(instance).fusionForm(form)
-                .build();
+        base = base.toBuilder().explicitPathway(pathway).explicitFit(fit).explicitInput(input).instanceNorm(instance)
+                .fusionForm(form).build();
         String lossKind = loss.toLowerCase(Locale.ROOT);
         if (!Ldm4tsConfig.LOSS_CRPS.equals(lossKind) && !Ldm4tsConfig.LOSS_MSE.equals(lossKind)) {
             throw new FxdException("--loss must be crps or mse, got '" + loss + "'");
@@ -387,5 +394,20 @@ public final class TrainCommand implements Callable<Integer> {
                 progress = null;
             }
         }
+    }
+
+    private String explicitInput(String pathway, boolean benchmark) {
+        String input = explicitInput.toLowerCase(Locale.ROOT);
+        if (input.equals("auto")) {
+            return benchmark && Ldm4tsConfig.EXPLICIT_LINEAR.equals(pathway) ? Ldm4tsConfig.INPUT_BOTH
+                    : Ldm4tsConfig.INPUT_RETURNS;
+        }
+        if (!List.of(Ldm4tsConfig.INPUT_RETURNS, Ldm4tsConfig.INPUT_LEVEL, Ldm4tsConfig.INPUT_BOTH).contains(input)) {
+            throw new FxdException("--explicit-input must be auto, returns, level or both, got '" + explicitInput + "'");
+        }
+        if (!Ldm4tsConfig.INPUT_RETURNS.equals(input) && !Ldm4tsConfig.EXPLICIT_LINEAR.equals(pathway)) {
+            throw new FxdException("--explicit-input " + input + " needs --explicit linear: PatchTST reads the returns");
+        }
+        return input;
     }
 }

@@ -47,9 +47,19 @@ public final class TemporalFusion {
      *                  explicit-only ablation never has one: it is the point forecaster the ablation measures.
      * @param patchTst  the PatchTST explicit pathway instead of the linear map
      * @param residual  the residual form (see the class comment); false for checkpoints that predate it
+     * @param level     the linear pathway also reads the window's level, one column after the lookback
      */
     public record Spec(int lookback, int latentChannels, int latentSize, int hidden, int horizons, Mode mode,
-                       int headNoise, boolean patchTst, boolean residual) {
+                       int headNoise, boolean patchTst, boolean residual, boolean level) {
+        public Spec(int lookback, int latentChannels, int latentSize, int hidden, int horizons, Mode mode,
+                    int headNoise, boolean patchTst, boolean residual) {
+            this(lookback, latentChannels, latentSize, hidden, horizons, mode, headNoise, patchTst, residual, false);
+        }
+
+        /** Columns of the explicit pathway's input: the lookback and, when read, the level. */
+        public int inputs() {
+            return level ? lookback + 1 : lookback;
+        }
     }
 
     /** The fused forecast of each row and the features the sample head reads. */
@@ -60,7 +70,7 @@ public final class TemporalFusion {
         this.spec = spec;
         String e = Params.name(prefix, "explicit");
         this.explicit = spec.patchTst() ? new PatchTstPathway(p, e, spec.lookback(), spec.horizons())
-                : new LinearPathway(p, e, spec.lookback(), spec.horizons());
+                : new LinearPathway(p, e, spec.inputs(), spec.horizons());
         int in = spec.residual() ? 2 * spec.latentChannels() : spec.latentChannels();
         int convChannels = 4 * spec.latentChannels();
         this.implicitConv = new Conv2dLayer(p, Params.name(prefix, "implicit.conv"), in, convChannels, 3, 2, 1);
@@ -80,7 +90,7 @@ public final class TemporalFusion {
             this.gateLogit = null;
         }
         this.head = spec.headNoise() > 0 && spec.mode() != Mode.EXPLICIT_ONLY
-                ? new SampleHead(p, Params.name(prefix, "sample_head"), spec.lookback(), spec.lookback() + h,
+                ? new SampleHead(p, Params.name(prefix, "sample_head"), spec.lookback(), spec.inputs() + h,
                         spec.headNoise(), h, spec.horizons())
                 : null;
     }
@@ -112,7 +122,7 @@ public final class TemporalFusion {
     /**
      * The fused forecast and, for the sample head, [lookback, implicit hidden] per row.
      *
-     * @param lookback [B, L] normalised lookback
+     * @param lookback [B, inputs] normalised lookback (and level)
      * @param denoised [B, C, h, w] denoised latent
      * @param clean    [B, C, h, w] the window's own (clean) latent, read by the residual form only
      */

@@ -26,6 +26,11 @@ import java.util.List;
  * @param explicitFit    "trained" (the linear pathway starts at its least-squares fit and trains with the rest; null in
  *                       older checkpoints) or "least-squares" (it stays at that fit: the MSE optimum of the training
  *                       windows, which training by the CRPS, a median-like score, moves away from)
+ * @param explicitInput  what the linear pathway reads: "returns" (the lookback's scaled returns, so it forecasts the
+ *                       change from the last value; null in older checkpoints), "level" (also the window's level,
+ *                       ln(last close) in return-standard-deviation units: with the bias this spans DLinear's map of
+ *                       the lookback values, which reads the distance from the training mean) or "both" (the
+ *                       average of the two least-squares fits; {@link ExplicitInput})
  * @param instanceNorm   "revin" (each window's lookback returns are divided by their own root mean square and the
  *                       forecast multiplied back, RevIN's reversible instance scale: the spread then follows the
  *                       window's volatility by construction), "session" (the same after the training split's
@@ -58,6 +63,7 @@ public record Ldm4tsConfig(
         TemporalFusion.Mode fusionMode,
         String explicitPathway,
         String explicitFit,
+        String explicitInput,
         String instanceNorm,
         String fusionForm,
         double lossLambda,
@@ -79,6 +85,9 @@ public record Ldm4tsConfig(
     public static final String EXPLICIT_PATCHTST = "patchtst";
     public static final String FIT_TRAINED = "trained";
     public static final String FIT_LEAST_SQUARES = "least-squares";
+    public static final String INPUT_RETURNS = "returns";
+    public static final String INPUT_LEVEL = "level";
+    public static final String INPUT_BOTH = "both";
     public static final String INSTANCE_REVIN = "revin";
     public static final String INSTANCE_SESSION = "session";
     public static final String INSTANCE_NONE = "none";
@@ -117,6 +126,12 @@ public record Ldm4tsConfig(
         }
         if (FIT_LEAST_SQUARES.equals(explicitFit) && EXPLICIT_PATCHTST.equals(explicitPathway)) {
             throw new IllegalArgumentException("only the linear pathway has a least-squares fit");
+        }
+        if (explicitInput != null && !List.of(INPUT_RETURNS, INPUT_LEVEL, INPUT_BOTH).contains(explicitInput)) {
+            throw new IllegalArgumentException("explicit input must be returns, level or both, got " + explicitInput);
+        }
+        if (explicitInput != null && !INPUT_RETURNS.equals(explicitInput) && EXPLICIT_PATCHTST.equals(explicitPathway)) {
+            throw new IllegalArgumentException("only the linear pathway reads the level");
         }
         if (instanceNorm != null && !List.of(INSTANCE_REVIN, INSTANCE_SESSION, INSTANCE_NONE).contains(instanceNorm)) {
             throw new IllegalArgumentException("instance normalisation must be revin, session or none, got "
@@ -192,6 +207,7 @@ public record Ldm4tsConfig(
         b.fusionMode = fusionMode;
         b.explicitPathway = explicitPathway;
         b.explicitFit = explicitFit;
+        b.explicitInput = explicitInput;
         b.instanceNorm = instanceNorm;
         b.fusionForm = fusionForm;
         b.lossLambda = lossLambda;
@@ -228,6 +244,7 @@ public record Ldm4tsConfig(
         private TemporalFusion.Mode fusionMode = TemporalFusion.Mode.GATED;
         private String explicitPathway = EXPLICIT_LINEAR;
         private String explicitFit = FIT_TRAINED;
+        private String explicitInput = INPUT_RETURNS;
         private String instanceNorm = INSTANCE_NONE;
         private String fusionForm = FUSION_MIX;
         private double lossLambda = 1.0;
@@ -264,6 +281,7 @@ public record Ldm4tsConfig(
         public Builder fusionMode(TemporalFusion.Mode v) { fusionMode = v; return this; }
         public Builder explicitPathway(String v) { explicitPathway = v; return this; }
         public Builder explicitFit(String v) { explicitFit = v; return this; }
+        public Builder explicitInput(String v) { explicitInput = v; return this; }
         public Builder instanceNorm(String v) { instanceNorm = v; return this; }
         public Builder fusionForm(String v) { fusionForm = v; return this; }
         public Builder lossLambda(double v) { lossLambda = v; return this; }
@@ -280,8 +298,8 @@ public record Ldm4tsConfig(
         public Ldm4tsConfig build() {
             return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath,
                     unet, contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode,
-                    explicitPathway, explicitFit, instanceNorm, fusionForm, lossLambda, loss, headNoise, monteCarloSamples, normalisation,
-                    shrinkage, branchShrinkage, data, seed, codeVersion);
+                    explicitPathway, explicitFit, explicitInput, instanceNorm, fusionForm, lossLambda, loss, headNoise,
+                    monteCarloSamples, normalisation, shrinkage, branchShrinkage, data, seed, codeVersion);
         }
     }
 
@@ -365,6 +383,18 @@ public record Ldm4tsConfig(
     @JsonIgnore
     public boolean explicitFrozen() {
         return FIT_LEAST_SQUARES.equals(explicitFit);
+    }
+
+    /** What the linear pathway reads, "returns" for checkpoints that predate the choice. */
+    @JsonIgnore
+    public String explicitInputKind() {
+        return explicitInput == null ? INPUT_RETURNS : explicitInput;
+    }
+
+    /** The width of the explicit pathway's input: the lookback, plus the window's level when it reads one. */
+    @JsonIgnore
+    public int explicitInputWidth() {
+        return INPUT_RETURNS.equals(explicitInputKind()) ? lookback : lookback + 1;
     }
 
     /** True when each window is scaled by its own volatility (RevIN); false for checkpoints that predate it. */

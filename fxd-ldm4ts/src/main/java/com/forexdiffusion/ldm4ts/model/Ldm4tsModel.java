@@ -86,7 +86,7 @@ public final class Ldm4tsModel implements AutoCloseable {
         this.fusion = new TemporalFusion(params, "fusion", new TemporalFusion.Spec(config.lookback(),
                 config.vae().latentChannels(), config.latentSize(), config.fusionHidden(), config.horizons().size(),
                 config.fusionMode(), config.headNoise(), Ldm4tsConfig.EXPLICIT_PATCHTST.equals(config.explicitKind()),
-                config.residualFusion()));
+                config.residualFusion(), config.explicitInputWidth() > config.lookback()));
         this.scheduler = config.diffusion().scheduler();
     }
 
@@ -184,12 +184,15 @@ public final class Ldm4tsModel implements AutoCloseable {
         return fusion;
     }
 
+    /** The explicit pathway's (and the sample head's) input [B, {@link Ldm4tsConfig#explicitInputWidth()}]. */
     public NDArray lookback(NDManager m, Batch b) {
-        float[] flat = new float[b.size() * config.lookback()];
+        int width = config.explicitInputWidth();
+        float[][] rows = ExplicitInput.rows(config, b);
+        float[] flat = new float[b.size() * width];
         for (int i = 0; i < b.size(); i++) {
-            System.arraycopy(b.lookback()[i], 0, flat, i * config.lookback(), config.lookback());
+            System.arraycopy(rows[i], 0, flat, i * width, width);
         }
-        return Tensors.of(m, flat, new Shape(b.size(), config.lookback()));
+        return Tensors.of(m, flat, new Shape(b.size(), width));
     }
 
     /** The two stage-2 losses of one batch, for a training step or a validation loss. */

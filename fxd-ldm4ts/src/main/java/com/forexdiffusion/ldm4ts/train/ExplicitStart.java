@@ -5,6 +5,8 @@ import com.forexdiffusion.forecast.dataset.Window;
 import com.forexdiffusion.forecast.dataset.WindowDataset;
 import com.forexdiffusion.forecast.longhorizon.LinearMap;
 import com.forexdiffusion.ldm4ts.model.Batch;
+import com.forexdiffusion.ldm4ts.model.ExplicitInput;
+import com.forexdiffusion.ldm4ts.model.Ldm4tsConfig;
 import com.forexdiffusion.ldm4ts.model.Ldm4tsModel;
 import com.forexdiffusion.ldm4ts.model.Normalisation;
 import com.forexdiffusion.ldm4ts.model.WindowFeatures;
@@ -15,7 +17,8 @@ import java.util.List;
  * Starts a linear explicit pathway at the least-squares map from the training windows' normalised lookback to
  * their scaled targets, as closed-form DLinear is fitted: gradient descent reaches that optimum slowly (a few epochs
  * left our pathway 20 % above it on ETTh1), and with the residual fusion starting at its explicit pathway the whole
- * model then starts where DLinear ends.
+ * model then starts where DLinear ends. A pathway that reads the level as well gets the fit with it, or with
+ * "both" the average of the fits with and without it ({@link ExplicitInput}).
  */
 final class ExplicitStart {
     private static final int CHUNK = 256;
@@ -29,12 +32,13 @@ final class ExplicitStart {
         if (name == null) {
             return;
         }
-        Normalisation norm = model.config().normalisation();
-        int l = model.config().lookback();
-        int h = model.config().horizons().size();
-        double[][] xtx = new double[l + 1][l + 1];
-        double[][] xty = new double[l + 1][h];
-        double[] x = new double[l + 1];
+        Ldm4tsConfig config = model.config();
+        Normalisation norm = config.normalisation();
+        int width = config.explicitInputWidth();
+        int h = config.horizons().size();
+        double[][] xtx = new double[width + 1][width + 1];
+        double[][] xty = new double[width + 1][h];
+        double[] x = new double[width + 1];
         double[] y = new double[h];
         int[] idx = new int[train.size()];
         for (int i = 0; i < idx.length; i++) {
@@ -43,12 +47,12 @@ final class ExplicitStart {
         for (int from = 0; from < train.size(); from += CHUNK) {
             int n = Math.min(CHUNK, train.size() - from);
             Batch b = features.build(ds.bars(), Ldm4tsTrainer.ends(train, idx, from, n), n, false);
+            float[][] rows = ExplicitInput.rows(config, b);
             for (int i = 0; i < n; i++) {
-                float[] look = b.lookback()[i];
-                for (int j = 0; j < l; j++) {
-                    x[j] = look[j];
+                for (int j = 0; j < width; j++) {
+                    x[j] = rows[i][j];
                 }
-                x[l] = 1;
+                x[width] = 1;
                 double[] raw = ds.targets(train.get(from + i).index());
                 for (int k = 0; k < h; k++) {
                     // In the window's own units (RevIN): the least squares weighted by the inverse of each window's
@@ -58,7 +62,43 @@ final class ExplicitStart {
                 accumulate(xtx, xty, x, y);
             }
         }
-        assign(model, name, LinearMap.solve(xtx, xty), l, h);
+        double[][] w = Ldm4tsConfig.INPUT_BOTH.equals(config.explicitInputKind())
+                ? average(solve(xtx, xty, -1), solve(xtx, xty, config.lookback()))
+                : solve(xtx, xty, -1);
+        assign(model, name, w, width, h);
+    }
+
+    /**
+     * The least-squares weights, one row per input column (the bias last); with {@code drop} ≥ 0 that column is left
+     * out of the fit and its weights are zero. The sums are copied: {@link LinearMap#solve} works in place.
+     */
+    static double[][] solve(double[][] xtx, double[][] xty, int drop) {
+        int d = xtx.length;
+        int[] keep = java.util.stream.IntStream.range(0, d).filter(a -> a != drop).toArray();
+        double[][] a = new double[keep.length][keep.length];
+        double[][] t = new double[keep.length][];
+        for (int i = 0; i < keep.length; i++) {
+            for (int j = 0; j < keep.length; j++) {
+                a[i][j] = xtx[keep[i]][keep[j]];
+            }
+            t[i] = xty[keep[i]].clone();
+        }
+        double[][] sol = LinearMap.solve(a, t);
+        double[][] w = new double[d][xty[0].length];
+        for (int i = 0; i < keep.length; i++) {
+            w[keep[i]] = sol[i];
+        }
+        return w;
+    }
+
+    private static double[][] average(double[][] a, double[][] b) {
+        double[][] out = new double[a.length][a[0].length];
+        for (int i = 0; i < a.length; i++) {
+            for (int k = 0; k < a[0].length; k++) {
+                out[i][k] = 0.5 * (a[i][k] + b[i][k]);
+            }
+        }
+        return out;
     }
 
     private static void accumulate(double[][] xtx, double[][] xty, double[] x, double[] y) {
