@@ -131,6 +131,13 @@ public final class TrainCommand implements Callable<Integer> {
             + "forecast's MSE over the zero return's, averaged over horizons). Default: ${DEFAULT-VALUE}.")
     String earlyStopOn;
 
+    @Option(names = "--mean-correction", defaultValue = "auto", description = "What the validation split may change "
+            + "of the point forecast: full (it scales the explicit pathway's forecast and what diffusion adds to it, "
+            + "each kept only where the information criterion backs it, so an FX mean without skill becomes the zero "
+            + "return), branch (only what diffusion adds; the explicit forecast is kept whole), none, or auto: full for "
+            + "market data, branch with --ett (measured, docs/evaluation.md). Default: ${DEFAULT-VALUE}.")
+    String meanCorrection;
+
     @Option(names = "--fusion", defaultValue = "gated", description = "gated, explicit (the ablation: "
             + "the explicit pathway alone, no diffusion) or implicit (the diffusion branch alone). "
             + "Default: ${DEFAULT-VALUE}.")
@@ -275,7 +282,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig tc = TrainingConfig.builder().vaeEpochs(vaeEpochs).maxVaeImages(vaeImages).epochs(epochs)
                 .batchSize(batch).learningRate(lr).patience(patience).trainStride(stride)
                 .validationWindows(validationWindows).validationSamples(validationSamples).lossSamples(lossSamples)
-                .maxMinutes(maxMinutes).seed(seed).earlyStopOn(stopOn).build();
+                .maxMinutes(maxMinutes).seed(seed).earlyStopOn(stopOn).meanCorrection(meanCorrection(bench != null))
+                .build();
         long fromMs = from == null ? Long.MIN_VALUE : TimeArg.parse("--from", from);
         long toMs = to == null ? Long.MAX_VALUE : TimeArg.parse("--to", to);
         String runId = UUID.randomUUID().toString();
@@ -314,8 +322,12 @@ public final class TrainCommand implements Callable<Integer> {
                             + "peak RSS %.0f MiB%n", st.stopReason(), st.epoch(), st.seconds() / 60,
                     st.vaeWindowsPerSecond(), st.denoiserWindowsPerSecond(), st.peakRssBytes() / 1048576.0);
             var correction = result.config().meanCorrection();
-            o.printf(Locale.ROOT, "mean forecast corrected by the validation split: explicit pathway × %s, diffusion "
-                    + "branch's addition × %s%n", factors(correction.explicit()), factors(correction.branch()));
+            if (correction == null) {
+                o.println("mean forecast not corrected (--mean-correction none)");
+            } else {
+                o.printf(Locale.ROOT, "mean forecast corrected by the validation split: explicit pathway × %s, "
+                        + "diffusion branch's addition × %s%n", factors(correction.explicit()), factors(correction.branch()));
+            }
             v.horizons().forEach((h, m) -> o.printf(Locale.ROOT, "validation %s-min return on %d windows: MSE ratio "
                             + "to zero return %.4f, direction %.1f%%, CRPS %.4e, raw coverage90 %.1f%%, mean σ %.3e%n",
                     h, v.windows(), m.mseRatio(), 100 * m.directionalAccuracy(), m.crps(), 100 * m.coverage90(),
@@ -409,5 +421,17 @@ public final class TrainCommand implements Callable<Integer> {
             throw new FxdException("--explicit-input " + input + " needs --explicit linear: PatchTST reads the returns");
         }
         return input;
+    }
+
+    private String meanCorrection(boolean benchmark) {
+        String mode = meanCorrection.toLowerCase(Locale.ROOT);
+        if (mode.equals("auto")) {
+            return benchmark ? TrainingConfig.CORRECT_BRANCH : TrainingConfig.CORRECT_FULL;
+        }
+        if (!List.of(TrainingConfig.CORRECT_FULL, TrainingConfig.CORRECT_BRANCH, TrainingConfig.CORRECT_NONE)
+                .contains(mode)) {
+            throw new FxdException("--mean-correction must be auto, full, branch or none, got '" + meanCorrection + "'");
+        }
+        return mode;
     }
 }

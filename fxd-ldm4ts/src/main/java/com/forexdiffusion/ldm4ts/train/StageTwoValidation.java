@@ -51,7 +51,11 @@ final class StageTwoValidation {
         Ldm4tsModel.Draws d = samples(model, config, ds, windows, valLatents, features);
         float[][][] z = d.samples();
         int h = config.horizons().size();
-        Shrinkage fit = new Shrinkage(h);
+        if (TrainingConfig.CORRECT_NONE.equals(tc.meanCorrection())) {
+            return new Shrunk(null, score(config, ds, windows, z));
+        }
+        Shrinkage fit = TrainingConfig.CORRECT_BRANCH.equals(tc.meanCorrection()) ? Shrinkage.keepingExplicit(h)
+                : new Shrinkage(h);
         for (int i = 0; i < z.length; i++) {
             double[] actual = ds.targets(windows.get(i).index());
             for (int k = 0; k < h; k++) {

@@ -28,8 +28,14 @@ package com.forexdiffusion.ldm4ts.train;
 public record TrainingConfig(int vaeEpochs, int maxVaeImages, int epochs, int batchSize, double vaeLearningRate,
                              double learningRate, double weightDecay, double warmupFraction, double clipNorm,
                              double emaDecay, int patience, double klWeight, int trainStride, int validationWindows,
-                             int validationSamples, int lossSamples, double maxMinutes, long seed, String earlyStopOn) {
+                             int validationSamples, int lossSamples, double maxMinutes, long seed, String earlyStopOn,
+                             String meanCorrection) {
     public static final String STOP_ON_LOSS = "loss";
+    /** The validation split fits α and β of the mean's correction ({@code Shrinkage}), the default. */
+    public static final String CORRECT_FULL = "full";
+    /** Only β: the explicit pathway's forecast is kept whole. */
+    public static final String CORRECT_BRANCH = "branch";
+    public static final String CORRECT_NONE = "none";
     public static final String STOP_ON_MSE_RATIO = "mse-ratio";
 
     public TrainingConfig {
@@ -43,6 +49,9 @@ public record TrainingConfig(int vaeEpochs, int maxVaeImages, int epochs, int ba
         }
         if (!STOP_ON_LOSS.equals(earlyStopOn) && !STOP_ON_MSE_RATIO.equals(earlyStopOn)) {
             throw new IllegalArgumentException("early stopping reads loss or mse-ratio, got " + earlyStopOn);
+        }
+        if (!java.util.List.of(CORRECT_FULL, CORRECT_BRANCH, CORRECT_NONE).contains(meanCorrection)) {
+            throw new IllegalArgumentException("the mean's correction is full, branch or none, got " + meanCorrection);
         }
     }
 
@@ -60,7 +69,7 @@ public record TrainingConfig(int vaeEpochs, int maxVaeImages, int epochs, int ba
                 .warmupFraction(warmupFraction).clipNorm(clipNorm).emaDecay(emaDecay).patience(patience)
                 .klWeight(klWeight).trainStride(trainStride).validationWindows(validationWindows)
                 .validationSamples(validationSamples).lossSamples(lossSamples).maxMinutes(maxMinutes).seed(seed)
-                .earlyStopOn(earlyStopOn);
+                .earlyStopOn(earlyStopOn).meanCorrection(meanCorrection);
     }
 
     public TrainingConfig withEpochs(int e) {
@@ -107,6 +116,7 @@ public record TrainingConfig(int vaeEpochs, int maxVaeImages, int epochs, int ba
         private double maxMinutes;
         private long seed;
         private String earlyStopOn = STOP_ON_LOSS;
+        private String meanCorrection = CORRECT_FULL;
 
         private Builder() {
         }
@@ -130,11 +140,12 @@ public record TrainingConfig(int vaeEpochs, int maxVaeImages, int epochs, int ba
         public Builder maxMinutes(double v) { maxMinutes = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder earlyStopOn(String v) { earlyStopOn = v; return this; }
+        public Builder meanCorrection(String v) { meanCorrection = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(vaeEpochs, maxVaeImages, epochs, batchSize, vaeLearningRate, learningRate,
                     weightDecay, warmupFraction, clipNorm, emaDecay, patience, klWeight, trainStride,
-                    validationWindows, validationSamples, lossSamples, maxMinutes, seed, earlyStopOn);
+                    validationWindows, validationSamples, lossSamples, maxMinutes, seed, earlyStopOn, meanCorrection);
         }
     }
 

@@ -61,6 +61,52 @@ class ShrinkageTest {
     }
 
     /**
+     * Keeping the explicit pathway: the outcome is 0.8 of the explicit forecast plus half the branch's addition, so
+     * the full fit shrinks the explicit forecast (α = 0.8, β = 0.5: the sums below are those of the 2×2 least
+     * squares), while the branch-only fit holds α at 1 and regresses y − e = −0.2·e + 0.5·d on d alone. With e and d
+     * uncorrelated over the windows that is 0.5 plus what −0.2·e projects on d (zero here by construction).
+     */
+    @Test
+    void keepingTheExplicitPathwayFitsOnlyTheBranchFactor() {
+        Shrinkage full = new Shrinkage(1);
+        Shrinkage kept = Shrinkage.keepingExplicit(1);
+        // (e, d) over four windows: Σe² = Σd² = 4 and Σed = 0
+        double[][] ed = {{1, 1}, {1, -1}, {-1, 1}, {-1, -1}};
+        for (double[] w : ed) {
+            double y = 0.8 * w[0] + 0.5 * w[1];
+            full.add(0, w[0] + w[1], w[0], y);
+            kept.add(0, w[0] + w[1], w[0], y);
+        }
+        assertThat(full.factors().explicit().get(0)).isCloseTo(0.8, within(1e-12));
+        assertThat(full.factors().branch().get(0)).isCloseTo(0.5, within(1e-12));
+        assertThat(kept.factors().explicit().get(0)).isEqualTo(1.0);
+        assertThat(kept.factors().branch().get(0)).isCloseTo(0.5, within(1e-12));
+    }
+
+    /**
+     * Keeping the explicit pathway, a branch whose addition the outcome does not follow is dropped: y = e + noise
+     * and d independent noise, so β's gain is far below the criterion's ln 400.
+     */
+    @Test
+    void aBranchThatDoesNotEarnItsFactorIsDroppedWhileTheExplicitForecastStays() {
+        Shrinkage kept = Shrinkage.keepingExplicit(1);
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i < 400; i++) {
+            double e = gaussian(r);
+            double d = 0.3 * gaussian(r);
+            kept.add(0, e + d, e, e + 0.02 * d + gaussian(r));
+        }
+        assertThat(kept.factors().explicit().get(0)).isEqualTo(1.0);
+        assertThat(kept.factors().branch().get(0)).isEqualTo(0.0);
+        // an explicit-only model (d = 0 everywhere) keeps its forecast as it is
+        Shrinkage alone = Shrinkage.keepingExplicit(1);
+        alone.add(0, 2, 2, 1);
+        alone.add(0, -1, -1, 0);
+        assertThat(alone.factors().explicit().get(0)).isEqualTo(1.0);
+        assertThat(alone.factors().branch().get(0)).isEqualTo(1.0);
+    }
+
+    /**
      * 400 windows whose outcome follows the explicit forecast weakly, y = 0.05·e + noise: the least squares find a
      * small α, which lowers the validation SSE by less than the criterion's 2 · ln 400 = 12.0 (computed here from the
      * sums, independently of the class), so the zero forecast stays. With y = 0.5·e + noise the gain is about 20 % and
