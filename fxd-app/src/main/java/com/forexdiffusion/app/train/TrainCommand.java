@@ -234,51 +234,9 @@ public final class TrainCommand implements Callable<Integer> {
             base = base.withSizes(LongHorizonData.LOOKBACK, base.imageSize(), base.vae(), base.unet(), base.text(), base.diffusion(),
                     base.fusionHidden());
         }
-        base = base.withFusionMode(switch (fusion.toLowerCase(Locale.ROOT)) {
-            case "gated" -> TemporalFusion.Mode.GATED;
-            case "explicit" -> TemporalFusion.Mode.EXPLICIT_ONLY;
-            case "implicit" -> TemporalFusion.Mode.IMPLICIT_ONLY;
-            default -> throw new FxdException("--fusion must be gated, explicit or implicit, got '" + fusion + "'");
-        });
-        String pathway = explicit.toLowerCase(Locale.ROOT);
-        if (!Ldm4tsConfig.EXPLICIT_LINEAR.equals(pathway) && !Ldm4tsConfig.EXPLICIT_PATCHTST.equals(pathway)) {
-            throw new FxdException("--explicit must be linear or patchtst, got '" + explicit + "'");
-        }
-        String form = fusionForm.toLowerCase(Locale.ROOT);
-        if (!Ldm4tsConfig.FUSION_MIX.equals(form) && !Ldm4tsConfig.FUSION_RESIDUAL.equals(form)) {
-            throw new FxdException("--fusion-form must be mix or residual, got '" + fusionForm + "'");
-        }
-        String fit = explicitFit.toLowerCase(Locale.ROOT);
-        if (!Ldm4tsConfig.FIT_TRAINED.equals(fit) && !Ldm4tsConfig.FIT_LEAST_SQUARES.equals(fit)) {
-            throw new FxdException("--explicit-fit must be trained or least-squares, got '" + explicitFit + "'");
-        }
-        if (Ldm4tsConfig.EXPLICIT_PATCHTST.equals(pathway)) {
-            // PatchTST has no closed form to keep.
-            fit = Ldm4tsConfig.FIT_TRAINED;
-        }
-        String input = explicitInput(pathway, bench != null);
-        String instance = instanceNorm.toLowerCase(Locale.ROOT);
-        if (instance.equals("auto")) {
-            instance = bench != null ? Ldm4tsConfig.INSTANCE_NONE : Ldm4tsConfig.INSTANCE_SESSION;
-        }
-        if (!List.of(Ldm4tsConfig.INSTANCE_REVIN, Ldm4tsConfig.INSTANCE_SESSION, Ldm4tsConfig.INSTANCE_NONE)
-                .contains(instance)) {
-            throw new FxdException("--instance-norm must be auto, session, revin or none, got '" + instanceNorm + "'");
-        }
-        base = base.toBuilder().explicitPathway(pathway).explicitFit(fit).explicitInput(input).instanceNorm(instance)
-                .fusionForm(form).build();
-        String lossKind = loss.toLowerCase(Locale.ROOT);
-        if (!Ldm4tsConfig.LOSS_CRPS.equals(lossKind) && !Ldm4tsConfig.LOSS_MSE.equals(lossKind)) {
-            throw new FxdException("--loss must be crps or mse, got '" + loss + "'");
-        }
-        if (Ldm4tsConfig.LOSS_CRPS.equals(lossKind) && lossSamples < 2) {
-            throw new FxdException("--loss-samples must be at least 2 with --loss crps, got " + lossSamples);
-        }
-        base = base.withLoss(lossKind);
-        String stopOn = earlyStopOn.toLowerCase(Locale.ROOT);
-        if (!TrainingConfig.STOP_ON_LOSS.equals(stopOn) && !TrainingConfig.STOP_ON_MSE_RATIO.equals(stopOn)) {
-            throw new FxdException("--early-stop-on must be loss or mse-ratio, got '" + earlyStopOn + "'");
-        }
+        base = modelChoices(base, bench != null);
+        String stopOn = oneOf("--early-stop-on", earlyStopOn, TrainingConfig.STOP_ON_LOSS,
+                TrainingConfig.STOP_ON_MSE_RATIO);
         TrainingConfig tc = TrainingConfig.builder().vaeEpochs(vaeEpochs).maxVaeImages(vaeImages).epochs(epochs)
                 .batchSize(batch).learningRate(lr).patience(patience).trainStride(stride)
                 .validationWindows(validationWindows).validationSamples(validationSamples).lossSamples(lossSamples)
@@ -408,30 +366,58 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private String explicitInput(String pathway, boolean benchmark) {
-        String input = explicitInput.toLowerCase(Locale.ROOT);
+    /** The fusion, pathway, fit, input, normalisation and loss options applied to the profile's configuration. */
+    private Ldm4tsConfig modelChoices(Ldm4tsConfig base, boolean benchmark) {
+        TemporalFusion.Mode mode = switch (oneOf("--fusion", fusion, "gated", "explicit", "implicit")) {
+            case "explicit" -> TemporalFusion.Mode.EXPLICIT_ONLY;
+            case "implicit" -> TemporalFusion.Mode.IMPLICIT_ONLY;
+            default -> TemporalFusion.Mode.GATED;
+        };
+        String pathway = oneOf("--explicit", explicit, Ldm4tsConfig.EXPLICIT_LINEAR, Ldm4tsConfig.EXPLICIT_PATCHTST);
+        String form = oneOf("--fusion-form", fusionForm, Ldm4tsConfig.FUSION_MIX, Ldm4tsConfig.FUSION_RESIDUAL);
+        String fit = oneOf("--explicit-fit", explicitFit, Ldm4tsConfig.FIT_TRAINED, Ldm4tsConfig.FIT_LEAST_SQUARES);
+        if (Ldm4tsConfig.EXPLICIT_PATCHTST.equals(pathway)) {
+            // PatchTST has no closed form to keep.
+            fit = Ldm4tsConfig.FIT_TRAINED;
+        }
+        String input = oneOf("--explicit-input", explicitInput, "auto", Ldm4tsConfig.INPUT_RETURNS,
+                Ldm4tsConfig.INPUT_LEVEL, Ldm4tsConfig.INPUT_BOTH);
         if (input.equals("auto")) {
-            return benchmark && Ldm4tsConfig.EXPLICIT_LINEAR.equals(pathway) ? Ldm4tsConfig.INPUT_BOTH
+            input = benchmark && Ldm4tsConfig.EXPLICIT_LINEAR.equals(pathway) ? Ldm4tsConfig.INPUT_BOTH
                     : Ldm4tsConfig.INPUT_RETURNS;
-        }
-        if (!List.of(Ldm4tsConfig.INPUT_RETURNS, Ldm4tsConfig.INPUT_LEVEL, Ldm4tsConfig.INPUT_BOTH).contains(input)) {
-            throw new FxdException("--explicit-input must be auto, returns, level or both, got '" + explicitInput + "'");
-        }
-        if (!Ldm4tsConfig.INPUT_RETURNS.equals(input) && !Ldm4tsConfig.EXPLICIT_LINEAR.equals(pathway)) {
+        } else if (!Ldm4tsConfig.INPUT_RETURNS.equals(input) && !Ldm4tsConfig.EXPLICIT_LINEAR.equals(pathway)) {
             throw new FxdException("--explicit-input " + input + " needs --explicit linear: PatchTST reads the returns");
         }
-        return input;
+        String instance = oneOf("--instance-norm", instanceNorm, "auto", Ldm4tsConfig.INSTANCE_SESSION,
+                Ldm4tsConfig.INSTANCE_REVIN, Ldm4tsConfig.INSTANCE_NONE);
+        if (instance.equals("auto")) {
+            instance = benchmark ? Ldm4tsConfig.INSTANCE_NONE : Ldm4tsConfig.INSTANCE_SESSION;
+        }
+        String lossKind = oneOf("--loss", loss, Ldm4tsConfig.LOSS_CRPS, Ldm4tsConfig.LOSS_MSE);
+        if (Ldm4tsConfig.LOSS_CRPS.equals(lossKind) && lossSamples < 2) {
+            throw new FxdException("--loss-samples must be at least 2 with --loss crps, got " + lossSamples);
+        }
+        return base.toBuilder().fusionMode(mode).explicitPathway(pathway).explicitFit(fit).explicitInput(input)
+                .instanceNorm(instance).fusionForm(form).loss(lossKind).build();
     }
 
     private String meanCorrection(boolean benchmark) {
-        String mode = meanCorrection.toLowerCase(Locale.ROOT);
+        String mode = oneOf("--mean-correction", meanCorrection, "auto", TrainingConfig.CORRECT_FULL,
+                TrainingConfig.CORRECT_BRANCH, TrainingConfig.CORRECT_NONE);
         if (mode.equals("auto")) {
             return benchmark ? TrainingConfig.CORRECT_BRANCH : TrainingConfig.CORRECT_FULL;
         }
-        if (!List.of(TrainingConfig.CORRECT_FULL, TrainingConfig.CORRECT_BRANCH, TrainingConfig.CORRECT_NONE)
-                .contains(mode)) {
-            throw new FxdException("--mean-correction must be auto, full, branch or none, got '" + meanCorrection + "'");
-        }
         return mode;
+    }
+
+    /** The value in lower case if it is one of the allowed ones; else an error naming the option and the value. */
+    private static String oneOf(String option, String value, String... allowed) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (!List.of(allowed).contains(v)) {
+            String choices = String.join(", ", List.of(allowed).subList(0, allowed.length - 1)) + " or "
+                    + allowed[allowed.length - 1];
+            throw new FxdException(option + " must be " + choices + ", got '" + value + "'");
+        }
+        return v;
     }
 }

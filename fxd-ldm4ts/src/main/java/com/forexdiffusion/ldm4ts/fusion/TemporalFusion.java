@@ -3,6 +3,7 @@ package com.forexdiffusion.ldm4ts.fusion;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import com.forexdiffusion.ldm4ts.nn.Conv2dLayer;
@@ -90,7 +91,7 @@ public final class TemporalFusion {
             this.gateLogit = null;
         }
         this.head = spec.headNoise() > 0 && spec.mode() != Mode.EXPLICIT_ONLY
-                ? new SampleHead(p, Params.name(prefix, "sample_head"), spec.lookback(), spec.inputs() + h,
+                ? new SampleHead(p, Params.name(prefix, "sample_head"), spec.lookback(), spec.lookback() + h,
                         spec.headNoise(), h, spec.horizons())
                 : null;
     }
@@ -135,7 +136,10 @@ public final class TemporalFusion {
         NDArray h = Silu.apply(implicitConv.forward(latent));
         NDArray hidden = Silu.apply(implicitFc1.forward(h.reshape(h.getShape().get(0), -1)));
         NDArray i = implicitFc2.forward(hidden);
-        NDArray features = head == null ? null : NDArrays.concat(new NDList(lookback, hidden), 1);
+        // The level is the linear map's alone: a head that read it learnt the training months' reversion to their
+        // mean, which the ETTh1 test months did not follow (docs/evaluation.md).
+        NDArray returns = spec.level() ? lookback.get(new NDIndex(":, :" + spec.lookback())) : lookback;
+        NDArray features = head == null ? null : NDArrays.concat(new NDList(returns, hidden), 1);
         if (spec.mode() == Mode.IMPLICIT_ONLY) {
             return new Fused(i, features);
         }
