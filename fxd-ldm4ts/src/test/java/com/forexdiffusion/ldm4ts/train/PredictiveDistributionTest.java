@@ -128,9 +128,9 @@ class PredictiveDistributionTest {
         System.out.printf("crps: held-out coverage90 %.3f, spearman %.3f, validation %s%nmse: coverage90 %.3f, "
                 + "spearman %.3f, validation %s%n", crps.coverage(), crps.spearman(), crps.validation(),
                 mse.coverage(), mse.spearman(), mse.validation());
-        // Nominal is 0.90; at this test's budget (5 epochs of a tiny model) the spread is still growing, so the bound
-        // is wider below than the production target of 0.85 (measured 0.84 after 4 epochs).
-        assertThat(crps.coverage()).isBetween(0.78, 0.96);
+        // Nominal is 0.90, held to ±5 points (measured 0.884 on 232 held-out windows; 0.828 when the interval was
+        // read at numpy's quantile positions, which cover 50 exchangeable draws' next one 86.5 % of the time).
+        assertThat(crps.coverage()).isBetween(0.85, 0.95);
         assertThat(crps.spearman()).isGreaterThan(0.5);
         assertThat(mse.coverage()).isLessThan(0.6);
         assertThat(mse.validation().coverage90()).isLessThan(0.6);
