@@ -181,13 +181,13 @@ public record Ldm4tsConfig(
     }
 
     /** A builder with the defaults every new model gets (gated mix fusion, crps loss, 50 samples). */
-    public static Builder builder() {
-        return new Builder();
+    public static Ldm4tsConfigBuilder builder() {
+        return new Ldm4tsConfigBuilder();
     }
 
     /** A builder holding every field of this configuration. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
+    public Ldm4tsConfigBuilder toBuilder() {
+        Ldm4tsConfigBuilder b = new Ldm4tsConfigBuilder();
         b.profile = profile;
         b.symbol = symbol;
         b.timeframe = timeframe;
@@ -221,86 +221,6 @@ public record Ldm4tsConfig(
         b.seed = seed;
         b.codeVersion = codeVersion;
         return b;
-    }
-
-    /** Named setters for {@link Ldm4tsConfig}; {@link #build()} validates. */
-    public static final class Builder {
-        private String profile = Profile.COMPACT.cliName();
-        private String symbol;
-        private String timeframe;
-        private int lookback = 100;
-        private List<Integer> horizons;
-        private int imageSize = 64;
-        private VaeConfig vae;
-        private String vaePath;
-        private String clipPath;
-        private UnetConfig unet;
-        private int contextDim;
-        private TextConfig text;
-        private int frequencyTokens = 4;
-        private int frequencyHidden = 256;
-        private DiffusionConfig diffusion;
-        private int fusionHidden = 128;
-        private TemporalFusion.Mode fusionMode = TemporalFusion.Mode.GATED;
-        private String explicitPathway = EXPLICIT_LINEAR;
-        private String explicitFit = FIT_TRAINED;
-        private String explicitInput = INPUT_RETURNS;
-        private String instanceNorm = INSTANCE_NONE;
-        private String fusionForm = FUSION_MIX;
-        private double lossLambda = 1.0;
-        private String loss = LOSS_CRPS;
-        private int headNoise = 16;
-        private int monteCarloSamples = 50;
-        private Normalisation normalisation;
-        private List<Double> shrinkage;
-        private List<Double> branchShrinkage;
-        private DataRange data;
-        private long seed;
-        private String codeVersion;
-
-        private Builder() {
-        }
-
-        public Builder profile(String v) { profile = v; return this; }
-        public Builder symbol(String v) { symbol = v; return this; }
-        public Builder timeframe(String v) { timeframe = v; return this; }
-        public Builder lookback(int v) { lookback = v; return this; }
-        public Builder horizons(List<Integer> v) { horizons = v; return this; }
-        public Builder imageSize(int v) { imageSize = v; return this; }
-        public Builder vae(VaeConfig v) { vae = v; return this; }
-        public Builder vaePath(String v) { vaePath = v; return this; }
-        public Builder clipPath(String v) { clipPath = v; return this; }
-        /** The U-Net; the conditioning width follows its cross-attention width. */
-        public Builder unet(UnetConfig v) { unet = v; contextDim = v.crossAttentionDim(); return this; }
-        public Builder contextDim(int v) { contextDim = v; return this; }
-        public Builder text(TextConfig v) { text = v; return this; }
-        public Builder frequencyTokens(int v) { frequencyTokens = v; return this; }
-        public Builder frequencyHidden(int v) { frequencyHidden = v; return this; }
-        public Builder diffusion(DiffusionConfig v) { diffusion = v; return this; }
-        public Builder fusionHidden(int v) { fusionHidden = v; return this; }
-        public Builder fusionMode(TemporalFusion.Mode v) { fusionMode = v; return this; }
-        public Builder explicitPathway(String v) { explicitPathway = v; return this; }
-        public Builder explicitFit(String v) { explicitFit = v; return this; }
-        public Builder explicitInput(String v) { explicitInput = v; return this; }
-        public Builder instanceNorm(String v) { instanceNorm = v; return this; }
-        public Builder fusionForm(String v) { fusionForm = v; return this; }
-        public Builder lossLambda(double v) { lossLambda = v; return this; }
-        public Builder loss(String v) { loss = v; return this; }
-        public Builder headNoise(int v) { headNoise = v; return this; }
-        public Builder monteCarloSamples(int v) { monteCarloSamples = v; return this; }
-        public Builder normalisation(Normalisation v) { normalisation = v; return this; }
-        public Builder shrinkage(List<Double> v) { shrinkage = v; return this; }
-        public Builder branchShrinkage(List<Double> v) { branchShrinkage = v; return this; }
-        public Builder data(DataRange v) { data = v; return this; }
-        public Builder seed(long v) { seed = v; return this; }
-        public Builder codeVersion(String v) { codeVersion = v; return this; }
-
-        public Ldm4tsConfig build() {
-            return new Ldm4tsConfig(profile, symbol, timeframe, lookback, horizons, imageSize, vae, vaePath, clipPath,
-                    unet, contextDim, text, frequencyTokens, frequencyHidden, diffusion, fusionHidden, fusionMode,
-                    explicitPathway, explicitFit, explicitInput, instanceNorm, fusionForm, lossLambda, loss, headNoise,
-                    monteCarloSamples, normalisation, shrinkage, branchShrinkage, data, seed, codeVersion);
-        }
     }
 
     @JsonIgnore

@@ -10,13 +10,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import com.forexdiffusion.ldm4ts.conditioning.FrequencyConditioner;
-import com.forexdiffusion.ldm4ts.conditioning.TextEncoder;
-import com.forexdiffusion.ldm4ts.conditioning.TextTokenizer;
-import com.forexdiffusion.ldm4ts.conditioning.ClipTextConfig;
-import com.forexdiffusion.ldm4ts.conditioning.ClipTextEncoder;
-import com.forexdiffusion.ldm4ts.conditioning.ClipTokenizer;
+import com.forexdiffusion.ldm4ts.conditioning.TextConditioning;
 import com.forexdiffusion.ldm4ts.conditioning.Tokenizer;
-import com.forexdiffusion.ldm4ts.nn.LinearLayer;
 import java.nio.file.Path;
 import com.forexdiffusion.ldm4ts.fusion.TemporalFusion;
 import com.forexdiffusion.ldm4ts.nn.Params;
@@ -30,7 +25,8 @@ import java.util.SplittableRandom;
 /**
  * The LDM4TS pipeline (SPEC §4): vision image → VAE latent → noised and denoised by the conditional U-Net under
  * frequency and text tokens → gated temporal fusion → normalised log returns per horizon. Parameter names are
- * prefixed {@code vae.}, {@code unet.}, {@code text_encoder.}, {@code frequency.} and {@code fusion.}.
+ * prefixed {@code vae.}, {@code unet.}, {@code text_encoder.} (or {@code clip.} and {@code clip_projection.}), {@code frequency.}
+ * and {@code fusion.}; the text branch is {@link TextConditioning}.
  */
 public final class Ldm4tsModel implements AutoCloseable {
     public static final String VAE = "vae.";
@@ -43,13 +39,10 @@ public final class Ldm4tsModel implements AutoCloseable {
     private final Params params;
     private final AutoencoderKL vae;
     private final UNet2DCondition unet;
-    private final TextEncoder text;
-    private final ClipTextEncoder clip;
-    private final LinearLayer clipProjection;
+    private final TextConditioning text;
     private final FrequencyConditioner frequency;
     private final TemporalFusion fusion;
     private final NoiseScheduler scheduler;
-    private final Tokenizer tokenizer;
 
     private Ldm4tsModel(Ldm4tsConfig config, NDManager manager) {
         this.config = config;
@@ -58,29 +51,10 @@ public final class Ldm4tsModel implements AutoCloseable {
         this.vae = new AutoencoderKL(params, "vae", config.vae());
         this.unet = new UNet2DCondition(params, "unet", config.unet());
         TextConfig t = config.text();
-        if (config.clipPath() == null && config.profileKind() == Profile.COMPACT) {
-            this.tokenizer = new TextTokenizer(t.tokens());
-            this.text = new TextEncoder(params, "text_encoder", tokenizer.vocabularySize(), t.tokens(), t.width(),
-                    t.layers(), t.heads(), config.contextDim());
-            this.clip = null;
-            this.clipProjection = null;
-        } else {
-            // Paper profile: the CLIP text model, pretrained and frozen from a local folder, or at ViT-B/32 sizes
-            // from random weights (trained with the rest) when no folder is given.
-            ClipTextConfig cc;
-            if (config.clipPath() != null) {
-                Path folder = Path.of(config.clipPath());
-                cc = ClipTextConfig.read(folder);
-                this.tokenizer = ClipTokenizer.load(folder.resolve("tokenizer.json"), cc.maxPositionEmbeddings(),
-                        cc.eosTokenId(), cc.vocabSize());
-            } else {
-                cc = ClipTextConfig.vitB32();
-                this.tokenizer = new TextTokenizer(cc.maxPositionEmbeddings());
-            }
-            this.text = null;
-            this.clip = new ClipTextEncoder(params, "clip", cc);
-            this.clipProjection = new LinearLayer(params, "clip_projection", cc.hiddenSize(), config.contextDim(), true);
-        }
+        this.text = config.clipPath() == null && config.profileKind() == Profile.COMPACT
+                ? TextConditioning.compact(params, t.tokens(), t.width(), t.layers(), t.heads(), config.contextDim())
+                : TextConditioning.clip(params, config.clipPath() == null ? null : Path.of(config.clipPath()),
+                        config.contextDim());
         this.frequency = new FrequencyConditioner(params, "frequency", Ldm4tsConfig.FREQUENCY_FEATURES,
                 config.lookback(), config.frequencyHidden(), config.frequencyTokens(), config.contextDim());
         this.fusion = new TemporalFusion(params, "fusion", new TemporalFusion.Spec(config.lookback(),
@@ -102,10 +76,10 @@ public final class Ldm4tsModel implements AutoCloseable {
 
     /** Loads a pretrained CLIP text model's weights from its folder (paper profile). */
     public void loadPretrainedClip() {
-        if (config.clipPath() == null) {
+        if (text.clipFolder() == null) {
             return;
         }
-        Path file = Path.of(config.clipPath()).resolve("model.safetensors");
+        Path file = text.clipFolder().resolve("model.safetensors");
         var tensors = new java.util.LinkedHashMap<String, com.forexdiffusion.ldm4ts.checkpoint.Tensor>();
         for (var t : com.forexdiffusion.ldm4ts.checkpoint.Safetensors.read(file).tensors().values()) {
             // A full CLIP file also holds the vision tower; only the text model is used.
@@ -139,7 +113,7 @@ public final class Ldm4tsModel implements AutoCloseable {
     }
 
     public Tokenizer tokenizer() {
-        return tokenizer;
+        return text.tokenizer();
     }
 
     public NoiseScheduler scheduler() {
@@ -173,9 +147,7 @@ public final class Ldm4tsModel implements AutoCloseable {
     /** The conditioning token sequence [B, frequencyTokens + textTokens, d]. */
     public NDArray context(NDManager m, Batch b) {
         NDArray f = frequency.forward(m, b.frequency());
-        NDArray t = clip == null ? text.forward(m, b.tokens())
-                : clipProjection.forward(config.clipPath() == null ? clip.forward(m, b.tokens())
-                        : clip.forward(m, b.tokens()).stopGradient());
+        NDArray t = text.forward(m, b.tokens());
         return NDArrays.concat(new NDList(f, t), 1);
     }
 
@@ -432,13 +404,7 @@ public final class Ldm4tsModel implements AutoCloseable {
 
     @Override
     public void close() {
-        if (tokenizer instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // the native tokenizer has nothing left to flush
-            }
-        }
+        text.close();
         manager.close();
     }
 }

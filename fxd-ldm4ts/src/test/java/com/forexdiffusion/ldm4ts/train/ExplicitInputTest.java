@@ -74,6 +74,26 @@ class ExplicitInputTest {
         }
     }
 
+    @Test
+    void theMeanCorrectionSettingDecidesWhatTheValidationSplitMayChange() {
+        // On a pure random walk the least-squares pathway fits noise, which the validation split does not back.
+        BarSeries walk = RandomWalkSkillTest.randomWalk(5_000, 2e-4, 17);
+        Ldm4tsConfig config = TrainerTest.tiny().toBuilder().explicitFit(Ldm4tsConfig.FIT_LEAST_SQUARES)
+                .fusionMode(TemporalFusion.Mode.EXPLICIT_ONLY).build();
+        java.util.Map<String, Ldm4tsConfig> trained = new java.util.HashMap<>();
+        for (String mode : List.of(TrainingConfig.CORRECT_NONE, TrainingConfig.CORRECT_BRANCH,
+                TrainingConfig.CORRECT_FULL)) {
+            TrainingConfig tc = TrainingConfig.defaults(5).withEpochs(1).toBuilder().meanCorrection(mode).build();
+            trained.put(mode, new Ldm4tsTrainer(tc, TrainingListener.NONE).train(walk, config, "test",
+                    dir.resolve("correction-" + mode), null).config());
+        }
+        assertThat(trained.get(TrainingConfig.CORRECT_NONE).meanCorrection()).isNull();
+        // branch: the explicit forecast is kept whole (an explicit-only model has no branch to scale)
+        assertThat(trained.get(TrainingConfig.CORRECT_BRANCH).meanCorrection().explicit()).containsOnly(1.0);
+        // full: no gain passes the information criterion, so the mean becomes the zero return
+        assertThat(trained.get(TrainingConfig.CORRECT_FULL).meanCorrection().explicit()).containsOnly(0.0);
+    }
+
     /** MSE ratios to the zero forecast on the test windows; fills the oracle's. */
     private static double[] score(String input, String name, double[] oracle) {
         Ldm4tsConfig config = TrainerTest.tiny().toBuilder().explicitInput(input)
